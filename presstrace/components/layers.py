@@ -1,0 +1,33 @@
+"""The one Doc extension presstrace writes: `doc._.presstrace`, a dict of plain layers.
+
+Components store plain records (from `presstrace.records`) under a layer name; the
+pipeline reads them back out. Keeping one dict avoids a registry of many extensions.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+EXTENSION = "presstrace"
+
+if not Doc.has_extension(EXTENSION):
+    Doc.set_extension(EXTENSION, default=None)
+
+
+def layers(doc: Doc) -> dict[str, Any]:
+    """The layer dict of `doc`, created on first use."""
+    store = doc._.get(EXTENSION)
+    if store is None:
+        store = {}
+        doc._.set(EXTENSION, store)
+    return store
+
+
+def get_layer(doc: Doc, name: str, default: Any = None) -> Any:
+    """One layer of `doc`, or `default` when no component has written it."""
+    return layers(doc).get(name, [] if default is None else default)
+
+
+def set_layer(doc: Doc, name: str, records: Any) -> None:
+    layers(doc)[name] = records

@@ -1,0 +1,107 @@
+"""Resolve third-person personal pronouns (he, him, his, she, her …) to person entities.
+
+coreferee cannot load its model offline, so this is a small salience resolver: candidates
+are person mentions in the same sentence (before the pronoun) or up to three sentences
+back; a subject outranks an object, nearer outranks farther; gender must agree with what
+the article shows (honorifics, earlier pronouns); a pronoun outside quotation marks never
+resolves to a name inside them (a speaker's words name other people); and a non-reflexive
+object cannot be its own verb's subject ("Trump praised him" is not Trump).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from .clustering import Candidate, Cluster
+
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+MALE_TITLES = {"mr", "mr.", "sir", "king", "prince", "lord", "sheikh", "pope", "sultan", "emperor"}
+FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess", "dame"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+LOOKBACK_SENTENCES = 3
+
+
+@dataclass
+class PronounLink:
+    token: Token
+    cluster: Cluster
+
+
+def resolve_pronouns(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, int]],
+                     skip: list[tuple[int, int]] = ()) -> list[PronounLink]:
+    """Link he/she-family pronouns to person clusters.
+
+    Args:
+        doc: the parsed document.
+        clusters: entity clusters of the document.
+        quoted: character ranges inside quotation marks.
+        skip: character ranges that are not article content (credits, boilerplate).
+    """
+    people = [(m, cl) for cl in clusters if cl.label == "PERSON" for m in cl.members]
+    gender = {id(cl): _gender_from_titles(cl) for cl in clusters}
+    sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+    sents = list(doc.sents)
+    links = []
+    for tok in doc:
+        low = tok.lower_
+        if low not in MALE and low not in FEMALE or _inside(tok.idx, skip):
+            continue
+        want = "m" if low in MALE else "f"
+        best = _best_candidate(tok, people, gender, want, sents, sent_index, quoted)
+        if best is not None:
+            gender[id(best)] = want
+            links.append(PronounLink(tok, best))
+    return links
+
+
+def _best_candidate(tok: Token, people, gender, want, sents, sent_index, quoted) -> Optional[Cluster]:
+    here = sent_index[tok.sent.start]
+    window_start = sents[max(0, here - LOOKBACK_SENTENCES)].start_char
+    in_quote = _inside(tok.idx, quoted)
+    best, best_score = None, None
+    for mention, cl in people:
+        if not window_start <= mention.start < tok.idx:
+            continue
+        if gender[id(cl)] not in (None, want) or (not in_quote and _inside(mention.start, quoted)):
+            continue
+        if _bound_in_clause(tok, mention):
+            continue
+        score = _salience(tok, mention, sents, sent_index)
+        if best_score is None or score > best_score:
+            best, best_score = cl, score
+    return best
+
+
+def _salience(tok: Token, mention: Candidate, sents, sent_index) -> float:
+    doc = tok.doc
+    head = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    distance = sent_index[tok.sent.start] - sent_index[head.sent.start]
+    root = head.root
+    subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS)
+    # Sentence distance dominates; a subject beats an object; recency breaks ties.
+    return -10.0 * distance + (4.0 if subject else 0.0) + mention.start / max(1, len(doc.text))
+
+
+def _bound_in_clause(tok: Token, mention: Candidate) -> bool:
+    """A non-reflexive object pronoun cannot refer to the subject of its own verb."""
+    if tok.lower_.endswith("self") or tok.dep_ not in ("dobj", "iobj", "pobj", "dative"):
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return any(mention.start <= s.idx < mention.end for s in subj)
+
+
+def _gender_from_titles(cl: Cluster) -> Optional[str]:
+    words = {w.lower() for m in cl.members for w in m.text.split()[:-1]}
+    if words & MALE_TITLES:
+        return "m"
+    if words & FEMALE_TITLES:
+        return "f"
+    return None
+
+
+def _inside(pos: int, ranges) -> bool:
+    return any(a <= pos < b for a, b in ranges)

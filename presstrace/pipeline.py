@@ -1,0 +1,162 @@
+"""The analysis pipeline: spaCy's model plus presstrace's components, built from settings.
+
+`analyze` runs one article; `analyze_many` runs a stream of them, in order, loading the
+model once per worker process. Bad articles become `ArticleError` records and never stop
+the stream.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+from typing import Iterable, Iterator, Optional, Union
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .components import register_all
+from .components.layers import get_layer
+from .errors import InputError
+from .records import AnalyzedArticle, Article, ArticleError, LAYERS
+from .settings import Settings, load_settings
+
+LOGGER = logging.getLogger(__name__)
+Result = Union[AnalyzedArticle, ArticleError]
+# Components that need the gazetteer get its path from the settings.
+GAZETTEER_COMPONENTS = {"ner_fixes", "entities"}
+
+
+def build_pipeline(settings: Optional[Settings] = None) -> Language:
+    """Load the spaCy model and add presstrace's components in the configured order."""
+    settings = settings or load_settings()
+    register_all()
+    nlp = spacy.load(settings.get("model", "name"))
+    for name in settings.get("pipeline", "components"):
+        config = {}
+        if name in GAZETTEER_COMPONENTS:
+            config["gazetteer_path"] = settings.get("gazetteer", "path")
+        # Sentence starts must be set before the parser so it keeps paragraph breaks.
+        where = {"before": "parser"} if name == "paragraph_sentences" else {}
+        nlp.add_pipe(name, config=config, **where)
+    nlp.max_length = max(nlp.max_length, settings.get("limits", "max_chars") + 1)
+    return nlp
+
+
+_PIPELINES: dict[str, Language] = {}
+
+
+def _cached_pipeline(settings: Settings) -> Language:
+    """One pipeline per distinct settings in this process."""
+    key = json.dumps(settings.values, sort_keys=True)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = build_pipeline(settings)
+    return _PIPELINES[key]
+
+
+def analyze(article: Union[Article, str], settings: Optional[Settings] = None) -> AnalyzedArticle:
+    """Analyse one article (or a bare text); raises `InputError` on bad input."""
+    if isinstance(article, str):
+        article = Article(text=article)
+    if not isinstance(article, Article):
+        raise TypeError(f"analyze() takes an Article or a str, not {type(article).__name__}")
+    settings = settings or load_settings()
+    check_article(article, settings)
+    return doc_to_article(_cached_pipeline(settings)(article.text), article)
+
+
+def check_article(article: Article, settings: Settings) -> None:
+    """Raise `InputError` for text the pipeline must not run on."""
+    if not article.text.strip():
+        raise InputError("empty", f"article {article.id!r} has no text")
+    limit = settings.get("limits", "max_chars")
+    if len(article.text) > limit:
+        raise InputError("too_large", f"article {article.id!r} has {len(article.text)} characters; "
+                                      f"the limit (limits.max_chars) is {limit}")
+
+
+def doc_to_article(doc: Doc, article: Article) -> AnalyzedArticle:
+    """Plain records from a processed `Doc`: no spaCy objects leave the pipeline."""
+    layers = {name: list(get_layer(doc, name)) for name in LAYERS}
+    return AnalyzedArticle(text=article.text, id=article.id, date=article.date, source=article.source,
+                           title=article.title, url=article.url, **layers)
+
+
+def analyze_many(articles: Iterable[Union[Article, ArticleError]], n_process: int = 1,
+                 settings: Optional[Settings] = None, batch_size: Optional[int] = None) -> Iterator[Result]:
+    """Analyse a stream of articles in input order; errors pass through as `ArticleError`.
+
+    Args:
+        articles: articles (or reader errors, passed through unchanged).
+        n_process: worker processes; each loads the model once.
+        settings: settings; the defaults when None.
+        batch_size: articles per batch given to spaCy (and to each worker).
+    """
+    settings = settings or load_settings()
+    batch_size = batch_size or settings.get("pipeline", "batch_size")
+    batches = _batches(articles, batch_size)
+    if n_process <= 1:
+        for batch in batches:
+            yield from _run_batch(batch, settings)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(n_process, initializer=_init_worker, initargs=(settings,)) as pool:
+        for results in pool.imap(_worker_batch, batches):
+            yield from results
+
+
+_WORKER_SETTINGS: Optional[Settings] = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+    _cached_pipeline(settings)
+
+
+def _worker_batch(batch: list) -> list[Result]:
+    return list(_run_batch(batch, _WORKER_SETTINGS))
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _run_batch(batch: list, settings: Settings) -> Iterator[Result]:
+    """Run one batch through `nlp.pipe`; on failure, retry article by article."""
+    results: list[Optional[Result]] = [None] * len(batch)
+    todo = []
+    for k, item in enumerate(batch):
+        if isinstance(item, ArticleError):
+            results[k] = item
+            continue
+        try:
+            check_article(item, settings)
+            todo.append(k)
+        except InputError as exc:
+            results[k] = ArticleError(exc.code, exc.message, id=item.id)
+    nlp = _cached_pipeline(settings)
+    try:
+        docs = nlp.pipe((batch[k].text for k in todo), batch_size=len(batch))
+        for k, doc in zip(todo, docs):
+            results[k] = doc_to_article(doc, batch[k])
+    except Exception:  # one bad article must not lose the batch: redo it one by one
+        LOGGER.warning("batch failed; analysing its %d articles one at a time", len(todo))
+        for k in todo:
+            results[k] = _run_one(nlp, batch[k])
+    yield from results
+
+
+def _run_one(nlp: Language, article: Article) -> Result:
+    try:
+        return doc_to_article(nlp(article.text), article)
+    except Exception as exc:  # noqa: BLE001 - reported as the article's error record
+        LOGGER.exception("analysis failed for article %r", article.id)
+        return ArticleError("analysis_failed", f"{type(exc).__name__}: {exc}", id=article.id)

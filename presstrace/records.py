@@ -1,0 +1,238 @@
+"""Plain records for an article and every layer of the `presstrace/1` contract.
+
+Nothing here knows about spaCy: the pipeline turns its `Doc` into these records and
+everything after it (CLI, store, exports, API) sees only them. Every record with a
+`start`/`end` pair points into `AnalyzedArticle.text`, and `text[start:end] == record.text`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+SCHEMA_VERSION = "presstrace/1"
+
+# The order layers appear in the JSON output (SCHEMA.md); every one is always present.
+LAYERS = ("entities", "quotes", "claims", "times", "places", "amounts", "events",
+          "framing", "noncontent")
+
+
+@dataclass
+class TextSpan:
+    """A stretch of the article: `[start, end)` code-point offsets and the text there."""
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention(TextSpan):
+    """One place an entity is named or referred to; `kind` is name, pronoun or nominal."""
+    kind: str = "name"
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Speaker(TextSpan):
+    """The mention an attribution uses, with the entity it resolves to."""
+    entity: Optional[str] = None
+    name: Optional[str] = None
+
+
+@dataclass
+class Quote(TextSpan):
+    id: str = ""
+    speaker: Optional[Speaker] = None
+    cue: Optional[TextSpan] = None
+    channel: Optional[str] = None
+    kind: str = "direct"
+
+
+@dataclass
+class ClaimSource:
+    kind: str  # named | vague | unattributed
+    entity: Optional[str] = None
+    name: Optional[str] = None
+    start: Optional[int] = None
+    end: Optional[int] = None
+    text: Optional[str] = None
+
+
+@dataclass
+class Claim(TextSpan):
+    id: str = ""
+    source: ClaimSource = field(default_factory=lambda: ClaimSource("unattributed"))
+    cue: Optional[TextSpan] = None
+
+
+@dataclass
+class Sourcing:
+    named: float = 0.0
+    vague: float = 0.0
+    unattributed: float = 0.0
+    quoted_speakers: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Time(TextSpan):
+    type: str = "DATE"
+    value: Optional[str] = None
+
+
+@dataclass
+class Place(TextSpan):
+    name: str = ""
+    geonameid: Optional[int] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    country: Optional[str] = None
+    admin1: Optional[str] = None
+    feature: Optional[str] = None
+
+
+@dataclass
+class Amount(TextSpan):
+    value: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    unit: Optional[str] = None
+    object: Optional[str] = None
+
+
+@dataclass
+class Actor:
+    entity: Optional[str] = None
+    name: Optional[str] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+
+
+@dataclass
+class Event(TextSpan):
+    id: str = ""
+    type: str = ""
+    mode: Optional[str] = None
+    source_actor: Optional[Actor] = None
+    target_actor: Optional[Actor] = None
+    place: Optional[str] = None
+    date: Optional[str] = None
+    negated: bool = False
+
+
+@dataclass
+class Tone:
+    score: float = 0.0
+    positive: float = 0.0
+    negative: float = 0.0
+    polarity: float = 0.0
+
+
+@dataclass
+class Framing(TextSpan):
+    technique: str = ""
+
+
+@dataclass
+class NonContent(TextSpan):
+    kind: str = ""  # photo_credit | caption | byline | boilerplate
+
+
+@dataclass
+class Article:
+    """An article as read: text (line endings normalised to \\n) and its metadata."""
+    text: str
+    id: Optional[str] = None
+    date: Optional[str] = None
+    source: Optional[str] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+
+
+@dataclass
+class AnalyzedArticle:
+    """An article with every layer; the `presstrace/1` object."""
+    text: str
+    id: Optional[str] = None
+    date: Optional[str] = None
+    source: Optional[str] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    sourcing: Sourcing = field(default_factory=Sourcing)
+    times: list[Time] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    tone: Tone = field(default_factory=Tone)
+    framing: list[Framing] = field(default_factory=list)
+    noncontent: list[NonContent] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `presstrace/1` JSON object, `schema` first."""
+        return {"schema": SCHEMA_VERSION, **to_dict(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "AnalyzedArticle":
+        return from_dict(cls, {k: v for k, v in data.items() if k != "schema"})
+
+
+@dataclass
+class ArticleError:
+    """An input that could not be analysed; it takes the article's place in the output."""
+    code: str
+    message: str
+    id: Optional[str] = None
+    origin: Optional[str] = None  # file (and line) it came from, for the log
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": SCHEMA_VERSION, "id": self.id,
+                "error": {"code": self.code, "message": self.message}}
+
+
+def to_dict(record: Any) -> Any:
+    """Plain JSON-ready data for a record (dataclass, list or scalar)."""
+    if dataclasses.is_dataclass(record):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, list):
+        return [to_dict(x) for x in record]
+    if isinstance(record, dict):
+        return {k: to_dict(v) for k, v in record.items()}
+    return record
+
+
+def from_dict(cls: type, data: Any) -> Any:
+    """Rebuild a record of type `cls` from `to_dict` output; unknown keys are ignored."""
+    if data is None:
+        return None
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: _convert(hints[k], v) for k, v in data.items() if k in names})
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _convert(inner[0], value)
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return [_convert(item, v) for v in value]
+    if origin is dict:
+        return dict(value)
+    if dataclasses.is_dataclass(hint):
+        return from_dict(hint, value)
+    return value

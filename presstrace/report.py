@@ -1,0 +1,84 @@
+"""The readable terminal report (`--format table`): one block per article, one line per item.
+
+Each layer that has records gets a section; later layers add theirs through `SECTIONS`.
+"""
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from typing import Callable, Iterable, Union
+
+from .records import AnalyzedArticle, ArticleError
+
+Result = Union[AnalyzedArticle, ArticleError]
+
+
+def width() -> int:
+    return min(shutil.get_terminal_size((100, 24)).columns, 120)
+
+
+def clip(text: str, n: int) -> str:
+    """One line of at most `n` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def header(art: AnalyzedArticle) -> list[str]:
+    meta = " · ".join(str(x) for x in (art.id, art.date, art.source) if x)
+    lines = ["═" * width(), meta or "(article)"]
+    if art.title:
+        lines.append(clip(art.title, width()))
+    lines.append(f"{len(art.text):,} characters")
+    return lines
+
+
+def entity_lines(art: AnalyzedArticle) -> list[str]:
+    out = []
+    for ent in art.entities:
+        forms = list(dict.fromkeys(m.text for m in ent.mentions))
+        line = f"  {ent.label:<8} {ent.name:<28} ×{len(ent.mentions):<3} {' · '.join(forms)}"
+        out.append(clip(line, width()))
+    return out
+
+
+def noncontent_lines(art: AnalyzedArticle) -> list[str]:
+    return [clip(f"  {n.kind:<13} {n.start}–{n.end}  {n.text!r}", width()) for n in art.noncontent]
+
+
+SECTIONS: list[tuple[str, str, Callable[[AnalyzedArticle], list[str]]]] = [
+    ("Entities", "entities", entity_lines),
+    ("Non-content", "noncontent", noncontent_lines),
+]
+
+
+def render_article(art: AnalyzedArticle) -> str:
+    """The full report block for one article."""
+    lines = header(art)
+    for title, layer, render in SECTIONS:
+        items = getattr(art, layer)
+        if items:
+            lines += ["", f"{title} ({len(items)})"] + render(art)
+    return "\n".join(lines)
+
+
+def render_error(err: ArticleError) -> str:
+    return f"{'═' * width()}\n{err.id or '(input)'}: ERROR {err.code}: {err.message}"
+
+
+def render_summary_line(res: Result) -> str:
+    """One line per article: id, date, counts and the most mentioned entities."""
+    if isinstance(res, ArticleError):
+        return clip(f"{res.id or '(input)'}  ERROR {res.code}: {res.message}", width())
+    top = sorted(res.entities, key=lambda e: -len(e.mentions))[:4]
+    names = ", ".join(f"{e.name} ({len(e.mentions)})" for e in top)
+    return clip(f"{res.id}  {res.date or '-'}  {len(res.entities)} entities  {names}", width())
+
+
+def render_totals(results: Iterable[Result]) -> str:
+    """Corpus totals: articles, errors, and the entities named in most articles."""
+    results = list(results)
+    ok = [r for r in results if isinstance(r, AnalyzedArticle)]
+    seen = Counter(name for r in ok for name in {(e.name, e.label) for e in r.entities})
+    top = ", ".join(f"{n} [{lab}] ({c})" for (n, lab), c in seen.most_common(8))
+    return (f"{'─' * width()}\n{len(ok)} articles analysed, {len(results) - len(ok)} errors\n"
+            + clip(f"named in most articles: {top}", width() * 3))

@@ -1,0 +1,55 @@
+"""Settings: `defaults.toml` beside this file, overridden key by key by a user file."""
+from __future__ import annotations
+
+import copy
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from .errors import SettingsError
+
+DEFAULTS_PATH = Path(__file__).with_name("defaults.toml")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All configuration, passed down as one object."""
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, section: str, key: str) -> Any:
+        try:
+            return self.values[section][key]
+        except KeyError:
+            raise SettingsError(f"no setting {section}.{key}; sections: {sorted(self.values)}") from None
+
+    def with_overrides(self, overrides: dict[str, dict[str, Any]]) -> "Settings":
+        return Settings(merge(self.values, overrides))
+
+
+def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """Deep-merge `override` into a copy of `base`; unknown sections or keys are an error."""
+    out = copy.deepcopy(base)
+    for section, keys in override.items():
+        if section not in out or not isinstance(keys, dict):
+            raise SettingsError(f"unknown settings section {section!r}; valid: {sorted(out)}")
+        for key, value in keys.items():
+            if key not in out[section]:
+                raise SettingsError(f"unknown setting {section}.{key}; valid: {sorted(out[section])}")
+            out[section][key] = value
+    return out
+
+
+def load_settings(path: Optional[str | os.PathLike] = None) -> Settings:
+    """Defaults, then the file at `path` (or $PRESSTRACE_CONFIG) over them."""
+    with open(DEFAULTS_PATH, "rb") as fh:
+        values = tomllib.load(fh)
+    path = path or os.environ.get("PRESSTRACE_CONFIG")
+    if path:
+        try:
+            with open(path, "rb") as fh:
+                values = merge(values, tomllib.load(fh))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise SettingsError(f"cannot read settings file {path}: {exc}") from exc
+    return Settings(values)
