@@ -40,6 +40,9 @@ class Entity:
     label: str
     mentions: list[Mention] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    # Pronouns resolved to this entity ("he" in "he said"); kept apart from `mentions`,
+    # which hold the names and titles the article uses.
+    references: list[Mention] = field(default_factory=list)
 
 
 @dataclass

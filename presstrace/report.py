@@ -4,6 +4,7 @@ Each layer that has records gets a section; later layers add theirs through `SEC
 """
 from __future__ import annotations
 
+import re
 import shutil
 from collections import Counter
 from typing import Callable, Iterable, Union
@@ -19,7 +20,7 @@ def width() -> int:
 
 def clip(text: str, n: int) -> str:
     """One line of at most `n` characters."""
-    text = " ".join(text.split())
+    text = re.sub(r"\s*\n\s*", " ", text)
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
@@ -35,8 +36,8 @@ def header(art: AnalyzedArticle) -> list[str]:
 def entity_lines(art: AnalyzedArticle) -> list[str]:
     out = []
     for ent in art.entities:
-        forms = list(dict.fromkeys(m.text for m in ent.mentions))
-        line = f"  {ent.label:<8} {ent.name:<28} ×{len(ent.mentions):<3} {' · '.join(forms)}"
+        forms = list(dict.fromkeys(m.text for m in ent.mentions + ent.references))
+        line = f"  {ent.label:<8} {ent.name:<24} ×{len(ent.mentions) + len(ent.references):<3} {' · '.join(forms)}"
         out.append(clip(line, width()))
     return out
 

@@ -2,7 +2,7 @@
 
 Mentions keep the words the article uses, titles included ("Russian President Vladimir
 Putin"); entity names drop titles, determiners and possessives; pronouns that refer to a
-person join that person as `pronoun` mentions.
+person are kept with it as `references`.
 """
 from __future__ import annotations
 
@@ -66,9 +66,9 @@ def extract_entities(doc: Doc, gazetteer=None, skip: Optional[list] = ()) -> lis
 def _to_entity(number: int, cl: Cluster, pronouns: list[Mention]) -> Entity:
     name = canonical_name(cl)
     mentions = [Mention(start=m.start, end=m.end, text=m.text, kind="name") for m in cl.members]
-    mentions = sorted(mentions + pronouns, key=lambda m: m.start)
     aliases = sorted({m.name for m in cl.members} - {name})
-    return Entity(id=f"E{number}", name=name, label=cl.label, mentions=mentions, aliases=aliases)
+    return Entity(id=f"E{number}", name=name, label=cl.label, mentions=mentions, aliases=aliases,
+                  references=sorted(pronouns, key=lambda m: m.start))
 
 
 def collect_candidates(doc: Doc, gazetteer=None) -> Iterator[Candidate]:
@@ -88,8 +88,11 @@ def collect_candidates(doc: Doc, gazetteer=None) -> Iterator[Candidate]:
 
 def _candidate(mention: Span, name_span: Span, label: str, gazetteer) -> Candidate:
     name = display_name(name_span.text)
+    key = name_key(name)
+    if label == "NORP" and key and key[-1].endswith("s"):
+        key = key[:-1] + (key[-1][:-1],)  # "Ukrainians" and "Ukrainian" are one group
     cand = Candidate(start=mention.start_char, end=mention.end_char, text=mention.text,
-                     label=label, name=name, key=name_key(name))
+                     label=label, name=name, key=key)
     if label in PLACE_LABELS and gazetteer is not None:
         entries = gazetteer.lookup(name)
         if entries:

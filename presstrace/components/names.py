@@ -76,13 +76,13 @@ def _modifiers_before(doc: Doc, i: int, floor: int) -> int:
 
 
 def trim_span(span: Span) -> Span:
-    """The span without leading determiners, trailing possessives and punctuation."""
+    """The span without leading determiners, trailing possessives, numbers and punctuation."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].lower_ in POSSESSIVES or doc[end - 1].is_punct
-                           or doc[end - 1].is_space):
+                           or doc[end - 1].is_space or doc[end - 1].like_num):
         if doc[end - 1].text in (".",) and len(doc[end - 2].text) <= 3 and end - 2 >= start:
             break  # keep the full stop of an abbreviation ("Jr.", "Inc.")
         end -= 1
