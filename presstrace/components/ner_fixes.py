@@ -3,7 +3,8 @@
 en_core_web_sm calls Kursk a PRODUCT, Kiev a PERSON and misses "Kyiv’s"; it labels the
 adjective "Ukrainian" a GPE. With the gazetteer: a well-known place name labelled PRODUCT
 or WORK_OF_ART, or a lone-token PERSON that no full name in the article contains and no
-title precedes, becomes GPE; an unlabelled proper noun that names a well-known place
+title precedes, becomes GPE; a name right after a person's title, or a lone surname of a
+person named in full, becomes PERSON; an unlabelled proper noun that names a well-known place
 becomes GPE; a GPE the gazetteer does not know and that is shaped like a demonym becomes
 NORP. News-agency names in credits and datelines become ORG.
 """
@@ -45,8 +46,10 @@ class NerFixes:
 
 def fix_entities(doc: Doc, gazetteer) -> None:
     """Relabel and add entity spans of `doc` in place."""
-    persons = _person_words(doc)
-    ents = [_relabel(ent, gazetteer, persons) for ent in doc.ents]
+    ents = [_titled_person(ent) for ent in doc.ents]
+    persons = _person_words(ents)
+    surnames = {ent[-1].text.lower() for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    ents = [_surname(_relabel(ent, gazetteer, persons), gazetteer, surnames) for ent in ents]
     ents += _missing_places(doc, gazetteer, persons)
     ents += _agencies(doc)
     doc.ents = filter_spans(ents)
@@ -84,9 +87,27 @@ def _lone_place_name(ent: Span, name: str, gazetteer, persons: set[str]) -> bool
     return place_strength(gazetteer, name) >= STRONG_CITY
 
 
-def _person_words(doc: Doc) -> set[str]:
+def _person_words(ents: list[Span]) -> set[str]:
     """Words inside multi-word person names ("Vladimir" of "Vladimir Putin")."""
-    return {t.text.lower() for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    return {t.text.lower() for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+
+
+def _titled_person(ent: Span) -> Span:
+    """A proper name right after a person's title ("Chancellor Olaf Scholz") is a person."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or not ent.start or not all(t.pos_ == "PROPN" for t in ent):
+        return ent
+    prev = ent.doc[ent.start - 1]
+    if prev.text[:1].isupper() and (prev.text.lower(),) in titles():
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    return ent
+
+
+def _surname(ent: Span, gazetteer, surnames: set[str]) -> Span:
+    """A lone word that is the surname of a person named in full is that person."""
+    if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent.text.lower() in surnames \
+            and place_strength(gazetteer, ent.text) < STRONG_CITY:
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    return ent
 
 
 def _demonym_shaped(token) -> bool:

@@ -1,0 +1,96 @@
+"""Entities layer: clustering, canonical names, titles, variants and pronouns (text -> records)."""
+from __future__ import annotations
+
+import pytest
+
+
+def entity(art, mention_text):
+    """The entity that has a mention with exactly this text."""
+    found = [e for e in art.entities if any(m.text == mention_text for m in e.mentions)]
+    assert found, f"no entity mentioned as {mention_text!r}: {[(e.name, [m.text for m in e.mentions]) for e in art.entities]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text,mentions,name,label", [
+    ("Prime Minister Boris Johnson met the press on Monday. Johnson said the talks went well.",
+     ["Prime Minister Boris Johnson", "Johnson"], "Boris Johnson", "PERSON"),
+    ("Ukrainian President Volodymyr Zelenskyy addressed parliament. Later, Zelensky thanked the allies.",
+     ["Ukrainian President Volodymyr Zelenskyy", "Zelensky"], "Volodymyr Zelenskyy", "PERSON"),
+    ("The European Union agreed new sanctions on Tuesday. The EU said more would follow.",
+     ["European Union", "EU"], "European Union", "ORG"),
+    ("Shelling hit Kyiv overnight. Residents of Kiev sheltered in the metro.",
+     ["Kyiv", "Kiev"], "Kyiv", "GPE"),
+    ("German Chancellor Olaf Scholz spoke in Berlin. Scholz later flew to Paris.",
+     ["German Chancellor Olaf Scholz", "Scholz"], "Olaf Scholz", "PERSON"),
+])
+def test_entities_mentions_cluster_into_one_entity(run, text, mentions, name, label):
+    art = run(text)
+    ent = entity(art, mentions[0])
+    assert set(mentions) <= {m.text for m in ent.mentions}
+    assert ent.name == name
+    assert ent.label == label
+
+
+@pytest.mark.parametrize("text,mention,name", [
+    ("Analysts at the Financial Times disagreed.", "Financial Times", "Financial Times"),
+    ("Kyiv’s forces advanced on Tuesday.", "Kyiv", "Kyiv"),
+    ("Germany's economy shrank last year.", "Germany", "Germany"),
+])
+def test_entities_determiners_and_possessives_stay_out(run, text, mention, name):
+    ent = entity(run(text), mention)
+    assert ent.name == name
+
+
+@pytest.mark.parametrize("text,place,label", [
+    ("Kiev has had to take more extreme measures to round up men.", "Kiev", "GPE"),
+    ("Soldiers were surrounded in the Kursk region last week.", "Kursk", "GPE"),
+])
+def test_entities_news_places_get_a_place_label(run, text, place, label):
+    assert entity(run(text), place).label == label
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Vladimir Putin spoke to reporters in Moscow.", "Vladimir Putin"),
+    ("Paris Hilton arrived at the gala on Friday.", "Paris Hilton"),
+])
+def test_entities_people_are_not_turned_into_places(run, text, person):
+    art = run(text)
+    assert entity(art, person).label != "GPE"
+    assert not any(e.label == "GPE" and person.split()[0] in e.name for e in art.entities)
+
+
+@pytest.mark.parametrize("text,pronoun_at,name", [
+    ("Angela Merkel arrived in Brussels on Monday. She said the deal was close.", "She", "Angela Merkel"),
+    ("Mr. Smith met Mrs. Jones in London. She said the talks had failed.", "She", "Jones"),
+    ("\"I spoke with Joe Biden last week,\" Emmanuel Macron said. He added that more talks were planned.",
+     "He", "Emmanuel Macron"),
+])
+def test_entities_pronouns_resolve_to_the_right_person(run, text, pronoun_at, name):
+    art = run(text)
+    start = text.index(pronoun_at)
+    owners = [e.name for e in art.entities for r in e.references if r.start == start]
+    assert owners and name in owners[0]
+
+
+@pytest.mark.parametrize("text,pronoun", [
+    ("The committee met on Monday. He said nothing.", "He"),
+])
+def test_entities_pronoun_without_antecedent_stays_unresolved(run, text, pronoun):
+    art = run(text)
+    assert not any(r.start == text.index(pronoun) for e in art.entities for r in e.references)
+
+
+def test_entities_ids_follow_first_mention_order(run):
+    art = run("Emmanuel Macron met Olaf Scholz in Paris. Scholz and Macron then spoke to the press.")
+    firsts = [min(m.start for m in e.mentions) for e in art.entities]
+    assert firsts == sorted(firsts)
+    assert [e.id for e in art.entities] == [f"E{k}" for k in range(1, len(art.entities) + 1)]
+
+
+def test_entities_seed_article_clusters(run, seed_path):
+    from presstrace.readers import read_inputs
+    (article,) = list(read_inputs([str(seed_path)]))
+    art = run(article.text, article.date)
+    assert {"President Trump", "Trump"} <= {m.text for m in entity(art, "President Trump").mentions}
+    assert entity(art, "Kiev") is entity(art, "Kyiv")
+    assert entity(art, "Putin").name == "Vladimir Putin"
