@@ -75,7 +75,7 @@ def _write(results: Iterator, fmt: str, summary: bool) -> tuple[int, int]:
 
     ok = failed = 0
     kept = []
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     for k, res in enumerate(results):
         is_error = isinstance(res, ArticleError)
         failed += is_error

@@ -19,10 +19,11 @@ class Settings:
     values: dict[str, Any] = field(default_factory=dict)
 
     def get(self, section: str, key: str) -> Any:
-        try:
-            return self.values[section][key]
-        except KeyError:
-            raise SettingsError(f"no setting {section}.{key}; sections: {sorted(self.values)}") from None
+        if section not in self.values:
+            raise SettingsError(f"no settings section {section!r}; valid: {sorted(self.values)}")
+        if key not in self.values[section]:
+            raise SettingsError(f"no setting {section}.{key}; valid: {sorted(self.values[section])}")
+        return self.values[section][key]
 
     def with_overrides(self, overrides: dict[str, dict[str, Any]]) -> "Settings":
         return Settings(merge(self.values, overrides))
