@@ -14,6 +14,12 @@ from typing import Optional
 from .names import acronym
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Words that make a name an organisation's, whatever spaCy's label for it.
+ORG_WORDS = {"Agency", "Association", "Bank", "Board", "Bureau", "Centre", "Center", "Co", "Commission",
+             "Committee", "Company", "Corp", "Corporation", "Council", "Court", "Department", "Foundation",
+             "Fund", "Group", "Inc", "Institute", "League", "Ltd", "Ministry", "Movement", "News", "Office",
+             "Organisation", "Organization", "Parliament", "Party", "Police", "Service", "Times", "Union",
+             "United", "University"}
 
 
 @dataclass
@@ -39,8 +45,16 @@ class Cluster:
 
     @property
     def label(self) -> str:
+        """The majority label; a full name spaCy once calls PERSON stays a person.
+
+        The small model labels the same "Volodymyr Zelenskyy" ORG in one sentence and
+        PERSON in the next; an organisation's name has an organisation word instead.
+        """
         counts = Counter(m.label for m in self.members)
-        return max(counts, key=lambda lab: (counts[lab], lab == "PERSON"))
+        org_named = any(set(m.name.split()) & ORG_WORDS for m in self.members)
+        if counts["PERSON"] and not org_named:
+            return "PERSON"
+        return max(counts, key=lambda lab: (counts[lab], lab == ("ORG" if org_named else "PERSON")))
 
     @property
     def keys(self) -> set[tuple[str, ...]]:

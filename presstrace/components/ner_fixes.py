@@ -4,7 +4,8 @@ en_core_web_sm calls Kursk a PRODUCT, Kiev a PERSON and misses "Kyiv’s"; it la
 adjective "Ukrainian" a GPE. With the gazetteer: a well-known place name labelled PRODUCT
 or WORK_OF_ART, or a lone-token PERSON that no full name in the article contains and no
 title precedes, becomes GPE; a name right after a person's title, or a lone surname of a
-person named in full, becomes PERSON; an unlabelled proper noun that names a well-known place
+person named in full, becomes PERSON ("President of Ukraine Volodymyr Zelenskyy" is split
+into the place and the person); an unlabelled proper noun that names a well-known place
 becomes GPE; a GPE the gazetteer does not know and that is shaped like a demonym becomes
 NORP. News-agency names in credits and datelines become ORG.
 """
@@ -46,7 +47,8 @@ class NerFixes:
 
 def fix_entities(doc: Doc, gazetteer) -> None:
     """Relabel and add entity spans of `doc` in place."""
-    ents = [_titled_person(ent) for ent in doc.ents]
+    ents = [part for ent in doc.ents for part in _split_title_of_place(ent, gazetteer)]
+    ents = [_titled_person(ent) for ent in ents]
     persons = _person_words(ents)
     surnames = {ent[-1].text.lower() for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     ents = [_surname(_relabel(ent, gazetteer, persons), gazetteer, surnames) for ent in ents]
@@ -100,6 +102,20 @@ def _titled_person(ent: Span) -> Span:
     if prev.text[:1].isupper() and (prev.text.lower(),) in titles():
         return Span(ent.doc, ent.start, ent.end, label="PERSON")
     return ent
+
+
+def _split_title_of_place(ent: Span, gazetteer) -> list[Span]:
+    """Split "[President of] Ukraine Volodymyr Zelenskyy" into the place and the person."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of" or (doc[ent.start - 2].text.lower(),) not in titles():
+        return [ent]
+    for n in (1, 2):
+        rest = doc[ent.start + n:ent.end]
+        if len(rest) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) \
+                and place_strength(gazetteer, doc[ent.start:ent.start + n].text) == float("inf"):
+            return [Span(doc, ent.start, ent.start + n, label="GPE"),
+                    Span(doc, rest.start, rest.end, label="PERSON")]
+    return [ent]
 
 
 def _surname(ent: Span, gazetteer, surnames: set[str]) -> Span:

@@ -94,3 +94,24 @@ def test_entities_seed_article_clusters(run, seed_path):
     assert {"President Trump", "Trump"} <= {m.text for m in entity(art, "President Trump").mentions}
     assert entity(art, "Kiev") is entity(art, "Kyiv")
     assert entity(art, "Putin").name == "Vladimir Putin"
+
+
+@pytest.mark.parametrize("text,place,person", [
+    ("The statement was made by President of Ukraine Volodymyr Zelenskyy on Monday.", "Ukraine", "Volodymyr Zelenskyy"),
+    ("It was signed by Prime Minister of Canada Justin Trudeau in Ottawa.", "Canada", "Justin Trudeau"),
+])
+def test_entities_title_of_place_name_is_split(run, text, place, person):
+    art = run(text)
+    assert entity(art, place).label == "GPE"
+    assert entity(art, person).label == "PERSON"
+
+
+@pytest.mark.parametrize("labels,names,expected", [
+    (["ORG", "PERSON", "ORG"], ["Volodymyr Zelenskyy"] * 3, "PERSON"),
+    (["ORG", "PERSON"], ["Financial Times"] * 2, "ORG"),
+    (["GPE", "GPE", "ORG"], ["Ukraine"] * 3, "GPE"),
+])
+def test_entities_cluster_label_prefers_person_unless_an_org_word(labels, names, expected):
+    from presstrace.components.clustering import Candidate, Cluster
+    cl = Cluster([Candidate(k, k + 1, n, lab, n, tuple(n.lower().split())) for k, (lab, n) in enumerate(zip(labels, names))])
+    assert cl.label == expected
