@@ -9,12 +9,12 @@ import os
 import sqlite3
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
-from .index import is_code, normalize_key
+from .index import GazetteerEntry, is_code, normalize_key
 
 LOGGER = logging.getLogger(__name__)
 
@@ -166,25 +166,14 @@ def admin1_keys(name: str, namesake_keys: Iterable[str] = ()) -> set[str]:
     return {k for k in keys if len(k) >= MIN_KEY_LENGTH}
 
 
-@dataclass
-class Place:
-    """One row of the places table, with its name keys."""
-    geonameid: int
-    name: str
-    lat: float
-    lon: float
-    country: str
-    admin1: Optional[str]
-    admin1_code: Optional[str]
-    feature_class: str
-    feature_code: str
-    population: int
-    keys: set[str]
+@dataclass(frozen=True)
+class Place(GazetteerEntry):
+    """A gazetteer entry on its way into the index, with its name keys."""
+    keys: frozenset = frozenset()
 
     def row(self) -> tuple:
         """The places-table row."""
-        return (self.geonameid, self.name, self.lat, self.lon, self.country, self.admin1,
-                self.admin1_code, self.feature_class, self.feature_code, self.population)
+        return tuple(getattr(self, f.name) for f in fields(GazetteerEntry))
 
 
 def city_places(cities: Iterable[dict[str, Any]], min_population: int,
@@ -205,7 +194,7 @@ def city_places(cities: Iterable[dict[str, Any]], min_population: int,
             int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
             country, admin1_names.get((country, code or "")), code, "P", "PPL",
             int(city.get("population") or 0),
-            name_keys(city["name"], city.get("alternatenames") or ())))
+            frozenset(name_keys(city["name"], city.get("alternatenames") or ()))))
     return places
 
 
@@ -218,14 +207,14 @@ def mark_capitals(cities: list[Place], countries: list[dict[str, str]]) -> int:
     """
     wanted = {(row["iso2"], normalize_key(row["capital"]))
               for row in countries if row.get("capital")}
-    best: dict[tuple[str, str], Place] = {}
-    for city in cities:
+    best: dict[tuple[str, str], int] = {}
+    for k, city in enumerate(cities):
         for key in city.keys:
             pair = (city.country, key)
-            if pair in wanted and (pair not in best or city.population > best[pair].population):
-                best[pair] = city
-    for city in best.values():
-        city.feature_code = "PPLC"
+            if pair in wanted and (pair not in best or city.population > cities[best[pair]].population):
+                best[pair] = k
+    for k in best.values():
+        cities[k] = replace(cities[k], feature_code="PPLC")
     return len(best)
 
 
@@ -297,7 +286,7 @@ def admin1_places(rows: list[dict[str, str]], cities: list[Place]) -> list[Place
         places.append(Place(
             int(row["geonameid"]), row["name"], float(row["lat"]), float(row["lon"]),
             row["country"], row["name"], row["admin1_code"], "A", "ADM1",
-            int(row["population"] or 0), admin1_keys(row["name"], city.keys if city else ())))
+            int(row["population"] or 0), frozenset(admin1_keys(row["name"], city.keys if city else ()))))
     return places
 
 
@@ -315,7 +304,7 @@ def country_places(rows: list[dict[str, str]]) -> list[Place]:
         keys.update(a for a in aliases if is_code(a))
         places.append(Place(
             int(row["geonameid"]), row["name"], float(row["lat"]), float(row["lon"]), row["iso2"],
-            None, None, "A", "PCLI", int(row["population"] or 0), keys))
+            None, None, "A", "PCLI", int(row["population"] or 0), frozenset(keys)))
     return places
 
 
