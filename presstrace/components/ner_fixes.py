@@ -157,13 +157,14 @@ def _proper_run(doc: Doc, i: int) -> Optional[Span]:
 def _agencies(doc: Doc) -> list[Span]:
     """Agency names not yet labelled: anywhere when unambiguous, else inside credits."""
     credits = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+    text = doc.text  # Doc.text rebuilds the string on every read
     out = []
     for name in agencies():
-        start = doc.text.find(name)
+        start = text.find(name)
         while start != -1:
             span = doc.char_span(start, start + len(name))
             inside = any(a <= start < b for a, b in credits)
             if span is not None and not any(t.ent_type_ for t in span) and (inside or len(name) >= 4):
                 out.append(Span(doc, span.start, span.end, label="ORG"))
-            start = doc.text.find(name, start + len(name))
+            start = text.find(name, start + len(name))
     return out

@@ -16,6 +16,7 @@ SENTENCE_END = set('.!?:;"”’»)]…')
 @Language.component("paragraph_sentences", assigns=["token.is_sent_start"])
 def paragraph_sentences(doc: Doc) -> Doc:
     """Mark the first token after each paragraph break as a sentence start."""
+    text = doc.text  # Doc.text rebuilds the string on every read
     for i, token in enumerate(doc[:-1]):
         ws = token.whitespace_ + (token.text if token.is_space else "")
         if "\n" not in ws:
@@ -23,7 +24,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
         nxt = doc[i + 1]
         if nxt.is_space:
             continue
-        if is_paragraph_break(doc.text, token, nxt):
+        if is_paragraph_break(text, token, nxt):
             nxt.is_sent_start = True
     return doc
 

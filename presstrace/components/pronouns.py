@@ -82,7 +82,7 @@ def _salience(tok: Token, mention: Candidate, sents, sent_index) -> float:
     root = head.root
     subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS)
     # Sentence distance dominates; a subject beats an object; recency breaks ties.
-    return -10.0 * distance + (4.0 if subject else 0.0) + mention.start / max(1, len(doc.text))
+    return -10.0 * distance + (4.0 if subject else 0.0) + mention.start / 1e9
 
 
 def _bound_in_clause(tok: Token, mention: Candidate) -> bool:
