@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing
+from collections import deque
 from typing import Iterable, Iterator, Optional, Union
 
 import spacy
@@ -101,8 +102,15 @@ def analyze_many(articles: Iterable[Union[Article, ArticleError]], n_process: in
         return
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(n_process, initializer=_init_worker, initargs=(settings,)) as pool:
-        for results in pool.imap(_worker_batch, batches):
-            yield from results
+        # A bounded window of batches in flight: Pool.imap would read the whole input
+        # ahead of the workers, and inputs can be millions of articles.
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(_worker_batch, (batch,)))
+            if len(pending) >= 2 * n_process:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 _WORKER_SETTINGS: Optional[Settings] = None
