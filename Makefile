@@ -1,6 +1,6 @@
 # The two commands the README promises: `make demo` and `make test`. Each sets up .venv
 # (spaCy, the pinned English model, presstrace itself, the gazetteer index) and runs.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
