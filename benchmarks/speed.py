@@ -330,28 +330,31 @@ def render_loads(results: dict, cli: dict | None) -> str:
     return "\n".join(lines)
 
 
-def render_profile(prof: dict) -> str:
-    lines = ["| function (presstrace/…) | calls | cumulative (s) | own (s) |",
-             "|---|---:|---:|---:|"]
-    for r in prof["top_cum"]:
-        lines.append(f"| `{r['function']}` | {r['calls']:,} | {r['cum_s']:.2f} | {r['self_s']:.2f} |")
+FUNC = ("function (presstrace/…)", "function", "`{}`")
+CALLS = ("calls", "calls", "{:,}")
+CUM = ("cumulative (s)", "cum_s", "{:.2f}")
+OWN = ("own (s)", "self_s", "{:.2f}")
+
+
+def profile_table(rows: list[dict], columns: tuple) -> str:
+    """A Markdown table of profile rows; each column is (heading, key, format)."""
+    lines = ["| " + " | ".join(c[0] for c in columns) + " |", "|---|" + "---:|" * (len(columns) - 1)]
+    for r in rows:
+        lines.append("| " + " | ".join(fmt.format(r[key]) for _, key, fmt in columns) + " |")
     return "\n".join(lines)
+
+
+def render_profile(prof: dict) -> str:
+    return profile_table(prof["top_cum"], (FUNC, CALLS, CUM, OWN))
 
 
 def render_profile_self(prof: dict) -> str:
-    lines = ["| function (presstrace/…) | calls | own (s) | cumulative (s) |",
-             "|---|---:|---:|---:|"]
-    for r in prof["top_self"]:
-        lines.append(f"| `{r['function']}` | {r['calls']:,} | {r['self_s']:.2f} | {r['cum_s']:.2f} |")
-    return "\n".join(lines)
+    return profile_table(prof["top_self"], (FUNC, CALLS, OWN, CUM))
 
 
 def render_profile_called(prof: dict) -> str:
-    lines = ["| outside function, called from presstrace code | calls | cumulative (s) |",
-             "|---|---:|---:|"]
-    for r in prof["top_called"]:
-        lines.append(f"| `{r['function']}` | {r['calls']:,} | {r['cum_s']:.2f} |")
-    return "\n".join(lines)
+    outside = ("outside function, called from presstrace code",) + FUNC[1:]
+    return profile_table(prof["top_called"], (outside, CALLS, CUM))
 
 
 def write_doc(path: Path, results: dict, meta: dict, cli: dict | None, prof: dict | None) -> None:
