@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components import register_all
-from .components.layers import get_layer
+from .components.layers import get_layer, set_article_meta
 from .errors import InputError
 from .records import AnalyzedArticle, Article, ArticleError, LAYERS
 from .settings import Settings, load_settings
@@ -25,7 +25,7 @@ from .settings import Settings, load_settings
 LOGGER = logging.getLogger(__name__)
 Result = Union[AnalyzedArticle, ArticleError]
 # Components that need the gazetteer get its path from the settings.
-GAZETTEER_COMPONENTS = {"ner_fixes", "entities"}
+GAZETTEER_COMPONENTS = {"ner_fixes", "entities", "places"}
 
 
 def build_pipeline(settings: Optional[Settings] = None) -> Language:
@@ -63,7 +63,8 @@ def analyze(article: Union[Article, str], settings: Optional[Settings] = None) -
         raise TypeError(f"analyze() takes an Article or a str, not {type(article).__name__}")
     settings = settings or load_settings()
     check_article(article, settings)
-    return doc_to_article(_cached_pipeline(settings)(article.text), article)
+    nlp = _cached_pipeline(settings)
+    return doc_to_article(nlp(make_doc(nlp, article)), article)
 
 
 def check_article(article: Article, settings: Settings) -> None:
@@ -76,9 +77,19 @@ def check_article(article: Article, settings: Settings) -> None:
                                       f"the limit (limits.max_chars) is {limit}")
 
 
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """Tokenise the article and attach its metadata (the date times are resolved against)."""
+    doc = nlp.make_doc(article.text)
+    set_article_meta(doc, article.date, article.id)
+    return doc
+
+
 def doc_to_article(doc: Doc, article: Article) -> AnalyzedArticle:
     """Plain records from a processed `Doc`: no spaCy objects leave the pipeline."""
     layers = {name: list(get_layer(doc, name)) for name in LAYERS}
+    for name in ("sourcing", "tone"):  # per-article summaries, set by their components
+        if get_layer(doc, name, default=False):
+            layers[name] = get_layer(doc, name)
     return AnalyzedArticle(text=article.text, id=article.id, date=article.date, source=article.source,
                            title=article.title, url=article.url, **layers)
 
@@ -152,7 +163,7 @@ def _run_batch(batch: list, settings: Settings) -> Iterator[Result]:
             results[k] = ArticleError(exc.code, exc.message, id=item.id)
     nlp = _cached_pipeline(settings)
     try:
-        docs = nlp.pipe((batch[k].text for k in todo), batch_size=len(batch))
+        docs = nlp.pipe((make_doc(nlp, batch[k]) for k in todo), batch_size=len(batch))
         for k, doc in zip(todo, docs):
             results[k] = doc_to_article(doc, batch[k])
     except Exception:  # one bad article must not lose the batch: redo it one by one
@@ -164,7 +175,7 @@ def _run_batch(batch: list, settings: Settings) -> Iterator[Result]:
 
 def _run_one(nlp: Language, article: Article) -> Result:
     try:
-        return doc_to_article(nlp(article.text), article)
+        return doc_to_article(nlp(make_doc(nlp, article)), article)
     except Exception as exc:  # noqa: BLE001 - reported as the article's error record
         LOGGER.exception("analysis failed for article %r", article.id)
         return ArticleError("analysis_failed", f"{type(exc).__name__}: {exc}", id=article.id)

@@ -101,6 +101,8 @@ class Place(TextSpan):
     country: Optional[str] = None
     admin1: Optional[str] = None
     feature: Optional[str] = None
+    # "government" when the name stands for a state's government ("Kyiv said", "the Kremlin").
+    stands_for: Optional[str] = None
 
 
 @dataclass
@@ -110,6 +112,7 @@ class Amount(TextSpan):
     high: Optional[float] = None
     unit: Optional[str] = None
     object: Optional[str] = None
+    approx: bool = False
 
 
 @dataclass

@@ -5,7 +5,8 @@ spaCy; the pipeline then adds them by name in the order the settings give.
 """
 import importlib
 
-COMPONENT_MODULES = ("paragraphs", "noncontent", "ner_fixes", "entities")
+COMPONENT_MODULES = ("paragraphs", "noncontent", "ner_fixes", "entities", "quotes", "claims", "times",
+                     "places", "amounts")
 
 
 def register_all() -> None:

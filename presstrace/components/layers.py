@@ -5,7 +5,7 @@ pipeline reads them back out. Keeping one dict avoids a registry of many extensi
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from spacy.tokens import Doc
 
@@ -31,3 +31,13 @@ def get_layer(doc: Doc, name: str, default: Any = None) -> Any:
 
 def set_layer(doc: Doc, name: str, records: Any) -> None:
     layers(doc)[name] = records
+
+
+def set_article_meta(doc: Doc, date: Optional[str], article_id: Any = None) -> None:
+    """Record the article's metadata on `doc` before the components run."""
+    layers(doc)["meta"] = {"date": date, "id": article_id}
+
+
+def article_date(doc: Doc) -> Optional[str]:
+    """The article's date (YYYY-MM-DD) or None: times are normalised against it."""
+    return (layers(doc).get("meta") or {}).get("date")

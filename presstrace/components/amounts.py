@@ -1,0 +1,13 @@
+"""amounts layer: PLACEHOLDER being replaced in this session (writes an empty layer)."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .layers import set_layer
+
+
+@Language.component("amounts", assigns=["doc._.presstrace"])
+def amounts_component(doc: Doc) -> Doc:
+    set_layer(doc, "amounts", [])
+    return doc

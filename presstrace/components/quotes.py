@@ -1,0 +1,13 @@
+"""quotes layer: PLACEHOLDER being replaced in this session (writes an empty layer)."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .layers import set_layer
+
+
+@Language.component("quotes", assigns=["doc._.presstrace"])
+def quotes_component(doc: Doc) -> Doc:
+    set_layer(doc, "quotes", [])
+    return doc

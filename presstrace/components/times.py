@@ -1,0 +1,13 @@
+"""times layer: PLACEHOLDER being replaced in this session (writes an empty layer)."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .layers import set_layer
+
+
+@Language.component("times", assigns=["doc._.presstrace"])
+def times_component(doc: Doc) -> Doc:
+    set_layer(doc, "times", [])
+    return doc
