@@ -1,13 +1,260 @@
-"""quotes layer: PLACEHOLDER being replaced in this session (writes an empty layer)."""
+"""Quotes layer: every quotation with its kind, speaker, cue and channel.
+
+For each quoted stretch the attribution is sought next to it, in the same paragraph: after
+the closing mark up to the end of that sentence (`"…," Kariakin said`, `"…" - Trump ended
+with`, a partial quote inside reported speech) and before the opening mark back to the
+previous sentence end or quote (`he stated in all caps, "…"`, `before continuing, "…"`).
+A quote with no attribution of its own continues the previous speaker's words when it
+follows that speaker's quote in the same paragraph, or fills the next paragraph. A short
+quote nobody is said to have said is a scare quote. A paragraph after one that ends with a
+colon and names a source with a speech verb is a block excerpt of that source.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Optional
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from .layers import set_layer
+from ..records import Quote, Speaker, TextSpan
+from .attribution import (SPEECH_NOUNS, TERMINAL, EntityIndex, according_to, channel_of, cue_span,
+                          is_speech_verb, next_terminal, speaker_span, subject_of, tokens_between)
+from .layers import get_layer, set_layer
+from .quotemarks import QuoteSpan, find_quotes
+
+SCARE_MAX_WORDS = 4
+WINDOW = 250
+POST_TERMINAL_TOKENS = 4
 
 
-@Language.component("quotes", assigns=["doc._.presstrace"])
+@dataclass
+class Found:
+    """What the search next to one quote found."""
+    quote: QuoteSpan
+    verb: Optional[Token] = None
+    speaker: Optional[Token] = None
+    channel: Optional[str] = None
+    inherited: Optional["Found"] = None
+
+
+@Language.component("quotes", assigns=["doc._.presstrace"], requires=["doc.sents"])
 def quotes_component(doc: Doc) -> Doc:
-    set_layer(doc, "quotes", [])
+    """Write the quotes layer."""
+    skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+    set_layer(doc, "quotes", extract_quotes(doc, get_layer(doc, "entities"), skip))
     return doc
+
+
+def extract_quotes(doc: Doc, entities: list, skip=()) -> list[Quote]:
+    """Quotes of `doc` in text order, ids Q1, Q2, ….
+
+    Args:
+        doc: the parsed document.
+        entities: the entities layer (speakers resolve to these).
+        skip: non-content character ranges; quotes there are ignored.
+    """
+    text = doc.text
+    spans = [q for q in find_quotes(text) if not any(a <= q.start < b for a, b in skip)]
+    found = [attribute(doc, text, q, spans) for q in spans]
+    inherit_speakers(text, found)
+    index = EntityIndex(entities)
+    quotes = [to_quote(doc, text, f, index) for f in found]
+    quotes += block_excerpts(doc, text, spans, index, skip)
+    quotes.sort(key=lambda q: q.start)
+    carry_channels(text, quotes)
+    for k, q in enumerate(quotes, 1):
+        q.id = f"Q{k}"
+    return quotes
+
+
+def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Found:
+    """Look for the speech verb after the quote and before it, then in the sentence before."""
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    after = (q.close_at + 1) if q.close_at is not None else q.end
+    post = (after, _sentence_end(text, after, spans, min(_line_end(text, q.end), after + WINDOW)))
+    prev = max([(s.close_at if s.close_at is not None else s.end) + 1 for s in spans if s.end <= q.open_at]
+               + [line_start, q.open_at - WINDOW])
+    pre = (_last_sentence_start(text, prev, q.open_at), q.open_at)
+    windows = [(post, True), (pre, False)]
+    if text[pre[0]:pre[1]].rstrip()[-1:] in (":", ","):
+        windows.reverse()
+    if pre[0] > prev:  # the sentence before, in the same paragraph ("X agreed. \"…\"")
+        windows.append(((_last_sentence_start(text, prev, pre[0] - 1), pre[0]), False))
+    for (a, b), first in windows:
+        verbs = [t for t in tokens_between(doc, a, b) if _is_cue_verb(t, beliefs=(a, b) not in (pre, post))
+                 and not _inside_quote(t.idx, spans)]
+        if first and _terminal(text, q):
+            verbs = [v for v in verbs if _attributes_quote_before(v, after)]
+        for verb in (verbs if first else verbs[::-1]):
+            subject = subject_of(verb, inverted=first)
+            if subject is None or not _inside_quote(subject.idx, spans):
+                return Found(q, verb, subject, channel_of(text[a:b]))
+    toks = list(tokens_between(doc, *post)) + list(tokens_between(doc, *pre))
+    source = according_to(toks)
+    if source is None and text[pre[0]:pre[1]].rstrip().endswith(":"):
+        source = _last_verb_subject(tokens_between(doc, *pre), spans)  # `She went on: "…"`
+    if source is None and _embedded(text, q):
+        source = _governor_subject(doc, q, spans)  # `He voiced a wish for a "strong …"`
+    return Found(q, None, source, None)
+
+
+def _last_verb_subject(tokens, spans: list[QuoteSpan]) -> Optional[Token]:
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
+    subject = subject_of(verbs[-1]) if verbs else None
+    return subject if subject is not None and not _inside_quote(subject.idx, spans) else None
+
+
+def _governor_subject(doc: Doc, q: QuoteSpan, spans: list[QuoteSpan]) -> Optional[Token]:
+    """For a quote inside a sentence: the subject of the verb that governs it, if a person's."""
+    inner = tokens_between(doc, q.start, q.end)
+    if not len(inner):
+        return None
+    tok = inner.root
+    while tok.head.i != tok.i and (tok.pos_ not in ("VERB", "AUX") or _inside_quote(tok.idx, spans)):
+        tok = tok.head
+    subject = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if subject is None or _inside_quote(subject.idx, spans):
+        return None
+    return subject if subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in ("he", "she", "they") else None
+
+
+def _embedded(text: str, q: QuoteSpan) -> bool:
+    """A quote that stands inside running text (a word right before its opening mark)."""
+    before = text[:q.open_at].rstrip()
+    return bool(before) and before[-1].isalnum()
+
+
+def _sentence_end(text: str, start: int, spans: list[QuoteSpan], stop: int) -> int:
+    """End of the sentence that goes on after a quote: quoted stretches are stepped over."""
+    pos = start
+    while pos < stop:
+        m = next_terminal(text, pos, stop)
+        if m is None:
+            return stop
+        inside = next((s for s in spans if s.start <= m.start() < s.end), None)
+        if inside is None:
+            return m.end()
+        pos = max(m.end(), (inside.close_at or inside.end) + 1)
+    return stop
+
+
+def _attributes_quote_before(verb: Token, after: int) -> bool:
+    """After a quote that ended its sentence, only `"…." he said` attributes it: a verb right
+    after the quote that takes no object of its own ("He mentioned a long list" does)."""
+    near = len([t for t in verb.doc[:verb.i] if t.idx >= after]) <= POST_TERMINAL_TOKENS
+    return near and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+
+
+def _terminal(text: str, q: QuoteSpan) -> bool:
+    return bool(TERMINAL.match(text, q.end - 1))
+
+
+def _last_sentence_start(text: str, floor: int, pos: int) -> int:
+    """Where the sentence that ends at `pos` begins (not before `floor`)."""
+    start = floor
+    while True:
+        m = next_terminal(text, start, pos)
+        if m is None or m.end() >= pos:
+            return start
+        start = m.end()
+
+
+def _inside_quote(pos: int, spans: list[QuoteSpan]) -> bool:
+    return any(s.start <= pos < s.end for s in spans)
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end == -1 else end
+
+
+def _is_cue_verb(tok: Token, beliefs: bool = False) -> bool:
+    """A speech verb, or any verb whose object is a statement ("began a statement")."""
+    if is_speech_verb(tok, beliefs):
+        return True
+    return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children)
+
+
+def inherit_speakers(text: str, found: list[Found]) -> None:
+    """Unattributed quotes continue the previous quote's speaker where the layout says so."""
+    for prev, cur in zip(found, found[1:]):
+        if cur.verb is not None or cur.speaker is not None:
+            continue
+        source = prev.inherited or prev
+        if source.speaker is None or cur.quote.start - prev.quote.end > 600:
+            continue
+        between = text[(prev.quote.close_at or prev.quote.end):cur.quote.open_at]
+        same_paragraph = "\n" not in between
+        fills_paragraph = between.count("\n") <= 2 and _fills_its_paragraph(text, cur.quote)
+        if same_paragraph or fills_paragraph:
+            cur.inherited = source
+
+
+def _fills_its_paragraph(text: str, q: QuoteSpan) -> bool:
+    start = text.rfind("\n", 0, q.open_at) + 1
+    para = text[start:_line_end(text, q.end)].strip()
+    return bool(para) and (q.end - q.start) >= 0.7 * len(para)
+
+
+def to_quote(doc: Doc, text: str, f: Found, index: EntityIndex) -> Quote:
+    source = f.inherited or f
+    speaker = _speaker(text, source.speaker, index) if source.speaker is not None else None
+    cue = None
+    if f.verb is not None:
+        span = cue_span(f.verb)
+        cue = TextSpan(span.start_char, span.end_char, span.text)
+    q = f.quote
+    return Quote(start=q.start, end=q.end, text=text[q.start:q.end], speaker=speaker, cue=cue,
+                 channel=source.channel, kind=_kind(text, q, speaker is not None or f.verb is not None))
+
+
+def carry_channels(text: str, quotes: list[Quote]) -> None:
+    """A speaker's quotes with no channel of their own keep the one just named for them
+    (a statement that "began" on Truth Social goes on there), within three paragraphs."""
+    last: dict[str, Quote] = {}
+    for q in quotes:
+        key = q.speaker.entity if q.speaker else None
+        if key is None:
+            continue
+        prev = last.get(key)
+        if q.channel is None and prev is not None and prev.channel and text.count("\n", prev.end, q.start) <= 6:
+            q.channel = prev.channel
+        last[key] = q
+
+
+def _speaker(text: str, tok: Token, index: EntityIndex) -> Speaker:
+    span = speaker_span(tok)
+    ent = index.at(span.start_char, span.end_char)
+    return Speaker(start=span.start_char, end=span.end_char, text=text[span.start_char:span.end_char],
+                   entity=ent.id if ent else None, name=ent.name if ent else span.text)
+
+
+def _kind(text: str, q: QuoteSpan, attributed: bool) -> str:
+    words = text[q.start:q.end].split()
+    if not attributed:
+        return "scare" if len(words) <= SCARE_MAX_WORDS else "direct"
+    if _embedded(text, q) and (text[q.start:q.start + 1].islower() or len(words) <= 6):
+        return "partial"
+    return "direct"
+
+
+def block_excerpts(doc: Doc, text: str, spans: list[QuoteSpan], index: EntityIndex, skip) -> list[Quote]:
+    """Paragraphs set off by a colon after a source and a speech verb: block quotes."""
+    out = []
+    for m in re.finditer(r":[ \t]*\n\s*\n?", text):
+        intro = tokens_between(doc, text.rfind("\n", 0, m.start()) + 1, m.start())
+        verbs = [t for t in intro if is_speech_verb(t)]
+        subject = subject_of(verbs[-1]) if verbs else None
+        start = m.end()
+        end = _line_end(text, start)
+        para = text[start:end].rstrip()
+        if subject is None or not para or para[:1] in "\"“«'‘" or any(a <= start < b for a, b in skip):
+            continue
+        if any(s.open_at >= start and s.start < start + len(para) for s in spans):
+            continue  # the paragraph quotes someone itself
+        cue = cue_span(verbs[-1])
+        out.append(Quote(start=start, end=start + len(para), text=para, speaker=_speaker(text, subject, index),
+                         cue=TextSpan(cue.start_char, cue.end_char, cue.text), channel=None, kind="block"))
+    return out
