@@ -177,5 +177,6 @@ def _run_one(nlp: Language, article: Article) -> Result:
     try:
         return doc_to_article(nlp(make_doc(nlp, article)), article)
     except Exception as exc:  # noqa: BLE001 - reported as the article's error record
-        LOGGER.exception("analysis failed for article %r", article.id)
+        LOGGER.warning("analysis failed for article %r: %s: %s", article.id, type(exc).__name__, exc)
+        LOGGER.debug("traceback for article %r", article.id, exc_info=True)
         return ArticleError("analysis_failed", f"{type(exc).__name__}: {exc}", id=article.id)

@@ -84,6 +84,7 @@ class Sourcing:
     vague: float = 0.0
     unattributed: float = 0.0
     quoted_speakers: dict[str, int] = field(default_factory=dict)
+    quoted: float = 0.0  # share of the content inside quotation marks
 
 
 @dataclass

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..records import Quote, Speaker, TextSpan
-from .attribution import (SPEECH_NOUNS, TERMINAL, EntityIndex, according_to, channel_of, cue_span,
+from .attribution import (ASPECT_VERBS, SPEECH_NOUNS, TERMINAL, EntityIndex, according_to, channel_of, cue_span,
                           is_speech_verb, next_terminal, speaker_span, subject_of, tokens_between)
 from .layers import get_layer, set_layer
 from .quotemarks import QuoteSpan, find_quotes
@@ -89,7 +89,7 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
             verbs = [v for v in verbs if _attributes_quote_before(v, after)]
         for verb in (verbs if first else verbs[::-1]):
             subject = subject_of(verb, inverted=first)
-            if subject is None or not _inside_quote(subject.idx, spans):
+            if subject is not None and not _inside_quote(subject.idx, spans):
                 return Found(q, verb, subject, channel_of(text[a:b]))
     toks = list(tokens_between(doc, *post)) + list(tokens_between(doc, *pre))
     source = according_to(toks)
@@ -171,16 +171,28 @@ def _line_end(text: str, pos: int) -> int:
 
 
 def _is_cue_verb(tok: Token, beliefs: bool = False) -> bool:
-    """A speech verb, or any verb whose object is a statement ("began a statement")."""
-    if is_speech_verb(tok, beliefs):
+    """A speech verb, or any verb whose object is a statement ("began a statement").
+
+    Aspect verbs count only as participles or with "with" ("before continuing, …", "ended
+    with"): "the war would end" attributes nothing.
+    """
+    statement = any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children)
+    if tok.pos_ == "VERB" and statement:
         return True
-    return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children)
+    if tok.lemma_.lower() in ASPECT_VERBS:
+        return is_speech_verb(tok) and (tok.tag_ == "VBG" or any(c.lower_ == "with" for c in tok.children))
+    return is_speech_verb(tok, beliefs)
 
 
 def inherit_speakers(text: str, found: list[Found]) -> None:
-    """Unattributed quotes continue the previous quote's speaker where the layout says so."""
+    """Unattributed quotes continue the previous quote's speaker where the layout says so;
+    a quote left open at its paragraph's end takes the speaker of the quote that goes on."""
+    for cur, nxt in reversed(list(zip(found, found[1:]))):
+        if cur.speaker is None and cur.quote.close_at is None and (nxt.speaker is not None or nxt.inherited):
+            if text.count("\n", cur.quote.end, nxt.quote.open_at) <= 2:
+                cur.inherited = nxt.inherited or nxt
     for prev, cur in zip(found, found[1:]):
-        if cur.verb is not None or cur.speaker is not None:
+        if cur.verb is not None or cur.speaker is not None or cur.inherited is not None:
             continue
         source = prev.inherited or prev
         if source.speaker is None or cur.quote.start - prev.quote.end > 600:

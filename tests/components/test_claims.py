@@ -1,0 +1,55 @@
+"""Claims layer and sourcing profile."""
+from __future__ import annotations
+
+import pytest
+
+
+def claim(art, words):
+    found = [c for c in art.claims if words in c.text]
+    assert found, f"no claim with {words!r}: {[(c.text, c.source.kind) for c in art.claims]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text,words,kind,source", [
+    ("Officials said the bridge had been destroyed overnight.", "bridge had been destroyed", "vague", "Officials"),
+    ("Volodymyr Zelensky said the army had retaken the town.", "army had retaken", "named", "Volodymyr Zelensky"),
+    ("According to the BBC, the convoy was hit near the border.", "convoy was hit", "named", "BBC"),
+    ("There were reports that the airport was closed for the day.", "airport was closed", "vague", "reports"),
+    ("Military analysts believe the offensive has stalled in the east.", "offensive has stalled", "vague", "analysts"),
+])
+def test_claims_source_kind_and_span(run, text, words, kind, source):
+    c = claim(run(text), words)
+    assert c.source.kind == kind
+    assert source in (c.source.text or "")
+    assert text[c.start:c.end] == c.text
+    assert c.source.start is None or text[c.source.start:c.source.end] == c.source.text
+
+
+def test_claims_impersonal_passive_is_vague(run):
+    c = claim(run("It has been confirmed that the town was retaken by the army."), "town was retaken")
+    assert c.source.kind == "vague" and "confirmed" in c.source.text
+
+
+def test_claims_author_assertions_are_unattributed(run):
+    art = run("The offensive began in the spring. Officials said it had stalled.")
+    assert claim(art, "offensive began").source.kind == "unattributed"
+    assert claim(art, "had stalled").source.kind == "vague"
+
+
+def test_claims_named_source_resolves_to_the_entity(run):
+    art = run("Angela Merkel spoke in Berlin. She said the deal was dead.")
+    c = claim(art, "deal was dead")
+    assert c.source.kind == "named" and c.source.name == "Angela Merkel" and c.source.entity
+
+
+def test_claims_quote_material_is_not_a_claim(run):
+    art = run('Boris Johnson said the plan was "a total disaster for everyone involved".')
+    assert not [c for c in art.claims if "disaster" in c.text and c.source.kind != "unattributed"]
+
+
+def test_sourcing_profile_shares_and_speakers(run):
+    art = run('"We will win," Zelensky said. Officials said the front held. The war began in 2022.')
+    s = art.sourcing
+    assert s.quoted_speakers == {"Zelensky": 1}
+    assert abs(s.named + s.vague + s.unattributed - 1.0) < 1e-3
+    assert s.named > 0 and s.vague > 0 and s.unattributed > 0 and 0 < s.quoted < 1
