@@ -42,12 +42,43 @@ def entity_lines(art: AnalyzedArticle) -> list[str]:
     return out
 
 
+def quote_lines(art: AnalyzedArticle) -> list[str]:
+    out = []
+    for q in art.quotes:
+        who = q.speaker.name if q.speaker else "—"
+        how = ", ".join(x for x in (q.cue.text if q.cue else None, q.channel) if x)
+        out.append(clip(f"  {q.kind:<8} {who:<22} {('(' + how + ') ') if how else ''}“{q.text}”", width()))
+    return out
+
+
+def claim_lines(art: AnalyzedArticle) -> list[str]:
+    """Attributed claims one per line; the author's own assertions only counted."""
+    out = []
+    for c in art.claims:
+        if c.source.kind != "unattributed":
+            out.append(clip(f"  {c.source.kind:<8} {c.source.name or c.source.text or '—':<22} {c.text}", width()))
+    own = sum(c.source.kind == "unattributed" for c in art.claims)
+    if own:
+        out.append(f"  + {own} unattributed (the author's own assertions)")
+    return out
+
+
+def sourcing_lines(art: AnalyzedArticle) -> list[str]:
+    s = art.sourcing
+    bar = (f"  named {s.named:.0%} · vague {s.vague:.0%} · unattributed {s.unattributed:.0%}"
+           f" · inside quotes {s.quoted:.0%}")
+    who = ", ".join(f"{name} ({n})" for name, n in s.quoted_speakers.items())
+    return [bar] + ([clip(f"  quoted: {who}", width())] if who else [])
+
+
 def noncontent_lines(art: AnalyzedArticle) -> list[str]:
     return [clip(f"  {n.kind:<13} {n.start}–{n.end}  {n.text!r}", width()) for n in art.noncontent]
 
 
 SECTIONS: list[tuple[str, str, Callable[[AnalyzedArticle], list[str]]]] = [
     ("Entities", "entities", entity_lines),
+    ("Quotes", "quotes", quote_lines),
+    ("Claims", "claims", claim_lines),
     ("Non-content", "noncontent", noncontent_lines),
 ]
 
@@ -59,6 +90,8 @@ def render_article(art: AnalyzedArticle) -> str:
         items = getattr(art, layer)
         if items:
             lines += ["", f"{title} ({len(items)})"] + render(art)
+    if art.claims or art.quotes:
+        lines += ["", "Sourcing"] + sourcing_lines(art)
     return "\n".join(lines)
 
 
