@@ -137,16 +137,32 @@ class Event(TextSpan):
 
 
 @dataclass
+class SentenceTone(TextSpan):
+    score: float = 0.0
+    positive: float = 0.0
+    negative: float = 0.0
+
+
+@dataclass
 class Tone:
+    """GDELT's seven tone fields (V1.5Tone) plus per-sentence and per-entity tone."""
     score: float = 0.0
     positive: float = 0.0
     negative: float = 0.0
     polarity: float = 0.0
+    activity: float = 0.0      # activity-reference density
+    self_group: float = 0.0    # self/group-reference density
+    word_count: int = 0
+    sentences: list[SentenceTone] = field(default_factory=list)
+    entities: dict[str, float] = field(default_factory=dict)  # entity id -> tone of its sentences
 
 
 @dataclass
 class Framing(TextSpan):
     technique: str = ""
+    # naming_choice: the contested concept ("Kyiv") and the variant this text chose ("Kiev").
+    concept: Optional[str] = None
+    variant: Optional[str] = None
 
 
 @dataclass

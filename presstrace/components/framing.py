@@ -1,0 +1,10 @@
+"""framing layer: PLACEHOLDER being replaced in this session (writes an empty layer)."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@Language.component("framing", assigns=["doc._.presstrace"])
+def framing_component(doc: Doc) -> Doc:
+    return doc
