@@ -27,6 +27,7 @@ from .quotemarks import QuoteSpan, find_quotes
 SCARE_MAX_WORDS = 4
 WINDOW = 250
 POST_TERMINAL_TOKENS = 4
+NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what"}
 
 
 @dataclass
@@ -107,17 +108,19 @@ def _last_verb_subject(tokens, spans: list[QuoteSpan]) -> Optional[Token]:
 
 
 def _governor_subject(doc: Doc, q: QuoteSpan, spans: list[QuoteSpan]) -> Optional[Token]:
-    """For a quote inside a sentence: the subject of the verb that governs it, if a person's."""
+    """For a quote inside a sentence's predicate: the subject of the verb that governs it."""
     inner = tokens_between(doc, q.start, q.end)
     if not len(inner):
         return None
     tok = inner.root
     while tok.head.i != tok.i and (tok.pos_ not in ("VERB", "AUX") or _inside_quote(tok.idx, spans)):
         tok = tok.head
-    subject = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
-    if subject is None or _inside_quote(subject.idx, spans):
+    if tok.pos_ not in ("VERB", "AUX") or q.open_at < tok.idx:
+        return None  # a quote before its verb names something ("the film “Dark Waters” opened")
+    subject = subject_of(tok)
+    if subject is None or _inside_quote(subject.idx, spans) or subject.lower_ in NOT_SPEAKERS:
         return None
-    return subject if subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in ("he", "she", "they") else None
+    return subject if subject.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
 def _embedded(text: str, q: QuoteSpan) -> bool:
@@ -141,10 +144,13 @@ def _sentence_end(text: str, start: int, spans: list[QuoteSpan], stop: int) -> i
 
 
 def _attributes_quote_before(verb: Token, after: int) -> bool:
-    """After a quote that ended its sentence, only `"…." he said` attributes it: a verb right
-    after the quote that takes no object of its own ("He mentioned a long list" does)."""
+    """After a quote that ended its sentence, only `"…." he said` or `"…," said X` attributes
+    it: a verb right after the quote, not one that opens a new sentence with a subject and an
+    object of its own ("He mentioned a long list")."""
     near = len([t for t in verb.doc[:verb.i] if t.idx >= after]) <= POST_TERMINAL_TOKENS
-    return near and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+    subject_first = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
+    own_object = any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children)
+    return near and not (subject_first and own_object)
 
 
 def _terminal(text: str, q: QuoteSpan) -> bool:
