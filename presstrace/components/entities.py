@@ -16,7 +16,7 @@ from .clustering import PLACE_LABELS, Candidate, Cluster, canonical_name, cluste
 from .gazetteer_access import gazetteer_for
 from .layers import get_layer, set_layer
 from .names import display_name, name_key, title_start, trim_span
-from .pronouns import resolve_pronouns
+from .pronouns import resolve_plural, resolve_pronouns
 from .quotemarks import quoted_ranges
 
 # Numeric and temporal labels belong to the times and amounts layers, not to entities.
@@ -56,7 +56,8 @@ def extract_entities(doc: Doc, gazetteer=None, skip: Optional[list] = ()) -> lis
     clusters = cluster_candidates(list(collect_candidates(doc, gazetteer)))
     pronoun_mentions: dict[int, list[Mention]] = {}
     if skip is not None:
-        for link in resolve_pronouns(doc, clusters, quoted_ranges(doc.text), skip):
+        quoted = quoted_ranges(doc.text)
+        for link in resolve_pronouns(doc, clusters, quoted, skip) + resolve_plural(doc, clusters, quoted, skip):
             tok = link.token
             pronoun_mentions.setdefault(id(link.cluster), []).append(
                 Mention(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, kind="pronoun"))

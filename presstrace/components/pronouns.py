@@ -6,6 +6,10 @@ back; a subject outranks an object, nearer outranks farther; gender must agree w
 the article shows (honorifics, earlier pronouns); a pronoun outside quotation marks never
 resolves to a name inside them (a speaker's words name other people); and a non-reflexive
 object cannot be its own verb's subject ("Trump praised him" is not Trump).
+
+"they", "them", "their" resolve only to a group or organisation (NORP, ORG) named in the
+same or the previous sentence, and only when no plural common noun stands closer
+("Russian forces … they" is about the forces, which are no entity).
 """
 from __future__ import annotations
 
@@ -20,6 +24,8 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 MALE_TITLES = {"mr", "mr.", "sir", "king", "prince", "lord", "sheikh", "pope", "sultan", "emperor"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess", "dame"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+GROUP_LABELS = {"ORG", "NORP"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 LOOKBACK_SENTENCES = 3
 
@@ -55,6 +61,32 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, 
             gender[id(best)] = want
             links.append(PronounLink(tok, best))
     return links
+
+
+def resolve_plural(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, int]],
+                   skip: list[tuple[int, int]] = ()) -> list[PronounLink]:
+    """Link they/them/their outside quotes to the nearest group or organisation before them."""
+    groups = sorted(((m, cl) for cl in clusters if cl.label in GROUP_LABELS for m in cl.members),
+                    key=lambda mc: mc[0].start)
+    links = []
+    for tok in doc:
+        if tok.lower_ not in PLURAL or _inside(tok.idx, skip) or _inside(tok.idx, quoted):
+            continue
+        floor = _previous_sentence_start(doc, tok)
+        before = [(m, cl) for m, cl in groups if floor <= m.start < tok.idx]
+        if not before:
+            continue
+        mention, cluster = before[-1]
+        first = doc.char_span(mention.start, mention.end, alignment_mode="expand").end
+        nouns = [t for t in doc[first:tok.i] if t.tag_ == "NNS" and not t.ent_type_]
+        if not nouns and not _inside(mention.start, quoted):
+            links.append(PronounLink(tok, cluster))
+    return links
+
+
+def _previous_sentence_start(doc: Doc, tok: Token) -> int:
+    start = tok.sent.start
+    return doc[start - 1].sent.start_char if start > 0 else tok.sent.start_char
 
 
 def _best_candidate(tok: Token, people, gender, want, sents, sent_index, quoted) -> Optional[Cluster]:

@@ -115,3 +115,23 @@ def test_entities_cluster_label_prefers_person_unless_an_org_word(labels, names,
     from presstrace.components.clustering import Candidate, Cluster
     cl = Cluster([Candidate(k, k + 1, n, lab, n, tuple(n.lower().split())) for k, (lab, n) in enumerate(zip(labels, names))])
     assert cl.label == expected
+
+
+@pytest.mark.parametrize("text,pronoun,name", [
+    ("NATO met in Brussels on Friday. They agreed to send more air defence.", "They", "NATO"),
+    ("The European Union met on Monday, and their ministers agreed new sanctions.", "their", "European Union"),
+])
+def test_entities_they_resolves_to_a_group(run, text, pronoun, name):
+    art = run(text)
+    start = text.index(pronoun)
+    owners = [e.name for e in art.entities for r in e.references if r.start == start]
+    assert owners == [name]
+
+
+@pytest.mark.parametrize("text,pronoun", [
+    ("NATO said Russian forces were regrouping. They had lost many tanks.", "They"),
+    ("\"They will never win,\" said the spokesman for NATO.", "They"),
+])
+def test_entities_they_stays_unresolved_when_a_plural_noun_is_closer(run, text, pronoun):
+    art = run(text)
+    assert not any(r.start == text.index(pronoun) for e in art.entities for r in e.references)
