@@ -74,7 +74,7 @@ def governing_verb(tok: Token, inside: Span) -> tuple[Optional[Token], bool]:
             cue = cue or tok.lower_ != "until" or _perfect(tok.head)
         if tok.tag_.startswith(("VB", "MD")) and outside:
             return tok, cue
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None, cue
         tok = tok.head
     return None, cue
@@ -104,7 +104,7 @@ def tense_of(verb: Token, depth: int = 0) -> Optional[str]:
         return PRESENT
     if verb.tag_ in ("VBZ", "VBP"):
         return PRESENT
-    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.i != verb.i:
         return tense_of(verb.head, depth + 1)
     return None
 
