@@ -25,7 +25,7 @@ from .settings import Settings, load_settings
 LOGGER = logging.getLogger(__name__)
 Result = Union[AnalyzedArticle, ArticleError]
 # Components that need the gazetteer get its path from the settings.
-GAZETTEER_COMPONENTS = {"ner_fixes", "entities", "places"}
+GAZETTEER_COMPONENTS = {"ner_fixes", "entities", "places", "events"}
 
 
 def build_pipeline(settings: Optional[Settings] = None) -> Language:

@@ -120,8 +120,11 @@ class Amount(TextSpan):
 class Actor:
     entity: Optional[str] = None
     name: Optional[str] = None
-    country: Optional[str] = None
-    sector: Optional[str] = None
+    country: Optional[str] = None  # ISO 3166-1 alpha-3
+    sector: Optional[str] = None   # GOV, MIL, REB, CVL, MED, IGO, BUS, POL, JUD, LEG, OPP
+    start: Optional[int] = None    # the phrase that names the actor
+    end: Optional[int] = None
+    text: Optional[str] = None
 
 
 @dataclass
@@ -134,6 +137,10 @@ class Event(TextSpan):
     place: Optional[str] = None
     date: Optional[str] = None
     negated: bool = False
+    date_source: Optional[str] = None   # "text" (a time in the sentence) or "article" (its date)
+    hypothetical: bool = False          # future, conditional or threatened ("would", "threatened to")
+    reported_by: Optional[str] = None   # id of the claim or quote the event sits in
+    key: Optional[str] = None           # type|source|target|place|date, to merge reports of one event
 
 
 @dataclass

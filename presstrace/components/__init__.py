@@ -6,7 +6,7 @@ spaCy; the pipeline then adds them by name in the order the settings give.
 import importlib
 
 COMPONENT_MODULES = ("paragraphs", "noncontent", "ner_fixes", "entities", "quotes", "claims", "times",
-                     "places", "amounts", "tone", "framing")
+                     "places", "amounts", "events", "tone", "framing")
 
 
 def register_all() -> None:
