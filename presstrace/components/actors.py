@@ -7,6 +7,7 @@ mention's nationality and title), "the Kremlin" RUS GOV (a seat of government), 
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
@@ -84,8 +85,9 @@ def _left_modifiers(tok: Token) -> int:
 
 def _country_sector(phrase: Span, ent, gazetteer) -> tuple[Optional[str], Optional[str]]:
     words = [t.text for t in phrase]
-    lowered = [w.lower().strip("’'s") for w in words]
-    sector = next((sectors()[w] for w in lowered if w in sectors()), None)
+    lowered = [re.sub(r"(?:['’]s|['’])$", "", w.lower()) for w in words]
+    sector = next((sectors().get(w) or sectors().get(w[:-1]) for w in lowered
+                   if w in sectors() or (w.endswith("s") and w[:-1] in sectors())), None)
     text = phrase.text.lower()
     if text in igos() or (ent is not None and ent.name.lower() in igos()):
         return None, "IGO"

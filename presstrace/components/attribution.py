@@ -82,10 +82,10 @@ def subject_of(verb: Token, depth: int = 4, inverted: bool = False) -> Optional[
             return child
         if child.dep_ == "agent":  # passive: "was told by X"
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if (verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG")) \
+    if ((verb.dep_ == "relcl" and verb.tag_ != "VB") or (verb.dep_ == "acl" and verb.tag_ == "VBG")) \
             and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head  # "a voice over saying: …", "an official who said …"
-    if verb.dep_ == "acl" and verb.tag_ == "VB" and depth and verb.head.head.i != verb.head.i:
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VB" and depth and verb.head.head.i != verb.head.i:
         return subject_of(verb.head.head, depth - 1)  # "Kiev took measures to round up men"
     after = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos") and c.pos_ in ("PROPN", "NOUN")]
     if inverted and after and verb.i + 3 >= after[0].i and verb.left_edge.i == verb.i:

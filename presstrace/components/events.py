@@ -38,10 +38,18 @@ EMBED_DEPS = {"advcl", "xcomp", "ccomp", "acl", "relcl", "dobj", "pobj", "prep",
 # "ready to", "willing to": an offer, like "will".
 WILLING = {"ready", "willing", "prepared", "able"}
 TARGET_PREPS = {"with", "against", "on", "at", "to", "for", "into", "upon"}
-MODALS = {"would", "could", "might", "may", "will", "shall", "should", "'ll", "wo"}
+MODALS = {"would", "could", "might", "may", "will", "shall", "should", "'ll", "wo", "can", "must"}
 INTENT_HEADS = {"threaten", "plan", "want", "vow", "promise", "intend", "seek", "aim", "prepare", "offer", "hope"}
+# Words that put what depends on them out of the real world: conditions, plans, fears.
+IRREALIS_WORDS = {"if", "unless", "whether", "any", "potentially", "possibly"}
+IRREALIS_HEADS = {"intention", "plan", "decision", "capacity", "capability", "effort", "attempt", "possibility",
+                  "risk", "prospect", "threat", "deter", "prevent", "fear", "consider", "weigh", "decide",
+                  "avoid", "expect", "ready", "willing", "prepared", "able", "right", "bid", "readiness"}
 MILITARY_TYPES = {"ASSAULT", "RETREAT", "MOBILIZE"}
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "scores", "number", "group", "lives"}
+# Nouns that name parties to an event without saying who they are ("the two sides met").
+GENERIC_ACTORS = {"side", "party", "delegation", "country", "nation", "ally", "group", "leader", "negotiator",
+                  "member", "partner", "neighbour", "neighbor", "rival", "power"}
 MEASURE_HEADS = {"ton", "tonne", "amount", "series", "shipment", "package", "batch", "million", "billion"}
 
 
@@ -82,10 +90,32 @@ def extract_events(doc: Doc, gazetteer=None) -> list[Event]:
         if trigger is None or trigger.token.i in used or any(a <= tok.idx < b for a, b in skip):
             continue
         used.update(t.i for t in (trigger.token, trigger.noun) if t is not None)
-        events.append(code_event(doc, trigger, index, gazetteer))
+        event = code_event(doc, trigger, index, gazetteer)
+        if _says_who(event, trigger):
+            events.append(event)
     for k, ev in enumerate(events, 1):
         ev.id = f"V{k}"
     return events
+
+
+def _says_who(ev: Event, trig: Trigger) -> bool:
+    """Keep an event only when the text says who acts or is acted on: "the decision was
+    captured" or "tensions eased" code no one. A meeting needs two sides, and a warning is
+    a threat only when it is addressed to someone."""
+    src, tgt = ev.source_actor, ev.target_actor
+    if src is None and tgt is None:
+        return False
+    if ev.type == "CONSULT" and tgt is None:
+        return _plural(trig.token)
+    if ev.mode == "warn" and tgt is None:
+        return False
+    return True
+
+
+def _plural(tok: Token) -> bool:
+    """Whether the verb's subject names several parties ("the two sides met")."""
+    subject = subject_of(tok)
+    return subject is not None and (subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children))
 
 
 def find_trigger(tok: Token, embedded_check: bool = True) -> Optional[Trigger]:
@@ -153,13 +183,20 @@ def recode(trig: Trigger) -> Trigger:
     if noun is not None and noun.lemma_.lower() == "strike" and any(
             c.lower_ in ("hunger", "general", "labor", "labour") for c in noun.children):
         return Trigger(trig.token, "PROTEST", "strike", noun)
-    if not _hypothetical(trig.token) and not _willing(trig.token):
+    if not _intended(trig.token) and not _willing(trig.token):
         return trig
     if trig.type in COOPERATIVE:
         return Trigger(trig.token, "AGREE", "promise", noun)
     if trig.type in CONFLICTUAL:
         return Trigger(trig.token, "THREATEN", trig.mode, noun)
     return trig
+
+
+def _intended(tok: Token) -> bool:
+    """Stated as the actor's own future or intent: "will support", "threatened to cut"."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS - {"can", "must"} for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT_HEADS
 
 
 def _willing(tok: Token) -> bool:
@@ -204,7 +241,8 @@ def code_event(doc: Doc, trig: Trigger, index: EntityIndex, gazetteer) -> Event:
 
 def _counted(tok: Optional[Token]) -> Optional[Token]:
     """"thousands of Ukrainian troops": the troops, not the number."""
-    if tok is not None and (tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITY_HEADS | MEASURE_HEADS):
+    heads = QUANTITY_HEADS | MEASURE_HEADS
+    if tok is not None and (tok.pos_ == "NUM" or tok.lemma_.lower() in heads or tok.lower_ in heads):
         return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"), tok)
     return tok
@@ -213,7 +251,8 @@ def _counted(tok: Optional[Token]) -> Optional[Token]:
 def _actor(tok: Optional[Token], index: EntityIndex, gazetteer) -> Optional[Actor]:
     """The actor, or None for a phrase that names no one (no entity, country or sector)."""
     actor = actor_for(tok, index, gazetteer)
-    if actor is None or actor.entity or actor.country or actor.sector or tok.pos_ == "PROPN":
+    if actor is None or actor.entity or actor.country or actor.sector or tok.pos_ == "PROPN" \
+            or tok.lemma_.lower() in GENERIC_ACTORS:
         return actor
     return None
 
@@ -281,17 +320,37 @@ def _extent(trig: Trigger, src: Optional[Actor], tgt: Optional[Actor]) -> tuple[
 
 
 def _negated(trig: Trigger) -> bool:
-    return any(c.dep_ == "neg" for c in trig.token.children) or \
-        (trig.noun is not None and any(c.lower_ in ("no", "without") for c in trig.noun.children))
+    return _negated_chain(trig.token) or \
+        (trig.noun is not None and any(c.lower_ in ("no", "without", "never") for c in trig.noun.children))
 
 
 def _hypothetical(tok: Token) -> bool:
-    """Future, conditional or intended rather than done ("would", "threatened to attack")."""
-    if any(c.lower_ in MODALS and c.dep_ == "aux" for c in tok.children):
-        return True
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
-        return True
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT_HEADS
+    """Future, conditional or intended rather than done: "would attack", "threatened to
+    attack", "if there's a Russian invasion", "the decision whether to invade"."""
+    node = tok
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
+            return True
+        if any(c.dep_ in ("mark", "det", "advmod") and c.lower_ in IRREALIS_WORDS for c in node.children):
+            return True
+        if node.i != tok.i and node.lemma_.lower() in INTENT_HEADS | IRREALIS_HEADS:
+            return True
+        if node.head.i == node.i or node.dep_ in ("ROOT", "conj", "parataxis"):
+            return False
+        node = node.head
+    return False
+
+
+def _negated_chain(tok: Token) -> bool:
+    """Negation on the event or on the verb it depends on ("doesn't intend to invade")."""
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "acl") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _place(doc: Doc, trig: Trigger) -> Optional[str]:
