@@ -41,7 +41,8 @@ TARGET_PREPS = {"with", "against", "on", "at", "to", "for", "into", "upon"}
 MODALS = {"would", "could", "might", "may", "will", "shall", "should", "'ll", "wo", "can", "must"}
 INTENT_HEADS = {"threaten", "plan", "want", "vow", "promise", "intend", "seek", "aim", "prepare", "offer", "hope"}
 # Words that put what depends on them out of the real world: conditions, plans, fears.
-IRREALIS_WORDS = {"if", "unless", "whether", "any", "potentially", "possibly"}
+IRREALIS_WORDS = {"if", "unless", "whether", "any", "potentially", "possibly", "possible", "potential",
+                  "imminent", "looming", "likely", "feared", "alleged"}
 IRREALIS_HEADS = {"intention", "plan", "decision", "capacity", "capability", "effort", "attempt", "possibility",
                   "risk", "prospect", "threat", "deter", "prevent", "fear", "consider", "weigh", "decide",
                   "avoid", "expect", "ready", "willing", "prepared", "able", "right", "bid", "readiness"}
@@ -107,8 +108,13 @@ def _says_who(ev: Event, trig: Trigger) -> bool:
         return False
     if ev.type == "CONSULT" and tgt is None:
         return _plural(trig.token)
-    if ev.mode == "warn" and tgt is None:
-        return False
+    if ev.mode in ("warn", "release") and tgt is None:
+        return False  # a warning to no one is a statement; "released a letter" frees no one
+    tok = trig.token
+    if tok.lemma_.lower() == "agree" and any(c.dep_ in ("ccomp",) for c in tok.children):
+        return False  # "agreed that X": an opinion shared, not an agreement made
+    if tok.lemma_.lower() in ("seek", "grant") and trig.noun is None and any(c.dep_ == "xcomp" for c in tok.children):
+        return False  # "sought to walk back": an attempt, not a request
     return True
 
 
@@ -331,7 +337,7 @@ def _hypothetical(tok: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
             return True
-        if any(c.dep_ in ("mark", "det", "advmod") and c.lower_ in IRREALIS_WORDS for c in node.children):
+        if any(c.dep_ in ("mark", "det", "advmod", "amod") and c.lower_ in IRREALIS_WORDS for c in node.children):
             return True
         if node.i != tok.i and node.lemma_.lower() in INTENT_HEADS | IRREALIS_HEADS:
             return True
