@@ -71,6 +71,51 @@ def sourcing_lines(art: AnalyzedArticle) -> list[str]:
     return [bar] + ([clip(f"  quoted: {who}", width())] if who else [])
 
 
+def time_lines(art: AnalyzedArticle) -> list[str]:
+    return [clip(f"  {t.type:<8} {t.value or '—':<16} {t.text}", width()) for t in art.times]
+
+
+def place_lines(art: AnalyzedArticle) -> list[str]:
+    out = []
+    for p in art.places:
+        where = " · ".join(x for x in (p.country, p.admin1, p.feature) if x)
+        coords = f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None else "unresolved"
+        gov = " (government)" if p.stands_for else ""
+        out.append(clip(f"  {p.text:<22} → {p.name}{gov}  {where}  {coords}", width()))
+    return out
+
+
+def amount_lines(art: AnalyzedArticle) -> list[str]:
+    out = []
+    for a in art.amounts:
+        if a.value is not None:
+            size = f"{'~' if a.approx else ''}{a.value:g}"
+        else:
+            size = f"{a.low:g}" if a.low is not None else "?"
+            size += f"–{a.high:g}" if a.high is not None else "+"
+        what = " ".join(x for x in (a.unit, a.object) if x)
+        out.append(clip(f"  {size:<14} {what:<28} {a.text}", width()))
+    return out
+
+
+def _actor(actor) -> str:
+    if actor is None:
+        return "—"
+    code = " ".join(x for x in (actor.country, actor.sector) if x)
+    return f"{actor.name}" + (f" ({code})" if code else "")
+
+
+def event_lines(art: AnalyzedArticle) -> list[str]:
+    out = []
+    for e in art.events:
+        flags = " ".join(f for f, on in (("not", e.negated), ("hypothetical", e.hypothetical)) if on)
+        where = " ".join(x for x in (f"@{e.place}" if e.place else "", e.date or "") if x)
+        line = (f"  {e.type:<10} {_actor(e.source_actor)} → {_actor(e.target_actor)}  {where}"
+                f"{'  [' + flags + ']' if flags else ''}{'  via ' + e.reported_by if e.reported_by else ''}")
+        out.append(clip(line, width()))
+    return out
+
+
 def noncontent_lines(art: AnalyzedArticle) -> list[str]:
     return [clip(f"  {n.kind:<13} {n.start}–{n.end}  {n.text!r}", width()) for n in art.noncontent]
 
@@ -79,6 +124,10 @@ SECTIONS: list[tuple[str, str, Callable[[AnalyzedArticle], list[str]]]] = [
     ("Entities", "entities", entity_lines),
     ("Quotes", "quotes", quote_lines),
     ("Claims", "claims", claim_lines),
+    ("Times", "times", time_lines),
+    ("Places", "places", place_lines),
+    ("Amounts", "amounts", amount_lines),
+    ("Events", "events", event_lines),
     ("Non-content", "noncontent", noncontent_lines),
 ]
 

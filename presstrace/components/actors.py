@@ -95,6 +95,12 @@ def _country_sector(phrase: Span, ent, gazetteer) -> tuple[Optional[str], Option
     if seat:
         return seat, "GOV"
     country = _demonym_country(lowered) or _place_country(phrase, gazetteer)
+    if ent is not None and (country is None or sector is None):
+        # Other mentions of the same entity say more ("Russian President Vladimir Putin").
+        for m in ent.mentions:
+            words = [re.sub(r"(?:['’]s|['’])$", "", w.lower()) for w in m.text.split()]
+            country = country or _demonym_country(words[:-1])
+            sector = sector or next((sectors()[w] for w in words[:-1] if w in sectors()), None)
     if country and sector is None and ent is not None and ent.label in ("GPE",):
         sector = "GOV"  # a state that acts is its government
     return country, sector
