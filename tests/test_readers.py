@@ -230,21 +230,21 @@ def test_readers_jsonl_line(tmp_path, line, expected):
     ("2025-03-14T08:00:00.123+01:00", ("article", "2025-03-14")),
     (None, ("article", None)),
     ("", ("article", None)),
-    ("2025-13-45", ("bad_date", None)),
-    ("2025-02-29", ("bad_date", None)),
-    ("2025-03-14T25:00:00", ("bad_date", None)),
-    ("14 March 2025", ("bad_date", None)),
-    ("20250314", ("bad_date", None)),
-    (20250314, ("bad_date", None)),
+    ("14 March 2025", ("article", "2025-03-14")),
+    ("Mar. 14, 2025", ("article", "2025-03-14")),
+    ("20250314", ("article", "2025-03-14")),
+    ("2025-13-45", ("article", None)),
+    ("2025-02-29", ("article", None)),
+    ("2025-03-14T25:00:00", ("article", None)),
+    ("Dec 17, 20", ("article", None)),
+    (20250314, ("article", None)),
 ])
 def test_readers_jsonl_dates(tmp_path, date, expected):
-    kind, value = expected
+    """A date field that is no date costs the date, never the article."""
+    _, value = expected
     item = read_one(tmp_path, "f.jsonl", jsonl({"id": "x", "date": date, "text": "T"}))
-    assert summary([item]) == [(kind, "x")]
-    if kind == "article":
-        assert item.date == value
-    else:
-        assert str(date) in item.message and "f.jsonl:1" in item.message
+    assert summary([item]) == [("article", "x")]
+    assert item.date == value
 
 
 def test_readers_jsonl_duplicate_ids_are_both_kept(tmp_path):

@@ -5,6 +5,8 @@ import datetime as dt
 import logging
 import re
 
+from dateutil import parser as dateutil_parser
+
 from ..errors import InputError
 
 LOGGER = logging.getLogger(__name__)
@@ -31,6 +33,30 @@ def parse_date(value: str, name: str) -> str:
         pass
     raise InputError("bad_date", f"{name}: date {value!r} is not a valid YYYY-MM-DD "
                                  f"calendar date or ISO datetime")
+
+
+def lenient_date(value, name: str) -> str | None:
+    """A JSON Lines `date` field as `YYYY-MM-DD`, or None (logged) when it is not a date.
+
+    A record's date is metadata: a scraper's "Dec 17, 20" must not cost the article, so it is
+    analysed without a date (relative dates then stay unresolved) rather than rejected.
+    Written dates with a four-digit year ("14 March 2025") are read too.
+
+    Args:
+        value: the field's value as decoded from JSON.
+        name: the file and line, for the log.
+    """
+    if isinstance(value, str):
+        try:
+            return parse_date(value, name)
+        except InputError:
+            if re.search(r"(?<!\d)\d{4}(?!\d)", value) or re.fullmatch(r"\d{8}", value):
+                try:
+                    return dateutil_parser.parse(value, default=dt.datetime(1, 1, 1)).date().isoformat()
+                except (ValueError, OverflowError):
+                    pass
+    LOGGER.warning("%s: date %r is not a date; the article is analysed without one", name, value)
+    return None
 
 
 def check_option_date(value: str | dt.date | None) -> str | None:

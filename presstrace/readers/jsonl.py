@@ -17,7 +17,7 @@ from typing import BinaryIO, Iterable, Iterator
 
 from ..errors import InputError
 from ..records import Article, ArticleError
-from .dates import parse_date
+from .dates import lenient_date
 from .decode import check_text, decode_bytes, is_wide, to_str
 from .sources import PrefixedStream, ReadOptions, Source, read_rest
 
@@ -136,8 +136,8 @@ def build_article(data: dict, article_id, where: str, options: ReadOptions) -> A
         raise InputError("bad_record", f"{where}: no 'text' field (fields: {sorted(data)})")
     text = _field(data, "text", where, optional=False)
     meta = {key: _field(data, key, where) for key in META_FIELDS}
-    date = _field(data, "date", where)
-    date = parse_date(date, where) if date else options.date
+    date = lenient_date(data["date"], where) if data.get("date") not in (None, "") else None
+    date = date or options.date
     text = check_text(text, where, options.max_chars)
     return Article(text=text, id=article_id, date=date, **meta)
 
