@@ -1,0 +1,135 @@
+"""Places layer: toponyms found and resolved by context, metonymy, non-places (text -> records)."""
+from __future__ import annotations
+
+import pytest
+
+from presstrace.components.gazetteer_access import gazetteer_for
+from presstrace.components.places_data import abbreviations, continent, seat_entry, seats
+from presstrace.components.places_detect import container_entry, within
+from presstrace.components.places_resolve import distance_km
+
+
+def place(art, text):
+    """The first place whose text is exactly `text`."""
+    found = [p for p in art.places if p.text == text]
+    assert found, f"no place {text!r}: {[(p.text, p.name, p.country) for p in art.places]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text,toponym,name,country,admin1,feature", [
+    ("Ukrainian soldiers are surrounded in the Kursk region. Russian forces retook the key town of Sudzha.",
+     "Kursk region", "Kursk", "RU", "Kursk", "ADM1"),
+    ("Ukrainian soldiers are surrounded in the Kursk region. Russian forces retook the key town of Sudzha.",
+     "Sudzha", "Sudzha", "RU", "Kursk", "PPL"),
+    ("SPRINGFIELD, Ill. (AP) - Officials say the water system is safe.",
+     "SPRINGFIELD", "Springfield", "US", "Illinois", "PPL"),
+    ("The band played in Paris, Texas, on Saturday before heading to Dallas.",
+     "Paris", "Paris", "US", "Texas", "PPL"),
+    ("Talks resumed in Paris on Monday between French and German ministers.",
+     "Paris", "Paris", "FR", None, "PPLC"),
+    ("Voters in Atlanta, Savannah and Macon went to the polls as Georgia decided its primary.",
+     "Georgia", "Georgia", "US", "Georgia", "ADM1"),
+    ("Tbilisi accused Moscow of provocations as Georgia and Russia traded blame.",
+     "Georgia", "Georgia", "GE", None, "PCLI"),
+    ("Shelling hit Kyiv overnight. Residents of Kiev sheltered in the metro.",
+     "Kiev", "Kyiv", "UA", None, "PPLC"),
+])
+def test_places_resolve_by_context(run, text, toponym, name, country, admin1, feature):
+    p = place(run(text), toponym)
+    assert (p.name, p.country, p.feature) == (name, country, feature)
+    if admin1:
+        assert p.admin1 == admin1
+
+
+@pytest.mark.parametrize("text,toponym,geonameid", [
+    ("Russian forces have taken back the town of Sudzha, near the border.", "Sudzha", 486816),
+])
+def test_places_carry_geonames_ids(run, text, toponym, geonameid):
+    assert place(run(text), toponym).geonameid == geonameid
+
+
+@pytest.mark.parametrize("text,toponym,stands_for,country", [
+    ("Kyiv said on Monday that the talks had failed.", "Kyiv", "government", "UA"),
+    ("Washington warned that sanctions would follow.", "Washington", "government", "US"),
+    ("The Kremlin denied the report.", "Kremlin", "government", "RU"),
+    ("Downing Street rejected the claim on Tuesday.", "Downing Street", "government", "GB"),
+    ("Residents of Kyiv sheltered in the metro overnight.", "Kyiv", None, "UA"),
+    ("Tourists queued outside the Kremlin in the snow.", "Kremlin", None, "RU"),
+])
+def test_places_metonymy_marks_governments(run, text, toponym, stands_for, country):
+    p = place(run(text), toponym)
+    assert p.stands_for == stands_for
+    assert p.country == country
+
+
+@pytest.mark.parametrize("text,not_place", [
+    ("Russian troops advanced while Ukrainian units withdrew.", "Russian"),
+    ("Paris Hilton arrived at the gala on Friday.", "Paris"),
+    ("He served in the Gulf War and came home to Ohio.", "Gulf"),
+    ("Deputies from the Boone County Sheriff's Office responded.", "Boone"),
+    ("West said the plan would work.", "West"),
+])
+def test_places_skip_demonyms_names_and_non_places(run, text, not_place):
+    art = run(text)
+    assert not any(not_place in p.text for p in art.places), [(p.text, p.name) for p in art.places]
+
+
+@pytest.mark.parametrize("text,toponyms", [
+    ("Rep. Nick Rahall, D-W.Va., chairman of the committee, spoke.", ["W.Va."]),
+    ("Families moved to Clarinda, Iowa, and to Red Oak last year.", ["Clarinda", "Iowa"]),
+    ("The virus spread across Europe and Africa within weeks.", ["Europe", "Africa"]),
+])
+def test_places_found_beyond_spacy_entities(run, text, toponyms):
+    found = {p.text for p in run(text).places}
+    assert set(toponyms) <= found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers were surrounded in the Kursk region; the Kremlin said Kyiv’s forces retreated from Sudzha.",
+    "BYESVILLE -- Firefighters in Byesville, Ohio, and Cambridge were called at 3 a.m.",
+    "",
+    "  \n\n",
+])
+def test_places_offsets_hold(run, text):
+    if not text.strip():
+        return
+    art = run(text)
+    for p in art.places:
+        assert text[p.start:p.end] == p.text
+        assert p.lat is not None and -90 <= p.lat <= 90 and -180 <= p.lon <= 180
+
+
+@pytest.mark.parametrize("words,region,country", [
+    ("Ill.", "Illinois", "US"), ("W. Va.", "West Virginia", "US"), ("IL", "Illinois", "US"),
+    ("B.C.", "British Columbia", "CA"), ("France", "France", "FR"),
+])
+def test_places_container_words_name_regions(words, region, country):
+    found = container_entry(gazetteer_for(""), words)
+    assert found is not None
+    assert (found[1].name, found[1].country) == (region, country)
+
+
+@pytest.mark.parametrize("name", sorted(seats()))
+def test_places_every_seat_of_government_resolves(name):
+    entry = seat_entry(gazetteer_for(""), seats()[name])
+    assert entry is not None and entry.country == seats()[name].country
+
+
+@pytest.mark.parametrize("abbr", sorted(abbreviations()))
+def test_places_every_region_abbreviation_resolves(abbr):
+    found = container_entry(gazetteer_for(""), abbr)
+    assert found is not None and found[1].feature_code == "ADM1"
+
+
+@pytest.mark.parametrize("name,lat", [("Europe", 48.69096), ("Antarctic", -78.15856)])
+def test_places_continents_come_from_the_shipped_table(name, lat):
+    assert continent(name).lat == lat
+
+
+def test_places_within_and_distance():
+    gaz = gazetteer_for("")
+    springfield = next(e for e in gaz.lookup("Springfield") if e.admin1 == "Illinois")
+    illinois = next(e for e in gaz.lookup("Illinois") if e.feature_code == "ADM1")
+    assert within(springfield, illinois)
+    assert not within(illinois, illinois)
+    assert distance_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.2)
