@@ -78,6 +78,11 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
     prev = max([(s.close_at if s.close_at is not None else s.end) + 1 for s in spans if s.end <= q.open_at]
                + [line_start, q.open_at - WINDOW])
     pre = (_last_sentence_start(text, prev, q.open_at), q.open_at)
+    if text[pre[0]:pre[1]].rstrip().endswith(":"):  # `X scolded him: "…"` names X
+        subject = _last_verb_subject(tokens_between(doc, *pre), spans)
+        if subject is not None:
+            verbs = [t for t in tokens_between(doc, *pre) if t.pos_ in ("VERB", "AUX")]
+            return Found(q, verbs[-1], subject, channel_of(text[pre[0]:pre[1]]))
     windows = [(post, True), (pre, False)]
     if text[pre[0]:pre[1]].rstrip()[-1:] in (":", ","):
         windows.reverse()
@@ -91,6 +96,7 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
         for verb in (verbs if first else verbs[::-1]):
             subject = subject_of(verb, inverted=first)
             if subject is not None and not _inside_quote(subject.idx, spans):
+                verb, subject = _outer_named(verb, subject, spans)
                 return Found(q, verb, subject, channel_of(text[a:b]))
     toks = list(tokens_between(doc, *post)) + list(tokens_between(doc, *pre))
     source = according_to(toks)
@@ -99,6 +105,22 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
     if source is None and _embedded(text, q):
         source = _governor_subject(doc, q, spans)  # `He voiced a wish for a "strong …"`
     return Found(q, None, source, None)
+
+
+def _outer_named(verb: Token, subject: Token, spans: list[QuoteSpan]) -> tuple[Token, Token]:
+    """"Trump said he'd asked his “people”": the named speaker of the governing speech
+    verb, rather than the pronoun of the embedded one."""
+    if subject.pos_ != "PRON":
+        return verb, subject
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp", "relcl", "advcl", "conj") or node.head.i == node.i:
+            break
+        node = node.head
+        outer = subject_of(node) if _is_cue_verb(node, beliefs=True) else None
+        if outer is not None and outer.pos_ != "PRON" and not _inside_quote(outer.idx, spans):
+            return node, outer
+    return verb, subject
 
 
 def _last_verb_subject(tokens, spans: list[QuoteSpan]) -> Optional[Token]:
