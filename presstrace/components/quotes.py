@@ -78,6 +78,10 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
     prev = max([(s.close_at if s.close_at is not None else s.end) + 1 for s in spans if s.end <= q.open_at]
                + [line_start, q.open_at - WINDOW])
     pre = (_last_sentence_start(text, prev, q.open_at), q.open_at)
+    if _embedded(text, q):  # `Reynolds says that Santilli "broke the story"`: the governing verb
+        found = _governing_cue(doc, q, spans)
+        if found is not None:
+            return Found(q, found[0], found[1], channel_of(text[pre[0]:post[1]]))
     if text[pre[0]:pre[1]].rstrip().endswith(":"):  # `X scolded him: "…"` names X
         subject = _last_verb_subject(tokens_between(doc, *pre), spans)
         if subject is not None:
@@ -105,6 +109,23 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
     if source is None and _embedded(text, q):
         source = _governor_subject(doc, q, spans)  # `He voiced a wish for a "strong …"`
     return Found(q, None, source, None)
+
+
+def _governing_cue(doc: Doc, q: QuoteSpan, spans: list[QuoteSpan]) -> Optional[tuple[Token, Token]]:
+    """The speech verb above a quote embedded in a sentence, with its subject."""
+    inner = tokens_between(doc, q.start, q.end)
+    if not len(inner):
+        return None
+    tok = inner.root
+    for _ in range(5):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if not _inside_quote(tok.idx, spans) and _is_cue_verb(tok, beliefs=True):
+            subject = subject_of(tok)
+            if subject is not None and not _inside_quote(subject.idx, spans):
+                return _outer_named(tok, subject, spans)
+    return None
 
 
 def _outer_named(verb: Token, subject: Token, spans: list[QuoteSpan]) -> tuple[Token, Token]:
