@@ -95,6 +95,9 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
     for (a, b), first in windows:
         verbs = [t for t in tokens_between(doc, a, b) if _is_cue_verb(t, beliefs=(a, b) not in (pre, post))
                  and not _inside_quote(t.idx, spans)]
+        if first:  # right after a quote, "X continued." attributes it too
+            verbs += [t for t in tokens_between(doc, a, b) if _bare_aspect_verb(t, after) and t not in verbs]
+            verbs.sort(key=lambda t: t.i)
         if first and _terminal(text, q):
             verbs = [v for v in verbs if _attributes_quote_before(v, after)]
         for verb in (verbs if first else verbs[::-1]):
@@ -217,6 +220,14 @@ def _inside_quote(pos: int, spans: list[QuoteSpan]) -> bool:
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end == -1 else end
+
+
+def _bare_aspect_verb(tok: Token, after: int) -> bool:
+    """`"…," Scarborough continued.`: an aspect verb with no complement just after a quote."""
+    if tok.lemma_.lower() not in ASPECT_VERBS or tok.pos_ != "VERB":
+        return False
+    near = len([t for t in tok.doc[:tok.i] if t.idx >= after]) <= POST_TERMINAL_TOKENS
+    return near and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep") and c.i > tok.i for c in tok.children)
 
 
 def _is_cue_verb(tok: Token, beliefs: bool = False) -> bool:
