@@ -100,8 +100,14 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
             verbs.sort(key=lambda t: t.i)
         if first and _terminal(text, q):
             verbs = [v for v in verbs if _attributes_quote_before(v, after)]
+        if first and not verbs:
+            tagged_noun = _mistagged_said(tokens_between(doc, a, b), after)
+            if tagged_noun is not None:
+                return Found(q, tagged_noun[0], tagged_noun[1], channel_of(text[a:b]))
         for verb in (verbs if first else verbs[::-1]):
             subject = subject_of(verb, inverted=first)
+            named = _named_before(doc, after, verb) if first and subject is not None and subject.i > verb.i else None
+            subject = named or subject
             if subject is not None and not _inside_quote(subject.idx, spans):
                 verb, subject = _outer_named(verb, subject, spans)
                 return Found(q, verb, subject, channel_of(text[a:b]))
@@ -220,6 +226,29 @@ def _inside_quote(pos: int, spans: list[QuoteSpan]) -> bool:
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end == -1 else end
+
+
+SAID_FORMS = {"says", "notes", "adds", "writes", "tells", "recalls", "explains", "insists", "argues", "warns",
+              "states", "observes", "concludes", "continues", "tweets", "posts"}
+
+
+def _mistagged_said(tokens, after: int) -> Optional[tuple[Token, Token]]:
+    """`"…," Conway notes.`: the small model sometimes tags "notes" a noun; a speech form
+    right after a name that follows the quote is still the attribution."""
+    toks = list(tokens)[:POST_TERMINAL_TOKENS]
+    for prev, tok in zip(toks, toks[1:]):
+        if tok.lower_ in SAID_FORMS and tok.pos_ == "NOUN" and prev.pos_ in ("PROPN", "PRON"):
+            return tok, prev
+    return None
+
+
+def _named_before(doc: Doc, after: int, verb: Token) -> Optional[Token]:
+    """`"…," Brent Bozell III, founder of X, tells Breitbart News`: the name between the quote
+    and the verb is the speaker, not the name after the verb."""
+    for tok in doc[:verb.i]:
+        if tok.idx >= after and tok.ent_type_ in ("PERSON", "ORG") and tok.ent_iob_ == "B":
+            return next((e[-1] for e in doc.ents if e.start == tok.i), tok)
+    return None
 
 
 def _bare_aspect_verb(tok: Token, after: int) -> bool:
