@@ -9,6 +9,7 @@ import shutil
 from collections import Counter
 from typing import Callable, Iterable, Union
 
+from .components.framing_report import framing_lines, tone_lines
 from .records import AnalyzedArticle, ArticleError
 
 Result = Union[AnalyzedArticle, ArticleError]
@@ -141,6 +142,8 @@ def render_article(art: AnalyzedArticle) -> str:
             lines += ["", f"{title} ({len(items)})"] + render(art)
     if art.claims or art.quotes:
         lines += ["", "Sourcing"] + sourcing_lines(art)
+    if art.tone.word_count or art.framing:
+        lines += ["", "Tone and framing"] + [clip("  " + ln, width() * 2) for ln in tone_lines(art) + framing_lines(art)]
     return "\n".join(lines)
 
 

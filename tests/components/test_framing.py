@@ -1,0 +1,122 @@
+"""Framing layer: persuasion techniques, naming choices and hedges on news-like sentences."""
+from __future__ import annotations
+
+import pytest
+
+from presstrace.components.framing import merge_overlaps, resolve_phrases
+from presstrace.components.framing_lexicon import CATEGORIES, framing_lexicon, phrase_regex
+from presstrace.components.framing_report import framing_lines
+from presstrace.components.framing_spans import Candidate
+from presstrace.records import AnalyzedArticle, Framing
+
+
+def spans(art, technique):
+    return [f.text for f in art.framing if f.technique == technique]
+
+
+@pytest.mark.parametrize("text,technique,words", [
+    ("This was a horrible, bloody war.", "loaded_language", "bloody war"),
+    ("The tragic 'cost' was borne by the conscripts.", "loaded_language", "tragic 'cost'"),
+    ("Sending them was a suicide operation from the start.", "loaded_language", "suicide operation"),
+    ("The regime's thugs unleashed a brutal crackdown.", "name_calling", "thugs"),
+    ("He called them radical leftists and worse.", "name_calling", "radical leftists"),
+    ("It was the greatest scandal in the history of the world.", "exaggeration", "greatest scandal"),
+    ("This would be a massacre not seen since World War II.", "exaggeration", "not seen since World War II"),
+    ("The attack had little to no chance of success.", "exaggeration", "little to no"),
+    ("But did the minister really know about the payments?", "doubt", "did the minister really know"),
+    ("They lied to the American people.", "flag_waving", "the American people"),
+    ("Supporters chanted Make America Great Again at the rally.", "slogans", "Make America Great Again"),
+    ("Asked about the losses, he shrugged: it is what it is.", "thought_terminating_cliches", "it is what it is"),
+    ("Critics compared the policy to Nazi Germany.", "bandwagon", "Nazi"),
+    ("Even the Financial Times has admitted that the plan failed.", "appeal_to_authority",
+     "Even the Financial Times has admitted"),
+    ("If the dam breaks, the flood will destroy the town and kill thousands.", "appeal_to_fear", "will destroy"),
+    ("Crime rose because the mayor is weak, and that is the only reason.", "causal_oversimplification",
+     "because the mayor is weak"),
+    ("You are either with us or you are with the terrorists.", "black_and_white_fallacy", "either with us"),
+    ("What about the senator's own record on donations, one might ask.", "whataboutism", "What about"),
+])
+def test_framing_finds_technique_phrase(run, text, technique, words):
+    found = spans(run(text), technique)
+    assert any(words in s for s in found), f"{technique} {words!r} not in {found}"
+
+
+@pytest.mark.parametrize("text,variant,concept", [
+    ("Troops withdrew from Kiev on Friday.", "Kiev", "Kyiv"),
+    ("Shelling hit Kharkov overnight.", "Kharkov", "Kharkiv"),
+    ("Moscow calls it a special military operation.", "special military operation", "Russian invasion of Ukraine"),
+    ("The bill targets illegal aliens, the senator said.", "illegal aliens", "undocumented immigrants"),
+    ("Pro-life groups welcomed the ruling.", "Pro-life", "abortion opponents"),
+    ("The regime denied the report.", "regime", "government"),
+])
+def test_framing_naming_choice_records_concept_and_variant(run, text, variant, concept):
+    found = [f for f in run(text).framing if f.technique == "naming_choice"]
+    assert [(f.variant, f.concept) for f in found] == [(variant, concept)]
+    assert found[0].text == variant
+
+
+@pytest.mark.parametrize("text,hedges", [
+    ("The minister reportedly resigned, and it is believed he left the country.", ["reportedly", "it is believed"]),
+    ("The so-called peace plan was essentially a ceasefire.", ["so-called", "essentially"]),
+])
+def test_framing_hedges(run, text, hedges):
+    assert spans(run(text), "hedge") == hedges
+
+
+@pytest.mark.parametrize("text", [
+    "The committee met on Tuesday and approved the budget for next year.",
+    "Rainfall in March was close to the long-term average, the weather service said.",
+])
+def test_framing_plain_report_has_no_technique(run, text):
+    assert [f for f in run(text).framing if f.technique not in ("naming_choice", "hedge")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "“It’s a disgrace!” he shouted. The corrupt elites — in Kiev and elsewhere — lied again and again.",
+    "'a' \"b\" “ ” ‘cost’ #Hashtag DEATH TO NOBODY!! ?",
+])
+def test_framing_offsets_match_text(run, text):
+    for f in run(text).framing:
+        assert text[f.start:f.end] == f.text and f.start < f.end
+
+
+@pytest.mark.parametrize("cands,expected", [
+    ([Candidate(0, 5, "doubt"), Candidate(3, 9, "doubt"), Candidate(20, 25, "doubt")], [(0, 9), (20, 25)]),
+    ([Candidate(0, 5, "doubt"), Candidate(3, 9, "slogans")], [(0, 5), (3, 9)]),
+])
+def test_framing_merge_overlaps_joins_one_technique(cands, expected):
+    assert sorted((c.start, c.end) for c in merge_overlaps(cands)) == expected
+
+
+@pytest.mark.parametrize("cands,kept", [
+    ([Candidate(0, 10, "loaded_language"), Candidate(0, 9, "name_calling")], ["name_calling"]),
+    ([Candidate(0, 30, "doubt"), Candidate(0, 9, "loaded_language")], ["doubt", "loaded_language"]),
+])
+def test_framing_resolve_phrases_prefers_the_specific_technique(cands, kept):
+    assert sorted(c.technique for c in resolve_phrases(cands)) == kept
+
+
+@pytest.mark.parametrize("phrase,text,hits", [
+    ("it's what it is", "Well, it’s what it is.", 1),
+    ("so-called", "the so‐called plan, not so called", 1),
+])
+def test_framing_phrase_regex_matches_whole_words(phrase, text, hits):
+    assert len(list(phrase_regex([phrase]).finditer(text))) == hits
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_framing_lexicon_categories_load(category):
+    cues = framing_lexicon()[category]
+    assert cues.words or cues.phrases is not None
+
+
+def test_framing_report_lines_profile_the_layer():
+    text = "Kiev said the bloody war was reportedly over."
+    art = AnalyzedArticle(text=text, framing=[
+        Framing(0, 4, "Kiev", "naming_choice", concept="Kyiv", variant="Kiev"),
+        Framing(14, 24, "bloody war", "loaded_language"),
+        Framing(29, 39, "reportedly", "hedge"),
+    ])
+    assert framing_lines(art) == ["framing: 1 spans - loaded_language 1", "naming: Kyiv: “Kiev”",
+                                  "hedges: reportedly"]
+    assert framing_lines(AnalyzedArticle(text="")) == ["framing: none found"]
