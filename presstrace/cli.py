@@ -128,6 +128,9 @@ def gazetteer_build(settings: Settings, force: bool, quiet: bool) -> None:
         click.echo(f"gazetteer index built at {path}")
 
 
+from .store.cli import register_store_commands; register_store_commands(cli)  # noqa: E402,E702
+
+
 def main() -> None:
     cli(prog_name="presstrace")
 

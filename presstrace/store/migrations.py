@@ -1,0 +1,151 @@
+"""Versioned schema migrations, applied in order and recorded in the database.
+
+`0001_initial` is `schema.sql`; every later change is a named function here, appended to
+`MIGRATIONS` and never edited once released. `migrate` applies the ones a store lacks,
+each in its own transaction together with its row in `schema_migrations`, so a store
+written by any older presstrace opens in a newer one, and a crash mid-migration leaves
+the store at the previous version.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Optional
+
+from .errors import StoreVersionError
+
+LOGGER = logging.getLogger(__name__)
+
+SCHEMA_SQL = Path(__file__).with_name("schema.sql")
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+def split_statements(script: str) -> list[str]:
+    """The complete SQL statements of a script, triggers (with their inner `;`) kept whole.
+
+    Args:
+        script: SQL text.
+    """
+    statements, current = [], []
+    for line in script.splitlines():
+        if not current and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        current.append(line)
+        candidate = "\n".join(current)
+        if sqlite3.complete_statement(candidate):
+            statements.append(candidate.strip())
+            current = []
+    if current and "\n".join(current).strip():
+        raise ValueError(f"incomplete SQL statement at the end of the script: {current[0]!r}")
+    return statements
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Execute a script statement by statement inside the caller's transaction."""
+    for statement in split_statements(script):
+        conn.execute(statement)
+
+
+def _initial(conn: sqlite3.Connection) -> None:
+    run_script(conn, SCHEMA_SQL.read_text(encoding="utf-8"))
+
+
+DATASETTE_VIEWS = """
+CREATE VIEW quotes_view AS
+SELECT q.id, q.article_id, a.date, a.source, a.title, q.speaker_name AS speaker,
+       q.text AS quote, q.cue_text AS cue, q.channel, q.kind
+FROM quotes q JOIN articles a ON a.id = q.article_id;
+
+CREATE VIEW claims_view AS
+SELECT c.id, c.article_id, a.date, a.source, a.title, c.source_kind, c.source_name,
+       c.text AS claim, c.cue_text AS cue
+FROM claims c JOIN articles a ON a.id = c.article_id;
+
+CREATE VIEW entity_counts AS
+SELECT e.name, e.label, count(m.id) AS mentions, count(DISTINCT e.article_id) AS articles
+FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id AND m.role = 'mention'
+GROUP BY e.name, e.label;
+
+CREATE VIEW sourcing_by_source AS
+SELECT a.source, count(*) AS articles, avg(s.named) AS named, avg(s.vague) AS vague,
+       avg(s.unattributed) AS unattributed, avg(s.quoted) AS quoted
+FROM sourcing s JOIN articles a ON a.id = s.article_id
+GROUP BY a.source;
+
+CREATE VIEW duplicate_groups AS
+SELECT d.duplicate_of AS original_id, o.source AS original_source, o.title AS original_title,
+       d.id AS duplicate_id, d.source AS duplicate_source, d.title AS duplicate_title,
+       d.similarity
+FROM articles d JOIN articles o ON o.id = d.duplicate_of;
+"""
+
+
+def _datasette_views(conn: sqlite3.Connection) -> None:
+    """Views that read well in Datasette: quotes and claims with their article, counts."""
+    run_script(conn, DATASETTE_VIEWS)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _initial),
+    Migration("0002_datasette_views", _datasette_views),
+)
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations recorded in the store, in the order they were applied."""
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                 "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    return [r[0] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY rowid")]
+
+
+def migrate(conn: sqlite3.Connection, upto: Optional[str] = None) -> list[str]:
+    """Apply the migrations the store lacks, in order; return the names applied.
+
+    Args:
+        conn: a connection in autocommit mode (isolation_level None).
+        upto: stop after this migration (tests build older stores with it).
+    Raises:
+        StoreVersionError: the store records a migration this presstrace does not know,
+            i.e. a newer presstrace wrote it.
+    """
+    known = [m.name for m in MIGRATIONS]
+    if upto is not None and upto not in known:
+        raise ValueError(f"unknown migration {upto!r}; valid: {', '.join(known)}")
+    done = applied_migrations(conn)
+    unknown = [name for name in done if name not in known]
+    if unknown:
+        raise StoreVersionError(
+            f"the store was written by a newer presstrace: it has migration(s) "
+            f"{', '.join(unknown)}, this version knows {', '.join(known)}; upgrade presstrace")
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.name not in done:
+            _apply(conn, migration)
+            applied.append(migration.name)
+        if migration.name == upto:
+            break
+    return applied
+
+
+def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Another process may have applied it while we waited for the write lock.
+        if conn.execute("SELECT 1 FROM schema_migrations WHERE name = ?",
+                        (migration.name,)).fetchone() is None:
+            migration.apply(conn)
+            conn.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+                         (migration.name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            LOGGER.info("store migration %s applied", migration.name)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
