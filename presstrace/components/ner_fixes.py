@@ -47,7 +47,7 @@ class NerFixes:
 
 def fix_entities(doc: Doc, gazetteer) -> None:
     """Relabel and add entity spans of `doc` in place."""
-    ents = [part for ent in doc.ents for part in _split_title_of_place(ent, gazetteer)]
+    ents = [part for ent in doc.ents if not _ends_a_title(ent) for part in _split_title_of_place(ent, gazetteer)]
     ents = [_titled_person(ent) for ent in ents]
     persons = _person_words(ents)
     surnames = {ent[-1].text.lower() for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
@@ -102,6 +102,18 @@ def _titled_person(ent: Span) -> Span:
     if prev.text[:1].isupper() and (prev.text.lower(),) in titles():
         return Span(ent.doc, ent.start, ent.end, label="PERSON")
     return ent
+
+
+def _ends_a_title(ent: Span) -> bool:
+    """"the Head of State", "Secretary of State": the last words of a title, not an entity."""
+    doc = ent.doc
+    for n in range(2, 5):
+        if ent.start - n + 1 < 0 or n <= len(ent):
+            continue
+        words = tuple(t.text.lower() for t in doc[ent.start - (n - len(ent)):ent.end])
+        if words in titles():
+            return True
+    return False
 
 
 def _split_title_of_place(ent: Span, gazetteer) -> list[Span]:
