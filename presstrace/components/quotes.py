@@ -111,6 +111,9 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
             if subject is not None and not _inside_quote(subject.idx, spans):
                 verb, subject = _outer_named(verb, subject, spans)
                 return Found(q, verb, subject, channel_of(text[a:b]))
+    intro = _colon_intro(doc, text, q, line_start, spans)
+    if intro is not None:
+        return intro
     toks = list(tokens_between(doc, *post)) + list(tokens_between(doc, *pre))
     source = according_to(toks)
     if source is None and text[pre[0]:pre[1]].rstrip().endswith(":"):
@@ -203,6 +206,23 @@ def _attributes_quote_before(verb: Token, after: int) -> bool:
     subject_first = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
     own_object = any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children)
     return near and not (subject_first and own_object)
+
+
+def _colon_intro(doc: Doc, text: str, q: QuoteSpan, line_start: int, spans: list[QuoteSpan]) -> Optional[Found]:
+    """`X wrote:` then a paragraph that opens with the quote: the intro names the speaker."""
+    if text[line_start:q.open_at].strip():
+        return None
+    prev_end = len(text[:line_start].rstrip())
+    if not text[:prev_end].endswith(":"):
+        return None
+    intro = tokens_between(doc, text.rfind("\n", 0, prev_end) + 1, prev_end)
+    verbs = [t for t in intro if _is_cue_verb(t, beliefs=True)]
+    subject = subject_of(verbs[-1]) if verbs else None
+    if subject is None:
+        subject = according_to(intro) or _last_verb_subject(intro, spans)
+    if subject is None or _inside_quote(subject.idx, spans):
+        return None
+    return Found(q, verbs[-1] if verbs else None, subject, channel_of(intro.text))
 
 
 def _terminal(text: str, q: QuoteSpan) -> bool:

@@ -87,3 +87,10 @@ def test_quotes_unbalanced_marks_never_run_away(text, inside, outside):
 @pytest.mark.parametrize("text", ["It’s the troops’ lives, don’t forget.", "He's 6'2\" tall and 5' wide."])
 def test_quotes_apostrophes_and_inch_marks_are_not_quotes(text):
     assert find_quotes(text) == []
+
+
+def test_quotes_paragraph_introduced_by_a_colon_takes_the_intro_speaker(run):
+    text = ("The university's spokeswoman, Jane Harlow, wrote:\n\n"
+            "“The anthem is a moment to reflect on the freedoms we hold dear.”\n\nStudents disagreed.")
+    q = quote(run(text), "anthem is a moment")
+    assert q.speaker is not None and "Harlow" in q.speaker.text
