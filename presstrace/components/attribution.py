@@ -116,6 +116,9 @@ def speaker_span(tok: Token) -> Span:
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
             return ent
+    named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), None)
+    if named is not None:  # "the university's spokeswoman, Jane Harlow,": the name
+        return speaker_span(named)
     left = tok.left_edge.i
     while left < tok.i and doc[left].is_punct:
         left += 1
