@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 from click.testing import CliRunner
 
 from presstrace.cli import cli
@@ -98,3 +99,21 @@ def test_bad_input_duplicate_jsonl_ids_are_both_analysed(tmp_path):
     line = json.dumps({"id": "same", "text": GOOD}).encode()
     out = run_folder(tmp_path, {"a.jsonl": line + b"\n" + line + b"\n"})
     assert [o["id"] for o in out] == ["same", "same"] and all("error" not in o for o in out)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(content=st.one_of(st.binary(max_size=600), st.text(max_size=400).map(str.encode)),
+       suffix=st.sampled_from([".txt", ".jsonl", ".html", ".bin", ""]))
+def test_bad_input_fuzzed_bytes_never_crash_the_run(tmp_path_factory, content, suffix):
+    from presstrace import analyze_many, read_inputs
+    from presstrace.records import AnalyzedArticle, ArticleError
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    (folder / f"f{suffix}").write_bytes(content)
+    for res in analyze_many(read_inputs([str(folder)])):
+        assert isinstance(res, (AnalyzedArticle, ArticleError))
+        if isinstance(res, AnalyzedArticle):
+            assert_offsets(res.to_dict())
+        else:
+            assert res.code and res.message
