@@ -14,6 +14,7 @@ ERROR_CODES = {
     "bad_date": "a date that is not a valid YYYY-MM-DD calendar date",
     "not_found": "the path does not exist",
     "analysis_failed": "the pipeline raised an error on this article",
+    "timeout": "the analysis took longer than the configured limit",
 }
 
 

@@ -21,6 +21,7 @@ from .components.layers import get_layer, set_article_meta
 from .errors import InputError
 from .records import AnalyzedArticle, Article, ArticleError, LAYERS
 from .settings import Settings, load_settings
+from .timelimit import TimeLimitExceeded, time_limit
 
 LOGGER = logging.getLogger(__name__)
 Result = Union[AnalyzedArticle, ArticleError]
@@ -162,20 +163,26 @@ def _run_batch(batch: list, settings: Settings) -> Iterator[Result]:
         except InputError as exc:
             results[k] = ArticleError(exc.code, exc.message, id=item.id)
     nlp = _cached_pipeline(settings)
+    limit = settings.get("limits", "max_seconds")
     try:
-        docs = nlp.pipe((make_doc(nlp, batch[k]) for k in todo), batch_size=len(batch))
-        for k, doc in zip(todo, docs):
-            results[k] = doc_to_article(doc, batch[k])
-    except Exception:  # one bad article must not lose the batch: redo it one by one
+        with time_limit(limit * len(todo)):
+            docs = nlp.pipe((make_doc(nlp, batch[k]) for k in todo), batch_size=len(batch))
+            for k, doc in zip(todo, docs):
+                results[k] = doc_to_article(doc, batch[k])
+    except Exception:  # one bad or slow article must not lose the batch: redo it one by one
         LOGGER.warning("batch failed; analysing its %d articles one at a time", len(todo))
         for k in todo:
-            results[k] = _run_one(nlp, batch[k])
+            results[k] = _run_one(nlp, batch[k], limit)
     yield from results
 
 
-def _run_one(nlp: Language, article: Article) -> Result:
+def _run_one(nlp: Language, article: Article, limit: float = 0) -> Result:
     try:
-        return doc_to_article(nlp(make_doc(nlp, article)), article)
+        with time_limit(limit):
+            return doc_to_article(nlp(make_doc(nlp, article)), article)
+    except TimeLimitExceeded as exc:
+        LOGGER.warning("article %r %s (limits.max_seconds)", article.id, exc)
+        return ArticleError("timeout", f"analysis {exc}; the limit is limits.max_seconds", id=article.id)
     except Exception as exc:  # noqa: BLE001 - reported as the article's error record
         LOGGER.warning("analysis failed for article %r: %s: %s", article.id, type(exc).__name__, exc)
         LOGGER.debug("traceback for article %r", article.id, exc_info=True)

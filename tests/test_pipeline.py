@@ -101,3 +101,20 @@ def test_pipeline_components_write_plain_records(settings):
     doc = build_pipeline(settings)("Reuters/AFP\n\nThe Kremlin said Putin would travel.")
     assert get_layer(doc, "noncontent")[0].kind == "photo_credit"
     assert all(type(e).__module__ == "presstrace.records" for e in get_layer(doc, "entities"))
+
+
+def test_pipeline_slow_article_becomes_a_timeout_record(settings, monkeypatch):
+    import time as _time
+
+    import presstrace.pipeline as pipeline
+    real = pipeline.doc_to_article
+
+    def slow(doc, article):
+        if article.id == "slow":
+            _time.sleep(3)
+        return real(doc, article)
+    monkeypatch.setattr(pipeline, "doc_to_article", slow)
+    quick = settings.with_overrides({"limits": {"max_seconds": 1}})
+    items = [Article("Paris is big.", id="a"), Article("Rome too.", id="slow"), Article("Oslo.", id="b")]
+    out = list(analyze_many(items, settings=quick, batch_size=3))
+    assert [getattr(r, "code", "ok") for r in out] == ["ok", "timeout", "ok"]
