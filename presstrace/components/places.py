@@ -112,7 +112,7 @@ def stands_for(doc: Doc, t: Toponym, entry: GazetteerEntry) -> Optional[str]:
 
 def _acts(token: Token) -> bool:
     """Whether `token` is the subject of a government verb or owns a government noun."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     head = token.head
     if token.dep_ in ("nsubj", "nsubjpass") and (head.lemma_.lower() in GOVERNMENT_VERBS or any(
