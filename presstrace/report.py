@@ -86,14 +86,19 @@ def place_lines(art: AnalyzedArticle) -> list[str]:
     return out
 
 
+def number(x: float) -> str:
+    """1300 -> "1,300", 0.333 -> "0.333"."""
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.3g}"
+
+
 def amount_lines(art: AnalyzedArticle) -> list[str]:
     out = []
     for a in art.amounts:
         if a.value is not None:
-            size = f"{'~' if a.approx else ''}{a.value:g}"
+            size = f"{'~' if a.approx else ''}{number(a.value)}"
         else:
-            size = f"{a.low:g}" if a.low is not None else "?"
-            size += f"–{a.high:g}" if a.high is not None else "+"
+            size = number(a.low) if a.low is not None else "?"
+            size += f"–{number(a.high)}" if a.high is not None else "+"
         what = " ".join(x for x in (a.unit, a.object) if x)
         out.append(clip(f"  {size:<14} {what:<28} {a.text}", width()))
     return out
