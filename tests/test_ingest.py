@@ -151,23 +151,31 @@ def _count_committed(path: Path) -> int:
         return 0
 
 
+def _ingest_until_killed(tmp_path: Path, corpus: Path, store: Path, config: Path, stop_at: int) -> int:
+    """Run `presstrace ingest` in a child process and SIGKILL it once `stop_at` articles are
+    committed; return how many were committed then."""
+    with open(tmp_path / "child.log", "ab") as log:
+        child = subprocess.Popen([sys.executable, "-m", "presstrace", "--config", str(config), "ingest",
+                                  str(corpus), "--db", str(store), "-j", "1", "--quiet"],
+                                 stdout=log, stderr=log)
+        deadline = time.monotonic() + 120
+        while _count_committed(store) < stop_at and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    return _count_committed(store)
+
+
 def test_ingest_resumes_after_sigkill_to_the_same_store(tmp_path, store_settings):
     corpus = tmp_path / "corpus.jsonl"
     total = len(write_corpus(corpus, 120, seed=11)) + 1  # + the near-duplicate
     config = tmp_path / "store.toml"
     config.write_text("[store]\ncommit_every = 3\n")
     killed = tmp_path / "killed.db"
-    with open(tmp_path / "child.log", "wb") as log:
-        child = subprocess.Popen([sys.executable, "-m", "presstrace", "--config", str(config), "ingest",
-                                  str(corpus), "--db", str(killed), "-j", "1", "--quiet"],
-                                 stdout=log, stderr=log)
-        deadline = time.monotonic() + 120
-        while _count_committed(killed) < 12 and child.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait()
-    at_kill = _count_committed(killed)
-    assert 12 <= at_kill < total, (at_kill, (tmp_path / "child.log").read_text())
+    # Killed three times, each run resuming the last: early, mid-way and late.
+    for stop_at in (5, 30, 70):
+        at_kill = _ingest_until_killed(tmp_path, corpus, killed, config, stop_at)
+        assert stop_at <= at_kill < total, (at_kill, (tmp_path / "child.log").read_text())
     resumed = ingest([str(corpus)], killed, store_settings, n_process=1)
     assert resumed.analysed + resumed.duplicates == total - at_kill
     ingest([str(corpus)], tmp_path / "straight.db", store_settings, n_process=1)
