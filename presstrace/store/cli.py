@@ -26,6 +26,7 @@ def register_store_commands(group: click.Group) -> None:
     group.add_command(ingest_command)
     group.add_command(query)
     group.add_command(export_command)
+    from .stories_cli import stories_command; group.add_command(stories_command)  # noqa: E702
 
 
 def db_option(command: Callable) -> Callable:

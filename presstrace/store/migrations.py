@@ -93,9 +93,32 @@ def _datasette_views(conn: sqlite3.Connection) -> None:
     run_script(conn, DATASETTE_VIEWS)
 
 
+STORIES_SQL = """
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    title TEXT,
+    first TEXT,               -- earliest member date (YYYY-MM-DD) or NULL
+    last TEXT                 -- latest member date or NULL
+);
+
+CREATE TABLE story_articles (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    score REAL                -- similarity to the story when the article joined (NULL: started it)
+);
+CREATE INDEX story_articles_story ON story_articles(story_id);
+"""
+
+
+def _stories(conn: sqlite3.Connection) -> None:
+    """Story clustering: stories and the story each article belongs to."""
+    run_script(conn, STORIES_SQL)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_datasette_views", _datasette_views),
+    Migration("0003_stories", _stories),
 )
 
 

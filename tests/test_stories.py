@@ -1,0 +1,165 @@
+"""Story clustering on a tiny store of invented articles: two stories of three articles
+from different outlets and days; the incremental update, the JSONL contract, the CLI."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from presstrace.cli import cli
+from presstrace.store import db
+from presstrace.store.ingest import ingest
+from presstrace.store.stories import (Doc, StoryParams, cluster, iter_stories, tokens,
+                                      update_stories)
+
+DAM = [
+    ("dam-1", "2024-03-04", "Valley Herald", "Marvale dam bursts after days of rain",
+     "The earth dam above Marvale burst early on Monday after four days of heavy rain, "
+     "flooding the lower town. Mayor Edith Brandt ordered the evacuation of 2,000 residents "
+     "from the riverside streets. Rescue crews in boats searched flooded homes near the dam."),
+    ("dam-2", "2024-03-04", "North Courier", "Floodwater sweeps through Marvale as dam fails",
+     "Floodwater swept through Marvale on Monday when the town's dam failed after heavy rain. "
+     "Mayor Edith Brandt said rescue crews had pulled dozens of residents from flooded homes "
+     "and that the evacuation of the riverside streets would go on overnight."),
+    ("dam-3", "2024-03-05", "Daily Ledger", "Marvale counts the damage a day after the dam burst",
+     "A day after the Marvale dam burst, residents returned to flooded homes along the river. "
+     "Mayor Edith Brandt said engineers would inspect what was left of the dam, and rescue "
+     "crews were still pumping floodwater out of the riverside streets."),
+]
+MERGER = [
+    ("deal-1", "2024-03-04", "Market Wire", "Quorvex agrees to buy chipmaker Lintara",
+     "Quorvex said on Monday it had agreed to buy the chipmaker Lintara for $4 billion in cash, "
+     "its largest acquisition. Chief executive Ravi Okafor said the deal would give Quorvex "
+     "Lintara's sensor chips. Shareholders and regulators must still approve the merger."),
+    ("deal-2", "2024-03-05", "Business Daily", "Lintara shares jump on Quorvex takeover",
+     "Shares in Lintara jumped 30 percent after Quorvex agreed to buy the chipmaker for "
+     "$4 billion. Ravi Okafor, Quorvex's chief executive, told analysts the acquisition of "
+     "Lintara would close next year if regulators approve the merger."),
+    ("deal-3", "2024-03-06", "Tech Review", "Regulators to review Quorvex bid for Lintara",
+     "Competition regulators said they would review the Quorvex acquisition of Lintara, the "
+     "$4 billion chipmaker deal announced this week. Quorvex chief executive Ravi Okafor said "
+     "he expected the merger to be approved and Lintara shareholders to back the deal."),
+]
+
+
+def write(path, rows):
+    path.write_text("".join(json.dumps({"id": i, "date": d, "source": s, "title": t, "text": x}) + "\n"
+                            for i, d, s, t, x in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory, settings):
+    """(store with all six articles, store with the first two of each story, folder)."""
+    folder = tmp_path_factory.mktemp("stories")
+    first = write(folder / "first.jsonl", DAM[:2] + MERGER[:2])
+    rest = write(folder / "rest.jsonl", DAM[2:] + MERGER[2:])
+    partial = folder / "partial.db"
+    ingest([str(first)], partial, settings, n_process=1)
+    full = folder / "full.db"
+    shutil.copy(partial, full)
+    ingest([str(rest)], full, settings, n_process=1)
+    return full, partial, rest
+
+
+def groups(conn):
+    return sorted(sorted(s["articles"]) for s in iter_stories(conn))
+
+
+def test_stories_cluster_the_two_stories(stores, tmp_path):
+    path = tmp_path / "s.db"
+    shutil.copy(stores[0], path)
+    conn = db.open_store(path, create=False)
+    summary = update_stories(conn)
+    assert summary == {"articles": 6, "new_stories": 2, "stories": 2, "rebuilt": 0}
+    assert groups(conn) == [["dam-1", "dam-2", "dam-3"], ["deal-1", "deal-2", "deal-3"]]
+    # Nothing new: nothing placed, nothing changed.
+    assert update_stories(conn)["articles"] == 0
+    assert groups(conn) == [["dam-1", "dam-2", "dam-3"], ["deal-1", "deal-2", "deal-3"]]
+
+
+def test_stories_update_incrementally_after_a_later_ingest(stores, tmp_path, settings):
+    path = tmp_path / "inc.db"
+    shutil.copy(stores[1], path)
+    conn = db.open_store(path, create=False)
+    update_stories(conn)
+    before = {s["story"]: sorted(s["articles"]) for s in iter_stories(conn)}
+    assert sorted(before.values()) == [["dam-1", "dam-2"], ["deal-1", "deal-2"]]
+    conn.close()
+    ingest([str(stores[2])], path, settings, n_process=1)
+    conn = db.open_store(path, create=False)
+    summary = update_stories(conn)
+    assert summary["articles"] == 2 and summary["new_stories"] == 0
+    after = {s["story"]: sorted(s["articles"]) for s in iter_stories(conn)}
+    # The same story ids, each grown by its new article.
+    assert after == {key: sorted(ids + [ids[0][:-1] + "3"]) for key, ids in before.items()}
+    assert update_stories(conn, rebuild=True)["rebuilt"] == 1
+    assert groups(conn) == sorted(after.values())
+
+
+def test_stories_jsonl_contract(stores, tmp_path):
+    path = tmp_path / "c.db"
+    shutil.copy(stores[0], path)
+    conn = db.open_store(path, create=False)
+    update_stories(conn)
+    stories = list(iter_stories(conn))
+    for story in stories:
+        assert set(story) == {"story", "articles", "title", "first", "last", "sources"}
+        assert isinstance(story["story"], str) and all(isinstance(a, str) for a in story["articles"])
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", story["first"])
+        assert story["first"] <= story["last"]
+    dam = next(s for s in stories if "dam-1" in s["articles"])
+    assert dam["first"] == "2024-03-04" and dam["last"] == "2024-03-05"
+    assert dam["sources"] == ["Daily Ledger", "North Courier", "Valley Herald"]
+    assert dam["title"] == "Marvale dam bursts after days of rain"
+
+
+def test_stories_cli_jsonl_table_and_rebuild(stores, tmp_path):
+    path = tmp_path / "cli.db"
+    shutil.copy(stores[0], path)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["stories", "--db", str(path)], catch_exceptions=False)
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted(sorted(s["articles"]) for s in lines) == [
+        ["dam-1", "dam-2", "dam-3"], ["deal-1", "deal-2", "deal-3"]]
+    assert "2 stories; 6 articles placed" in result.stderr
+    result = runner.invoke(cli, ["stories", "--db", str(path), "--format", "table", "--rebuild"])
+    assert result.exit_code == 0 and "(rebuilt)" in result.stderr
+    assert "Marvale dam bursts" in result.stdout and "2024-03-04..2024-03-06" in result.stdout
+    out = tmp_path / "s.jsonl"
+    result = runner.invoke(cli, ["stories", "--db", str(path), "--threshold", "0.99", "--out", str(out)])
+    assert result.exit_code == 0 and "(rebuilt)" in result.stderr  # new settings: clustered again
+    assert len(out.read_text().splitlines()) == 6
+    result = runner.invoke(cli, ["stories", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "no presstrace store" in result.output
+
+
+def doc(aid, day, words):
+    from collections import Counter
+    return Doc(aid, date(2024, 1, day) if day else None, "",
+               {"text": Counter(words.split()), "entities": Counter(), "places": Counter(),
+                "dates": Counter()})
+
+
+def test_stories_close_after_the_quiet_window_and_undated_need_more():
+    docs = [doc(1, 1, "storm coast power"), doc(2, 2, "storm coast power"),
+            doc(3, 9, "storm coast power"), doc(4, 9, "budget vote senate")]
+    params = StoryParams(threshold=0.05, window_days=3, day_decay=1.0, day_penalty=0.0)
+    placed = cluster(docs, params)
+    assert placed[1][0] == placed[2][0]  # a day apart: the same story
+    assert placed[3][0] != placed[1][0]  # a week later: the story had closed
+    assert placed[4][0] not in (placed[1][0], placed[3][0])
+    undated = [doc(1, None, "storm coast power grid"), doc(2, None, "storm coast rain flood")]
+    assert len({k for k, _ in cluster(undated, StoryParams(undated_threshold=0.2)).values()}) == 1
+    assert len({k for k, _ in cluster(undated, StoryParams(undated_threshold=0.9)).values()}) == 2
+
+
+def test_stories_tokens_and_params():
+    assert tokens("The Mayor's dam burst, 2,000 flee!") == ["mayor", "dam", "burst", "flee"]
+    with pytest.raises(ValueError):
+        StoryParams(threshold=1.5)
