@@ -162,9 +162,14 @@ def main(argv: list[str] | None = None) -> None:
     if args.write:
         command = ".venv/bin/python benchmarks/accuracy.py --write" + (
             "" if args.tasks == ",".join(GOLD) else " --tasks " + args.tasks)
-        (ROOT / "docs" / "EVALUATION.md").write_text(markdown(results, command) + NOTES, encoding="utf-8")
+        path = ROOT / "docs" / "EVALUATION.md"
+        kept = path.read_text("utf-8").split(KEEP_MARKER, 1)[1] if path.exists() and KEEP_MARKER in \
+            path.read_text("utf-8") else "\n"
+        path.write_text(markdown(results, command) + NOTES + KEEP_MARKER + kept, encoding="utf-8")
 
 
+# Sections measured by other scripts (stories) live below this line and are kept on rewrite.
+KEEP_MARKER = "<!-- accuracy.py keeps everything below this line when it rewrites the file -->"
 NOTES = """
 ## Notes
 
