@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Event
 from .actors import actor_for, demonyms
@@ -86,12 +86,13 @@ def extract_events(doc: Doc, gazetteer=None) -> list[Event]:
     skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
     index = EntityIndex(get_layer(doc, "entities"))
     events, used = [], set()
+    text = doc.text
     for tok in doc:
         trigger = find_trigger(tok)
         if trigger is None or trigger.token.i in used or any(a <= tok.idx < b for a, b in skip):
             continue
         used.update(t.i for t in (trigger.token, trigger.noun) if t is not None)
-        event = code_event(doc, trigger, index, gazetteer)
+        event = code_event(doc, trigger, index, gazetteer, text)
         if _says_who(event, trigger):
             events.append(event)
     for k, ev in enumerate(events, 1):
@@ -224,7 +225,8 @@ def _inside_event(tok: Token) -> bool:
     return False
 
 
-def code_event(doc: Doc, trig: Trigger, index: EntityIndex, gazetteer) -> Event:
+def code_event(doc: Doc, trig: Trigger, index: EntityIndex, gazetteer, text: str) -> Event:
+    """The event record for a trigger (`text` is `doc.text`, which spaCy rebuilds per read)."""
     trig = recode(trig)
     source, target = (_counted(t) for t in _actors(trig))
     reported_by = _reported_by(doc, trig.token.idx)
@@ -235,10 +237,11 @@ def code_event(doc: Doc, trig: Trigger, index: EntityIndex, gazetteer) -> Event:
         if actor is not None and actor.sector is None and actor.country and trig.type in MILITARY_TYPES \
                 and (actor.entity is None or bare_nation):
             actor.sector = "MIL"  # "a Ukrainian withdrawal": a military move by that country
-    start, end = _extent(trig, src, tgt)
-    place = _place(doc, trig)
-    date, date_source = _date(doc, trig)
-    ev = Event(start=start, end=end, text=doc.text[start:end], type=trig.type, mode=trig.mode,
+    sent = trig.token.sent  # Token.sent walks the sentence: look it up once
+    start, end = _extent(trig, src, tgt, sent)
+    place = _place(doc, trig, sent)
+    date, date_source = _date(doc, sent)
+    ev = Event(start=start, end=end, text=text[start:end], type=trig.type, mode=trig.mode,
                source_actor=src, target_actor=tgt, place=place, date=date, negated=_negated(trig),
                date_source=date_source, hypothetical=_hypothetical(trig.token), reported_by=reported_by)
     ev.key = "|".join(str(x or "") for x in (ev.type, _actor_key(src), _actor_key(tgt), place, date))
@@ -312,7 +315,7 @@ def _prep_object(head: Optional[Token]) -> Optional[Token]:
     return None
 
 
-def _extent(trig: Trigger, src: Optional[Actor], tgt: Optional[Actor]) -> tuple[int, int]:
+def _extent(trig: Trigger, src: Optional[Actor], tgt: Optional[Actor], sent: Span) -> tuple[int, int]:
     """Characters from the first to the last of trigger, event noun phrase and actors."""
     tok = trig.token
     parts = [(tok.idx, tok.idx + len(tok.text))]
@@ -320,7 +323,7 @@ def _extent(trig: Trigger, src: Optional[Actor], tgt: Optional[Actor]) -> tuple[
         sub = list(trig.noun.subtree)
         parts.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     for actor in (src, tgt):
-        if actor is not None and actor.start is not None and tok.sent.start_char <= actor.start < tok.sent.end_char:
+        if actor is not None and actor.start is not None and sent.start_char <= actor.start < sent.end_char:
             parts.append((actor.start, actor.end))
     return min(a for a, _ in parts), max(b for _, b in parts)
 
@@ -359,8 +362,7 @@ def _negated_chain(tok: Token) -> bool:
     return False
 
 
-def _place(doc: Doc, trig: Trigger) -> Optional[str]:
-    sent = trig.token.sent
+def _place(doc: Doc, trig: Trigger, sent: Span) -> Optional[str]:
     places = [p for p in get_layer(doc, "places") if sent.start_char <= p.start < sent.end_char]
     if not places:
         return None
@@ -369,8 +371,7 @@ def _place(doc: Doc, trig: Trigger) -> Optional[str]:
     return (near or places)[0].name
 
 
-def _date(doc: Doc, trig: Trigger) -> tuple[Optional[str], Optional[str]]:
-    sent = trig.token.sent
+def _date(doc: Doc, sent: Span) -> tuple[Optional[str], Optional[str]]:
     times = [t for t in get_layer(doc, "times") if sent.start_char <= t.start < sent.end_char
              and t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit()]
     if times:
