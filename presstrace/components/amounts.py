@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Amount
 from .amounts_grammar import Quantity, find_quantities
-from .layers import get_layer, set_layer
+from .layers import doc_text, get_layer, set_layer
 
 LOGGER = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def extract_amounts(doc: Doc) -> list[Amount]:
     Args:
         doc: a parsed document (the times and noncontent layers are used when present).
     """
-    text = doc.text
+    text = doc_text(doc)
     blocked = [(t.start, t.end) for t in get_layer(doc, "times")]
     blocked += [(n.start, n.end) for n in get_layer(doc, "noncontent") if n.kind != "dateline"]
     out: list[Amount] = []

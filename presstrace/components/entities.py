@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from ..records import Entity, Mention
 from .clustering import PLACE_LABELS, Candidate, Cluster, canonical_name, cluster_candidates
 from .gazetteer_access import gazetteer_for
-from .layers import get_layer, set_layer
+from .layers import doc_text, get_layer, set_layer
 from .names import display_name, name_key, title_start, trim_span
 from .pronouns import resolve_plural, resolve_pronouns
 from .quotemarks import quoted_ranges
@@ -56,7 +56,7 @@ def extract_entities(doc: Doc, gazetteer=None, skip: Optional[list] = ()) -> lis
     clusters = cluster_candidates(list(collect_candidates(doc, gazetteer)))
     pronoun_mentions: dict[int, list[Mention]] = {}
     if skip is not None:
-        quoted = quoted_ranges(doc.text)
+        quoted = quoted_ranges(doc_text(doc))
         for link in resolve_pronouns(doc, clusters, quoted, skip) + resolve_plural(doc, clusters, quoted, skip):
             tok = link.token
             pronoun_mentions.setdefault(id(link.cluster), []).append(

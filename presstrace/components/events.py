@@ -21,7 +21,7 @@ from ..records import Actor, Event
 from .actors import actor_for, demonyms
 from .attribution import EntityIndex, subject_of
 from .gazetteer_access import gazetteer_for
-from .layers import article_date, get_layer, set_layer
+from .layers import article_date, doc_text, get_layer, set_layer
 
 LIGHT_VERBS = {"hold", "have", "make", "launch", "carry", "conduct", "stage", "impose", "reach", "sign", "issue",
                "send", "provide", "deliver", "give", "open", "begin", "start", "mount", "announce", "order",
@@ -86,7 +86,7 @@ def extract_events(doc: Doc, gazetteer=None) -> list[Event]:
     skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
     index = EntityIndex(get_layer(doc, "entities"))
     events, used = [], set()
-    text = doc.text
+    text = doc_text(doc)
     for tok in doc:
         trigger = find_trigger(tok)
         if trigger is None or trigger.token.i in used or any(a <= tok.idx < b for a, b in skip):

@@ -26,7 +26,7 @@ from .framing_naming import hedges, naming_choices, repetitions
 from .framing_phrases import phrase_candidates
 from .framing_sentences import sentence_candidates
 from .framing_spans import Candidate
-from .layers import get_layer, set_layer
+from .layers import doc_text, get_layer, set_layer
 
 
 @Language.component("framing", assigns=["doc._.presstrace"], requires=["doc.sents"])
@@ -44,7 +44,7 @@ def extract_framing(doc: Doc, skip: Iterable[tuple[int, int]] = ()) -> list[Fram
         doc: a parsed document (sentences, parts of speech, dependencies, entities).
         skip: non-content character ranges; nothing there is marked.
     """
-    text = doc.text
+    text = doc_text(doc)
     return [to_record(text, c) for c in find_candidates(doc, skip)]
 
 
@@ -52,7 +52,7 @@ def find_candidates(doc: Doc, skip: Iterable[tuple[int, int]] = ()) -> list[Cand
     """All candidates, merged per technique, outside `skip`, sorted by position."""
     lex = framing_lexicon()
     skip = list(skip)
-    text = doc.text  # spaCy rebuilds it on every read
+    text = doc_text(doc)
 
     def keep(cands: Iterable[Candidate]) -> list[Candidate]:
         return [c for c in cands if _keep(text, c, skip)]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .framing_lexicon import FramingLexicon
 from .framing_spans import NOMINAL, Candidate, candidate, char_span, is_name, modifiers_left, noun_phrase
-from .layers import layers
+from .layers import doc_text, layers
 from .quotemarks import find_quotes
 from .tone_lexicon import boosters, token_valence
 
@@ -29,7 +29,7 @@ PERSON_TYPES = frozenset({"PERSON", "NORP", "ORG"})
 
 def phrase_candidates(doc: Doc, lex: FramingLexicon, text: str = "") -> Iterator[Candidate]:
     """Every phrase-level candidate of `doc`, in no particular order (`text` is `doc.text`)."""
-    text = text or doc.text
+    text = text or doc_text(doc)
     for tok in doc:
         if not tok.is_alpha:
             continue

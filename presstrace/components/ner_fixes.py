@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .gazetteer_access import gazetteer_for
-from .layers import get_layer
+from .layers import doc_text, get_layer
 from .names import display_name, titles, trim_span
 from .noncontent import agencies
 
@@ -169,7 +169,7 @@ def _proper_run(doc: Doc, i: int) -> Optional[Span]:
 def _agencies(doc: Doc) -> list[Span]:
     """Agency names not yet labelled: anywhere when unambiguous, else inside credits."""
     credits = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
-    text = doc.text  # Doc.text rebuilds the string on every read
+    text = doc_text(doc)
     out = []
     for name in agencies():
         start = text.find(name)

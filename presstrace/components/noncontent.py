@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import NonContent
-from .layers import set_layer
+from .layers import doc_text, set_layer
 
 
 @lru_cache(maxsize=1)
@@ -117,5 +117,5 @@ def _starts_sentence(text: str, pos: int) -> bool:
 @Language.component("noncontent", assigns=["doc._.presstrace"])
 def noncontent_component(doc: Doc) -> Doc:
     """Write the non-content layer."""
-    set_layer(doc, "noncontent", list(extract_noncontent(doc.text)))
+    set_layer(doc, "noncontent", list(extract_noncontent(doc_text(doc))))
     return doc

@@ -10,13 +10,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .layers import doc_text
+
 SENTENCE_END = set('.!?:;"”’»)]…')
 
 
 @Language.component("paragraph_sentences", assigns=["token.is_sent_start"])
 def paragraph_sentences(doc: Doc) -> Doc:
     """Mark the first token after each paragraph break as a sentence start."""
-    text = doc.text  # Doc.text rebuilds the string on every read
+    text = doc_text(doc)
     for i, token in enumerate(doc[:-1]):
         ws = token.whitespace_ + (token.text if token.is_space else "")
         if "\n" not in ws:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import GazetteerEntry
 from ..records import Place
 from .gazetteer_access import gazetteer_for
-from .layers import get_layer, set_layer
+from .layers import doc_text, get_layer, set_layer
 from .places_data import CONTINENT_CODE, seat_entry, seats
 from .places_detect import Toponym, find_toponyms
 from .places_resolve import resolve_toponyms
@@ -70,7 +70,7 @@ def extract_places(doc: Doc, gazetteer) -> list[Place]:
         doc: a parsed document with the entities and noncontent layers.
         gazetteer: the `Gazetteer`.
     """
-    text = doc.text
+    text = doc_text(doc)
     credits = [(n.start, n.end) for n in get_layer(doc, "noncontent") if n.kind in CREDIT_KINDS]
     toponyms = [t for t in find_toponyms(doc, text, gazetteer)
                 if not any(a <= t.start < b for a, b in credits)]

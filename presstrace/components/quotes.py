@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from ..records import Quote, Speaker, TextSpan
 from .attribution import (ASPECT_VERBS, SPEECH_NOUNS, TERMINAL, EntityIndex, according_to, channel_of, cue_span,
                           is_speech_verb, next_terminal, speaker_span, subject_of, tokens_between)
-from .layers import get_layer, set_layer
+from .layers import doc_text, get_layer, set_layer
 from .quotemarks import QuoteSpan, find_quotes
 
 SCARE_MAX_WORDS = 4
@@ -56,7 +56,7 @@ def extract_quotes(doc: Doc, entities: list, skip=()) -> list[Quote]:
         entities: the entities layer (speakers resolve to these).
         skip: non-content character ranges; quotes there are ignored.
     """
-    text = doc.text
+    text = doc_text(doc)
     spans = [q for q in find_quotes(text) if not any(a <= q.start < b for a, b in skip)]
     found = [attribute(doc, text, q, spans) for q in spans]
     inherit_speakers(text, found)

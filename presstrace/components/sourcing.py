@@ -12,6 +12,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..records import Claim, Quote, Sourcing
+from .layers import doc_text
 
 UNATTRIBUTED, VAGUE, NAMED = 0, 1, 2
 
@@ -22,7 +23,7 @@ def sourcing_profile(doc: Doc, quotes: list[Quote], claims: list[Claim], skip=()
     total = sum(b - a for a, b in content)
     if not total:
         return Sourcing()
-    level = bytearray(len(doc.text))
+    level = bytearray(len(doc_text(doc)))
     quoted = 0
     for q in quotes:
         if q.kind == "scare":

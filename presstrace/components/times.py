@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import Time
-from .layers import article_date, set_layer
+from .layers import article_date, doc_text, set_layer
 from .timex_context import direction, keep, word_before
 from .timex_durations import duration_of
 from .timex_grammar import TimexMatch, find_matches
@@ -55,7 +55,7 @@ def extract_times(doc: Doc, date: Optional[str] = None) -> list[Time]:
         doc: a parsed document (tags, dependencies and sentences are used).
         date: the article date, YYYY-MM-DD, or None.
     """
-    text = doc.text  # Doc.text rebuilds the string on every read
+    text = doc_text(doc)
     ctx = Context(dct=parse_date(date))
     ctx.reference = ctx.dct.isoformat() if ctx.dct else None
     found: list[Found] = []
