@@ -115,10 +115,64 @@ def _stories(conn: sqlite3.Connection) -> None:
     run_script(conn, STORIES_SQL)
 
 
+CORPUS_SQL = """
+CREATE TABLE corpus_entities (
+    id INTEGER PRIMARY KEY,
+    family TEXT NOT NULL CHECK (family IN ('person', 'org', 'place')),
+    key TEXT NOT NULL,        -- folded name key (words joined by spaces) or g<geonameid>
+    name TEXT,                -- canonical name: the most frequent full form
+    geonameid INTEGER,
+    articles INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (family, key)
+);
+
+CREATE TABLE corpus_entity_aliases (
+    corpus_entity_id INTEGER NOT NULL REFERENCES corpus_entities(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    articles INTEGER NOT NULL, -- articles that used this form
+    PRIMARY KEY (corpus_entity_id, alias)
+);
+
+CREATE TABLE corpus_entity_links (
+    entity_id INTEGER PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    corpus_entity_id INTEGER NOT NULL REFERENCES corpus_entities(id) ON DELETE CASCADE
+);
+CREATE INDEX corpus_entity_links_corpus ON corpus_entity_links(corpus_entity_id);
+CREATE INDEX corpus_entity_links_article ON corpus_entity_links(article_id);
+
+CREATE TABLE merged_events (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    source TEXT,              -- actor key: country-sector, c<corpus entity id> or folded name
+    target TEXT,
+    place TEXT,
+    first TEXT,               -- earliest report date (YYYY-MM-DD) or NULL
+    last TEXT,
+    reports INTEGER NOT NULL, -- event rows merged
+    articles INTEGER NOT NULL -- distinct reporting articles
+);
+CREATE INDEX merged_events_type_first ON merged_events(type, first);
+
+CREATE TABLE merged_event_reports (
+    event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    merged_event_id INTEGER NOT NULL REFERENCES merged_events(id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE INDEX merged_event_reports_merged ON merged_event_reports(merged_event_id);
+"""
+
+
+def _corpus(conn: sqlite3.Connection) -> None:
+    """Entities across articles (with aliases and links) and merged event reports."""
+    run_script(conn, CORPUS_SQL)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_datasette_views", _datasette_views),
     Migration("0003_stories", _stories),
+    Migration("0004_corpus", _corpus),
 )
 
 

@@ -1,0 +1,274 @@
+"""Entities across articles: one corpus entity per real person, organisation or place.
+
+Within an article the pipeline has already clustered the mentions of an entity; here the
+per-article entities (`entities` rows) are linked to corpus entities:
+
+- a **family** from the label: PERSON → person; ORG → org; GPE, LOC, FAC → place. Other
+  labels (groups, events, works …) are not linked.
+- a **key**: the folded words (`names.name_key`) of the entity's longest form (its name or
+  an alias); for a place the places layer resolved, `g<geonameid>` instead, so "Kyiv" and
+  "Kiev" are one place. An ORG whose key of two or more words is a person's full name joins
+  the person (the tagger sometimes labels a name ORG).
+- **absorbing** one-word corpus entities into a longer one when that is unambiguous: a lone
+  surname joins the one full-name person in the corpus with that surname (never when two
+  or more have it: "Smith" next to "John Smith" and "Jane Smith" stays apart); a one-word
+  organisation joins the one multi-word organisation whose acronym it is ("EU" →
+  "European Union"); a place without a GeoNames id joins the one resolved place with the
+  same name.
+
+Canonical name: the most frequent (by articles) form among the longest ones, on a tie the
+one seen first; for a resolved place, the gazetteer's name. Aliases: every form seen, with its article count.
+
+`update_corpus_entities` links only the entities that have no link yet (articles ingested
+since the last run, or analysed again); `rebuild` drops every link and starts over. An
+absorbed link is kept by later updates even if the surname or acronym becomes ambiguous;
+`rebuild` decides again.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from typing import Iterable, Optional
+
+from ..components.names import acronym, name_key
+from .db import transaction
+
+FAMILIES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def _key(text: str) -> str:
+    return " ".join(name_key(text or ""))
+
+
+def _forms(row: sqlite3.Row) -> list[str]:
+    """The entity's name and aliases, deduplicated, name first."""
+    forms = [row["name"]] if row["name"] else []
+    for alias in json.loads(row["aliases"]) if row["aliases"] else []:
+        if alias and alias not in forms:
+            forms.append(alias)
+    return forms
+
+
+def _longest_key(forms: Iterable[str]) -> str:
+    keys = [_key(f) for f in forms]
+    return max(keys, key=lambda k: (len(k.split()), len(k)), default="")
+
+
+def pending_entities(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Entities of analysed articles, of a linked family, that have no corpus entity yet."""
+    marks = ", ".join("?" * len(FAMILIES))
+    return conn.execute(
+        f"SELECT e.id, e.article_id, e.name, e.label, e.aliases FROM entities e "
+        f"JOIN articles a ON a.id = e.article_id "
+        f"LEFT JOIN corpus_entity_links l ON l.entity_id = e.id "
+        f"WHERE a.status = 'analysed' AND l.entity_id IS NULL AND e.label IN ({marks}) "
+        f"ORDER BY e.article_id, e.seq", tuple(FAMILIES)).fetchall()
+
+
+def place_ids(conn: sqlite3.Connection, article_ids: list[int]) -> dict[tuple[int, str], int]:
+    """(article id, folded key of a place's text or name) -> GeoNames id, for resolved places."""
+    out: dict[tuple[int, str], int] = {}
+    for start in range(0, len(article_ids), 500):
+        part = article_ids[start:start + 500]
+        marks = ", ".join("?" * len(part))
+        for row in conn.execute(f"SELECT article_id, text, name, geonameid FROM places "
+                                f"WHERE geonameid IS NOT NULL AND article_id IN ({marks}) "
+                                f"ORDER BY article_id, seq", part):
+            for form in (row["text"], row["name"]):
+                if form:
+                    out.setdefault((row["article_id"], _key(form)), row["geonameid"])
+    return out
+
+
+def _identify(row: sqlite3.Row, geo: dict[tuple[int, str], int],
+              person_keys: set[str]) -> Optional[tuple[str, str, Optional[int]]]:
+    """(family, key, geonameid) of one per-article entity, or None when it has no key."""
+    family = FAMILIES[row["label"]]
+    forms = _forms(row)
+    key = _longest_key(forms)
+    if not key:
+        return None
+    if family == "place":
+        for form in forms:
+            gid = geo.get((row["article_id"], _key(form)))
+            if gid is not None:
+                return "place", f"g{gid}", gid
+    if family == "org" and len(key.split()) > 1 and key in person_keys:
+        return "person", key, None
+    return family, key, None
+
+
+def update_corpus_entities(conn: sqlite3.Connection, rebuild: bool = False) -> dict[str, int]:
+    """Link the entities that have no corpus entity yet; return counts of what changed.
+
+    Returns:
+        `linked` (per-article entities linked), `new` (corpus entities created), `absorbed`
+        (one-word corpus entities merged into a longer one), `entities` (corpus entities
+        now), `rebuilt` (1 when everything was linked again).
+    """
+    with transaction(conn):
+        if rebuild:
+            conn.execute("DELETE FROM corpus_entity_links")
+            conn.execute("DELETE FROM corpus_entities")
+        # Links lost to an article analysed again leave entities without any.
+        conn.execute("DELETE FROM corpus_entities WHERE id NOT IN "
+                     "(SELECT corpus_entity_id FROM corpus_entity_links)")
+        pending = pending_entities(conn)
+        geo = place_ids(conn, sorted({r["article_id"] for r in pending}))
+        known = {(r["family"], r["key"]): r["id"]
+                 for r in conn.execute("SELECT id, family, key FROM corpus_entities")}
+        person_keys = {k for f, k in known if f == "person"}
+        person_keys.update(_longest_key(_forms(r)) for r in pending if r["label"] == "PERSON")
+        # … and entities that lost only some links need their aliases and counts again.
+        touched: set[int] = {r[0] for r in conn.execute(
+            "SELECT c.id FROM corpus_entities c WHERE c.articles != (SELECT count(DISTINCT "
+            "l.article_id) FROM corpus_entity_links l WHERE l.corpus_entity_id = c.id)")}
+        links, new = [], 0
+        for row in pending:
+            found = _identify(row, geo, person_keys)
+            if found is None:
+                continue
+            family, key, gid = found
+            cid = known.get((family, key))
+            if cid is None:
+                cid = conn.execute("INSERT INTO corpus_entities (family, key, geonameid) "
+                                   "VALUES (?, ?, ?)", (family, key, gid)).lastrowid
+                known[(family, key)] = cid
+                new += 1
+            links.append((row["id"], row["article_id"], cid))
+            touched.add(cid)
+        conn.executemany("INSERT INTO corpus_entity_links (entity_id, article_id, corpus_entity_id) "
+                         "VALUES (?, ?, ?)", links)
+        absorbed = absorb(conn, touched)
+        refresh(conn, touched)
+        total = conn.execute("SELECT count(*) FROM corpus_entities").fetchone()[0]
+    return {"linked": len(links), "new": new, "absorbed": absorbed, "entities": total,
+            "rebuilt": int(rebuild)}
+
+
+def _merge(conn: sqlite3.Connection, source: int, target: int) -> None:
+    conn.execute("UPDATE corpus_entity_links SET corpus_entity_id = ? WHERE corpus_entity_id = ?",
+                 (target, source))
+    conn.execute("DELETE FROM corpus_entities WHERE id = ?", (source,))
+
+
+def absorb(conn: sqlite3.Connection, touched: set[int]) -> int:
+    """Merge one-word corpus entities into the one longer entity they stand for.
+
+    A lone surname into the only full-name person with it; a one-word organisation into
+    the only multi-word organisation it is the acronym of; an unresolved place into the
+    only resolved place with that name. `touched` gains the targets. Returns the merges.
+    """
+    rows = conn.execute("SELECT id, family, key, geonameid FROM corpus_entities").fetchall()
+    forms: dict[int, set[str]] = defaultdict(set)
+    for row in conn.execute("SELECT l.corpus_entity_id, e.name, e.aliases FROM corpus_entity_links l "
+                            "JOIN entities e ON e.id = l.entity_id"):
+        forms[row["corpus_entity_id"]].update(_forms(row))
+    index: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for row in rows:
+        words = row["key"].split()
+        if row["family"] == "person" and len(words) > 1:
+            index[("person", words[-1])].add(row["id"])
+        elif row["family"] == "org" and len(words) > 1:
+            for form in forms[row["id"]]:
+                if acronym(form):
+                    index[("org", acronym(form).lower())].add(row["id"])
+        elif row["family"] == "place" and row["geonameid"] is not None:
+            for form in forms[row["id"]]:
+                index[("place", _key(form))].add(row["id"])
+    merged = 0
+    for row in rows:
+        if row["family"] == "place":
+            if row["geonameid"] is not None:
+                continue
+        elif len(row["key"].split()) != 1:
+            continue
+        targets = index.get((row["family"], row["key"]), set()) - {row["id"]}
+        if len(targets) == 1:
+            target = next(iter(targets))
+            _merge(conn, row["id"], target)
+            touched.discard(row["id"])
+            touched.add(target)
+            merged += 1
+    return merged
+
+
+def refresh(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
+    """Recompute the aliases, canonical name and article count of these corpus entities."""
+    ids = sorted(ids)
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        marks = ", ".join("?" * len(part))
+        seen: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        for row in conn.execute(f"SELECT l.corpus_entity_id, l.article_id, e.name, e.aliases "
+                                f"FROM corpus_entity_links l JOIN entities e ON e.id = l.entity_id "
+                                f"WHERE l.corpus_entity_id IN ({marks})", part):
+            for form in _forms(row):
+                seen[row["corpus_entity_id"]][form].add(row["article_id"])
+        gazetteer = _gazetteer_names(conn, part)
+        conn.execute(f"DELETE FROM corpus_entity_aliases WHERE corpus_entity_id IN ({marks})", part)
+        for cid in part:
+            counts = {form: len(arts) for form, arts in seen[cid].items()}
+            first = {form: min(arts) for form, arts in seen[cid].items()}
+            conn.executemany("INSERT INTO corpus_entity_aliases (corpus_entity_id, alias, articles) "
+                             "VALUES (?, ?, ?)", [(cid, f, n) for f, n in sorted(counts.items())])
+            articles = len(set().union(*seen[cid].values())) if seen[cid] else 0
+            conn.execute("UPDATE corpus_entities SET name = ?, articles = ? WHERE id = ?",
+                         (gazetteer.get(cid) or canonical_name(counts, first), articles, cid))
+
+
+def _gazetteer_names(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
+    """corpus entity id -> the places layer's most common name for its GeoNames id."""
+    marks = ", ".join("?" * len(ids))
+    names: dict[int, Counter] = defaultdict(Counter)
+    for row in conn.execute(f"SELECT c.id, p.name FROM corpus_entities c "
+                            f"JOIN places p ON p.geonameid = c.geonameid "
+                            f"WHERE c.id IN ({marks}) AND p.name IS NOT NULL", ids):
+        names[row["id"]][row["name"]] += 1
+    return {cid: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for cid, c in names.items()}
+
+
+def canonical_name(counts: dict[str, int], first: Optional[dict[str, int]] = None) -> Optional[str]:
+    """The most frequent of the longest forms (most words).
+
+    Ties go to the form seen first (`first`: form -> earliest article id), then A-Z.
+    """
+    if not counts:
+        return None
+    first = first or {}
+    most = max(len(name_key(f)) for f in counts)
+    full = [f for f in counts if len(name_key(f)) == most]
+    return min(full, key=lambda f: (-counts[f], first.get(f, 0), f))
+
+
+def list_corpus_entities(conn: sqlite3.Connection, top: Optional[int] = None,
+                         family: Optional[str] = None) -> list[dict]:
+    """Corpus entities by articles (most first): id, family, name, articles, mentions, aliases."""
+    where, params = ("WHERE c.family = ?", [family]) if family else ("", [])
+    limit = "LIMIT ?" if top else ""
+    params += [top] if top else []
+    rows = conn.execute(
+        f"SELECT c.id, c.family, c.name, c.geonameid, c.articles, "
+        f"(SELECT count(*) FROM corpus_entity_links l JOIN mentions m ON m.entity_id = l.entity_id "
+        f" AND m.role = 'mention' WHERE l.corpus_entity_id = c.id) AS mentions "
+        f"FROM corpus_entities c {where} ORDER BY c.articles DESC, mentions DESC, c.name, c.id {limit}",
+        params).fetchall()
+    aliases: dict[int, list[str]] = defaultdict(list)
+    if rows:
+        marks = ", ".join("?" * len(rows))
+        for row in conn.execute(f"SELECT corpus_entity_id, alias FROM corpus_entity_aliases "
+                                f"WHERE corpus_entity_id IN ({marks}) ORDER BY articles DESC, alias",
+                                [r["id"] for r in rows]):
+            aliases[row[0]].append(row[1])
+    return [{"id": r["id"], "family": r["family"], "name": r["name"], "geonameid": r["geonameid"],
+             "articles": r["articles"], "mentions": r["mentions"], "aliases": aliases[r["id"]]}
+            for r in rows]
+
+
+def corpus_entity_of(conn: sqlite3.Connection, article_id: int, local_id: str) -> Optional[int]:
+    """The corpus entity of an article's entity (by its local id, E1 …), or None."""
+    row = conn.execute("SELECT l.corpus_entity_id FROM entities e "
+                       "JOIN corpus_entity_links l ON l.entity_id = e.id "
+                       "WHERE e.article_id = ? AND e.local_id = ?", (article_id, local_id)).fetchone()
+    return None if row is None else row[0]
