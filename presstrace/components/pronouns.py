@@ -66,8 +66,8 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, 
 def resolve_plural(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, int]],
                    skip: list[tuple[int, int]] = ()) -> list[PronounLink]:
     """Link they/them/their outside quotes to the nearest group or organisation before them."""
-    groups = sorted(((m, cl) for cl in clusters if cl.label in GROUP_LABELS for m in cl.members),
-                    key=lambda mc: mc[0].start)
+    groups = sorted(((m, cl) for cl in clusters if cl.label in GROUP_LABELS for m in cl.members
+                     if not _adjective(doc, m)), key=lambda mc: mc[0].start)
     links = []
     for tok in doc:
         if tok.lower_ not in PLURAL or _inside(tok.idx, skip) or _inside(tok.idx, quoted):
@@ -82,6 +82,12 @@ def resolve_plural(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, in
         if not nouns and not _inside(mention.start, quoted):
             links.append(PronounLink(tok, cluster))
     return links
+
+
+def _adjective(doc: Doc, mention: Candidate) -> bool:
+    """"Russian" in "Russian territory" names no group that "they" could be."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and (span.root.pos_ == "ADJ" or span.root.dep_ == "amod")
 
 
 def _previous_sentence_start(doc: Doc, tok: Token) -> int:
