@@ -131,6 +131,7 @@ def test_entities_they_resolves_to_a_group(run, text, pronoun, name):
 @pytest.mark.parametrize("text,pronoun", [
     ("NATO said Russian forces were regrouping. They had lost many tanks.", "They"),
     ("\"They will never win,\" said the spokesman for NATO.", "They"),
+    ("Kyiv’s forces seized some Russian land. But the area they held soon shrank.", "they"),
 ])
 def test_entities_they_stays_unresolved_when_a_plural_noun_is_closer(run, text, pronoun):
     art = run(text)
