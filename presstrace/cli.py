@@ -129,6 +129,7 @@ def gazetteer_build(settings: Settings, force: bool, quiet: bool) -> None:
 
 
 from .store.cli import register_store_commands; register_store_commands(cli)  # noqa: E402,E702
+from .api.serve_cli import register_serve_command; register_serve_command(cli)  # noqa: E402,E702
 
 
 def main() -> None:

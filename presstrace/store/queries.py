@@ -67,7 +67,7 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple | list) -> Rows:
     try:
         cursor = conn.execute(sql, tuple(params))
     except sqlite3.OperationalError as exc:
-        if "fts5" in str(exc) or "syntax error" in str(exc):
+        if "MATCH" in sql:  # a user's full-text expression SQLite cannot parse ("unclosed)
             raise QueryError(f"bad search expression: {exc}") from exc
         raise
     names = [d[0] for d in cursor.description]

@@ -1,0 +1,65 @@
+"""The FastAPI application: `create_app(db_path, settings)`.
+
+Each request reads the store through its own read-only SQLite connection (URI
+`mode=ro`), so the API never blocks an ingest writing to the same file (WAL) and cannot
+change the store. The store is opened once, normally, when the app is built, to check
+that it exists and to apply any missing migrations.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Iterator, Optional
+
+from fastapi import FastAPI, Request
+
+from ..settings import Settings, load_settings
+from ..store import db
+from .errors import install_error_handlers
+
+API_VERSION = "1"
+
+
+def create_app(db_path: str | os.PathLike, settings: Optional[Settings] = None) -> FastAPI:
+    """The API over the store at `db_path`.
+
+    Args:
+        db_path: the store (SQLite file); it must exist.
+        settings: analysis settings for `POST /api/analyze`; the defaults when None.
+    Raises:
+        StoreNotFoundError: no store at `db_path`.
+        StoreVersionError: the store was written by a newer presstrace.
+    """
+    from .routes import router
+
+    path = Path(db_path).resolve()
+    db.open_store(path, create=False).close()  # exists, and its schema is current
+    app = FastAPI(title="presstrace", version=API_VERSION,
+                  description="Read a presstrace store (articles with every layer, quotes, "
+                              "claims, events, entities, stories, full-text search) and "
+                              "analyse a text into a `presstrace/1` object.")
+    app.state.db_uri = path.as_uri() + "?mode=ro"
+    app.state.settings = settings or load_settings()
+    app.state.analyze_lock = threading.Lock()
+    install_error_handlers(app)
+    app.include_router(router, prefix="/api")
+    return app
+
+
+def read_only(uri: str) -> sqlite3.Connection:
+    """A read-only connection to the store at this `file:` URI."""
+    conn = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def get_conn(request: Request) -> Iterator[sqlite3.Connection]:
+    """FastAPI dependency: this request's read-only connection, closed after it."""
+    conn = read_only(request.app.state.db_uri)
+    try:
+        yield conn
+    finally:
+        conn.close()

@@ -1,0 +1,196 @@
+"""The API's JSON endpoints, all under `/api`; thin wrappers over `presstrace.store.queries`.
+
+Lists answer `{"items": [...], "limit", "offset", "next_offset"}` (`next_offset` is null
+on the last page); names match as case-insensitive substrings; dates are `YYYY`,
+`YYYY-MM` or `YYYY-MM-DD`, inclusive, as in `presstrace query`.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime
+import sqlite3
+from typing import Annotated, Any, Callable, Iterator, Literal, Optional
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..errors import InputError
+from ..records import Article
+from ..store import db, queries
+from ..store.errors import QueryError
+from ..store.merged_events import iter_merged_events
+from ..store.stories import iter_stories
+from .app import get_conn
+from .errors import ApiError
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    status: int
+
+
+class ErrorBody(BaseModel):
+    """The shape of every error answer."""
+    error: ErrorDetail
+
+
+ERRORS: dict = {status: {"model": ErrorBody} for status in (400, 404, 422, 500)}
+router = APIRouter(responses=ERRORS)
+
+MAX_LIMIT = 500
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most items on a page.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Since = Annotated[Optional[str], Query(pattern=DATE, description="From this date (inclusive).")]
+Until = Annotated[Optional[str], Query(pattern=DATE, description="Up to this date (inclusive).")]
+Name = Optional[str]
+ARTICLE_COLUMNS = ("a.id, a.input_id, a.date, a.source, a.title, a.url, a.status, a.chars, "
+                   "a.duplicate_of")
+
+
+def page(fetch: Callable[[int], list], limit: int, offset: int) -> dict[str, Any]:
+    """One page of the rows `fetch(n)` returns (the first n), and where the next starts."""
+    rows = fetch(offset + limit + 1)
+    more = len(rows) > offset + limit
+    return {"items": rows[offset:offset + limit], "limit": limit, "offset": offset,
+            "next_offset": offset + limit if more else None}
+
+
+@contextlib.contextmanager
+def search_errors() -> Iterator[None]:
+    """A full-text expression SQLite cannot parse is the caller's error (400), not ours."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        raise QueryError(f"bad search expression: {exc}") from exc
+
+
+@router.get("/articles", summary="List articles, newest first, or by relevance with q")
+def list_articles(conn: Conn, limit: Limit = 50, offset: Offset = 0, source: Name = None,
+                  since: Since = None, until: Until = None,
+                  q: Annotated[Optional[str], Query(description="Full-text search (FTS5).")] = None,
+                  status: Optional[Literal["analysed", "duplicate", "failed"]] = None) -> dict:
+    where = queries.Filters().like("a.source", source).dates("a.date", since, until)
+    base, order = "FROM articles a", "a.date IS NULL, a.date DESC, a.id"
+    if q:
+        base = "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        where.add("articles_fts MATCH ?", q)
+        order = "articles_fts.rank"
+    if status:
+        where.add("a.status = ?", status)
+    with search_errors():
+        total = queries._rows(conn, f"SELECT count(*) AS n {base}{where.sql()}", where.params)[0]["n"]
+        rows = queries._rows(conn, f"SELECT {ARTICLE_COLUMNS} {base}{where.sql()} ORDER BY {order} "
+                                   "LIMIT ? OFFSET ?", (*where.params, limit, offset))
+    return {"items": rows, "limit": limit, "offset": offset, "total": total,
+            "next_offset": offset + limit if offset + limit < total else None}
+
+
+@router.get("/articles/{article_id}", summary="One article: the full presstrace/1 object")
+def get_article(conn: Conn, article_id: int) -> JSONResponse:
+    try:
+        article = db.load_article(conn, article_id)
+    except KeyError:
+        raise ApiError(404, "not_found", f"no article with id {article_id}") from None
+    return JSONResponse(article.to_dict())
+
+
+@router.get("/quotes", summary="Quotes with speaker, cue, outlet and date, newest first")
+def list_quotes(conn: Conn, limit: Limit = 50, offset: Offset = 0, speaker: Name = None,
+                source: Name = None, since: Since = None, until: Until = None,
+                kind: Optional[Literal["direct", "partial", "block", "scare"]] = None) -> dict:
+    return page(lambda n: queries.quotes(conn, speaker=speaker, source=source, since=since,
+                                         until=until, kind=kind, limit=n), limit, offset)
+
+
+@router.get("/claims", summary="Claims and who they are attributed to, newest first")
+def list_claims(conn: Conn, limit: Limit = 50, offset: Offset = 0,
+                kind: Optional[Literal["named", "vague", "unattributed"]] = None,
+                by: Annotated[Name, Query(description="Claimed-by name.")] = None,
+                source: Name = None, since: Since = None, until: Until = None) -> dict:
+    return page(lambda n: queries.claims(conn, kind=kind, name=by, source=source, since=since,
+                                         until=until, limit=n), limit, offset)
+
+
+@router.get("/events", summary="Events by PLOVER type, actor, place and date")
+def list_events(conn: Conn, limit: Limit = 50, offset: Offset = 0,
+                type: Annotated[Optional[str], Query(description="PLOVER type, any case.")] = None,
+                actor: Name = None, place: Name = None, since: Since = None, until: Until = None,
+                merged: Annotated[bool, Query(description="Merged events across articles "
+                                              "(as computed by `presstrace events --merged`).")] = False,
+                min_articles: Annotated[int, Query(ge=1, description="With merged: least "
+                                                   "reporting articles.")] = 1) -> dict:
+    if not merged:
+        return page(lambda n: queries.events(conn, type=type, actor=actor, place=place,
+                                             since=since, until=until, limit=n), limit, offset)
+    rows = [m for m in iter_merged_events(conn, event_type=type, min_articles=min_articles)
+            if _merged_matches(m, actor, place, since, until)]
+    return page(lambda n: rows[:n], limit, offset)
+
+
+def _merged_matches(event: dict, actor: Name, place: Name, since: Name, until: Name) -> bool:
+    def has(value: Optional[str], part: str) -> bool:
+        return value is not None and part.casefold() in value.casefold()
+
+    if actor and not (has(event["source"], actor) or has(event["target"], actor)):
+        return False
+    if place and not has(event["place"], place):
+        return False
+    if since and (event["last"] is None or event["last"] < since):
+        return False
+    return not (until and (event["first"] is None or event["first"] > until + "\uffff"))
+
+
+@router.get("/entities", summary="Entities by the number of times articles name them")
+def list_entities(conn: Conn,
+                  top: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most entities.")] = 20,
+                  label: Annotated[Name, Query(description="PERSON, ORG, GPE, …")] = None,
+                  source: Name = None, since: Since = None, until: Until = None) -> dict:
+    rows = queries.entities(conn, top=top, label=label, source=source, since=since, until=until)
+    return {"items": rows, "top": top}
+
+
+@router.get("/stories", summary="Stories (as computed by `presstrace stories`), oldest first")
+def list_stories(conn: Conn, limit: Limit = 50, offset: Offset = 0) -> dict:
+    return page(lambda n: [s for _, s in zip(range(n), iter_stories(conn))], limit, offset)
+
+
+@router.get("/search", summary="Full-text search over articles or quotes, best first")
+def search(conn: Conn, q: Annotated[str, Query(min_length=1, description="FTS5 expression.")],
+           target: Annotated[Literal["articles", "quotes"], Query(alias="in")] = "articles",
+           duplicates: bool = False, limit: Limit = 20, offset: Offset = 0) -> dict:
+    with search_errors():
+        return page(lambda n: queries.search(conn, q, target=target, limit=n,
+                                             include_duplicates=duplicates), limit, offset)
+
+
+class AnalyzeRequest(BaseModel):
+    """A text to analyse; nothing is stored."""
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    date: Optional[str] = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$",
+                                description="Publication date, YYYY-MM-DD; relative dates resolve "
+                                            "against it.")
+    id: Any = Field(None, description="Echoed back unchanged.")
+    source: Optional[str] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+
+
+@router.post("/analyze", summary="Analyse a text into a presstrace/1 object (nothing stored)")
+def analyze_text(request: Request, body: AnalyzeRequest) -> JSONResponse:
+    from ..pipeline import analyze
+
+    if body.date is not None:
+        try:
+            datetime.date.fromisoformat(body.date)
+        except ValueError:
+            raise InputError("bad_date", f"date {body.date!r} is not a valid calendar date") from None
+    article = Article(text=body.text, id=body.id, date=body.date, source=body.source,
+                      title=body.title, url=body.url)
+    with request.app.state.analyze_lock:  # one analysis at a time: one model, shared
+        result = analyze(article, request.app.state.settings)
+    return JSONResponse(result.to_dict())

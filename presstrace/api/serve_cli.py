@@ -1,0 +1,51 @@
+"""`presstrace serve`: the REST API over a store, with uvicorn.
+
+Registered on the main command group by `register_serve_command`. FastAPI and uvicorn
+are imported only when the command runs, so the rest of the CLI works without them.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import click
+
+from ..errors import PresstraceError
+from ..settings import Settings
+from ..store.cli import _db_path, db_option
+
+
+def register_serve_command(group: click.Group) -> None:
+    """Add `serve` to presstrace's command group."""
+    group.add_command(serve_command)
+
+
+@click.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 opens the API to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on.")
+@click.pass_obj
+def serve_command(settings: Settings, db_path: Optional[str], host: str, port: int) -> None:
+    """Serve the store as a JSON API (OpenAPI at /openapi.json, docs at /docs).
+
+    Read-only: each request reads the store through its own read-only connection, so an
+    ingest can write to it meanwhile. POST /api/analyze analyses a text and stores nothing.
+
+    Example:
+
+        presstrace serve --db corpus.db --port 8000
+    """
+    try:
+        import uvicorn
+
+        from .app import create_app
+    except ImportError as exc:
+        raise click.ClickException(f"presstrace serve needs the api extra "
+                                   f"(pip install 'presstrace[api]'): {exc}") from exc
+    try:
+        app = create_app(_db_path(settings, db_path), settings)
+    except PresstraceError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"presstrace API at http://{host}:{port}/api (docs: /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")
