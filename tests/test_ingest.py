@@ -226,6 +226,11 @@ def test_ingest_cli_summary_then_queries(tmp_path):
     result = runner.invoke(cli, ["ingest", str(corpus), "--db", store, "-j", "1"], catch_exceptions=False)
     assert result.exit_code == 0
     assert "4 analysed, 1 near-duplicates linked, 1 already stored" in result.output
+    assert "stories" in result.output and "merged events" in result.output
+    conn = sqlite3.connect(store)  # stories and corpus entities follow the ingest
+    assert conn.execute("SELECT count(*) FROM story_articles").fetchone()[0] >= 4
+    assert conn.execute("SELECT count(*) FROM corpus_entities").fetchone()[0] > 0
+    conn.close()
     result = runner.invoke(cli, ["query", "quotes", "--db", store, "--format", "json"])
     rows = json.loads(result.stdout)
     assert rows and all(r["quote"] and r["date"] for r in rows)

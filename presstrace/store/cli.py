@@ -60,11 +60,13 @@ def domain_errors(command: Callable) -> Callable:
               help="Read every non-WARC input as this format instead of detecting it.")
 @click.option("--date", help="YYYY-MM-DD date for articles that have none.")
 @click.option("--quiet", is_flag=True, help="No progress line and no summary.")
+@click.option("--no-corpus", is_flag=True,
+              help="Leave stories, corpus entities and merged events for a later update.")
 @click.pass_obj
 @domain_errors
 def ingest_command(settings: Settings, paths: tuple[str, ...], db_path: Optional[str],
                    jobs: Optional[int], force: bool, input_format: Optional[str],
-                   date: Optional[str], quiet: bool) -> None:
+                   date: Optional[str], quiet: bool, no_corpus: bool) -> None:
     """Analyse articles into the store; what is stored already is skipped.
 
     PATHS are files, folders, glob patterns, WARC archives or - for standard input.
@@ -87,8 +89,29 @@ def ingest_command(settings: Settings, paths: tuple[str, ...], db_path: Optional
                    input_format=input_format, date=date, progress=progress)
     if not quiet:
         click.echo(stats.summary(path), err=True)
+    if stats.analysed + stats.duplicates and not no_corpus:
+        _update_corpus(path, quiet)
     if stats.errors + stats.failed and not (stats.analysed + stats.skipped + stats.duplicates):
         sys.exit(1)
+
+
+def _update_corpus(path, quiet: bool) -> None:
+    """Bring stories, corpus entities and merged events up to date with new articles."""
+    from . import db
+    from .corpus_entities import update_corpus_entities
+    from .merged_events import update_merged_events
+    from .stories import update_stories
+
+    conn = db.open_store(path, create=False)
+    try:
+        stories = update_stories(conn)
+        entities = update_corpus_entities(conn)
+        events = update_merged_events(conn)
+    finally:
+        conn.close()
+    if not quiet:
+        click.echo(f"corpus: {stories['stories']} stories ({stories['new_stories']} new), "
+                   f"{entities['entities']} entities, {events['merged']} merged events", err=True)
 
 
 def output_options(command: Callable) -> Callable:
