@@ -17,7 +17,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Words that make a name an organisation's, whatever spaCy's label for it.
 ORG_WORDS = {"Agency", "Association", "Bank", "Board", "Bureau", "Centre", "Center", "Co", "Commission",
              "Committee", "Company", "Corp", "Corporation", "Council", "Court", "Department", "Foundation",
-             "Fund", "Group", "Inc", "Institute", "League", "Ltd", "Ministry", "Movement", "News", "Office",
+             "Fund", "Group", "House", "Inc", "Institute", "League", "Ltd", "Ministry", "Movement", "News",
+             "Office", "Republic", "Street",
              "Organisation", "Organization", "Parliament", "Party", "Police", "Service", "Times", "Union",
              "United", "University"}
 
@@ -48,11 +49,13 @@ class Cluster:
         """The majority label; a full name spaCy once calls PERSON stays a person.
 
         The small model labels the same "Volodymyr Zelenskyy" ORG in one sentence and
-        PERSON in the next; an organisation's name has an organisation word instead.
+        PERSON in the next; an organisation's name has an organisation word instead, and a
+        single word ("Twitter") has no full name to go by.
         """
         counts = Counter(m.label for m in self.members)
         org_named = any(set(m.name.split()) & ORG_WORDS for m in self.members)
-        if counts["PERSON"] and not org_named:
+        full_name = any(m.label == "PERSON" and len(m.key) > 1 for m in self.members)
+        if full_name and not org_named:
             return "PERSON"
         return max(counts, key=lambda lab: (counts[lab], lab == ("ORG" if org_named else "PERSON")))
 

@@ -102,6 +102,7 @@ def fold(word: str) -> str:
     w = re.sub(r"[^a-z0-9]", "", w)
     # Slavic and Arabic transliteration: -iy/-yy/-ii/-yi endings, kh/h, w/v, j/y.
     w = re.sub(r"(?:iy|yy|ii|yi|ij)$", "y", w)
+    w = re.sub(r"ei$", "ey", w)  # Sergei / Sergey, Alexei / Alexey
     return w.replace("kh", "h").replace("w", "v").replace("j", "y")
 
 
@@ -109,6 +110,8 @@ def name_key(text: str) -> tuple[str, ...]:
     """The folded words of a name, without determiners and particles at the edges."""
     words = [fold(w) for w in re.split(r"[\s\-]+", text) if w]
     words = [w for w in words if w]
+    if len(words) > 2:  # a middle initial: "Vladimir V. Putin" is "Vladimir Putin"
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
     while words and words[0] in DETERMINERS:
         words.pop(0)
     return tuple(words)

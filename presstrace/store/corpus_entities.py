@@ -161,6 +161,8 @@ def absorb(conn: sqlite3.Connection, touched: set[int]) -> int:
     only resolved place with that name. `touched` gains the targets. Returns the merges.
     """
     rows = conn.execute("SELECT id, family, key, geonameid FROM corpus_entities").fetchall()
+    articles = dict(conn.execute("SELECT corpus_entity_id, count(DISTINCT article_id) FROM corpus_entity_links "
+                                 "GROUP BY corpus_entity_id").fetchall())
     forms: dict[int, set[str]] = defaultdict(set)
     for row in conn.execute("SELECT l.corpus_entity_id, e.name, e.aliases FROM corpus_entity_links l "
                             "JOIN entities e ON e.id = l.entity_id"):
@@ -185,13 +187,28 @@ def absorb(conn: sqlite3.Connection, touched: set[int]) -> int:
         elif len(row["key"].split()) != 1:
             continue
         targets = index.get((row["family"], row["key"]), set()) - {row["id"]}
-        if len(targets) == 1:
-            target = next(iter(targets))
+        target = _dominant(targets, articles)
+        if target is not None:
             _merge(conn, row["id"], target)
             touched.discard(row["id"])
             touched.add(target)
             merged += 1
     return merged
+
+
+# A lone surname goes to the best-known full name when that one is in this many times as
+# many articles as the next ("Biden": Joe Biden, not Hunter Biden).
+DOMINANCE = 5
+
+
+def _dominant(targets: set[int], articles: dict[int, int]) -> Optional[int]:
+    """The only target, or the one that dwarfs the others in the corpus; else None."""
+    if len(targets) == 1:
+        return next(iter(targets))
+    ranked = sorted(targets, key=lambda t: -articles.get(t, 0))
+    if len(ranked) > 1 and articles.get(ranked[0], 0) >= DOMINANCE * max(1, articles.get(ranked[1], 0)):
+        return ranked[0]
+    return None
 
 
 def refresh(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
