@@ -9,7 +9,7 @@ from typing import Iterator, Optional
 import click
 
 from .errors import PresstraceError
-from .records import AnalyzedArticle, ArticleError
+from .records import ArticleError
 from .settings import Settings, load_settings
 
 LOGGER = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ import json
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from presstrace.records import (Actor, Amount, AnalyzedArticle, ArticleError, Claim, ClaimSource, Entity,
+from presstrace.records import (Actor, AnalyzedArticle, ArticleError, Claim, ClaimSource, Entity,
                                 Event, Framing, LAYERS, Mention, NonContent, Place, Quote, Speaker, Sourcing,
                                 TextSpan, Time, Tone)
 from presstrace.schema import validate_output

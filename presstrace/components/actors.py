@@ -7,7 +7,6 @@ mention's nationality and title), "the Kremlin" RUS GOV (a seat of government), 
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
@@ -17,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Actor
 from .attribution import EntityIndex, speaker_span
+from .names import strip_possessive
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -85,7 +85,7 @@ def _left_modifiers(tok: Token) -> int:
 
 def _country_sector(phrase: Span, ent, gazetteer) -> tuple[Optional[str], Optional[str]]:
     words = [t.text for t in phrase]
-    lowered = [re.sub(r"(?:['’]s|['’])$", "", w.lower()) for w in words]
+    lowered = [strip_possessive(w.lower()) for w in words]
     sector = next((sectors().get(w) or sectors().get(w[:-1]) for w in lowered
                    if w in sectors() or (w.endswith("s") and w[:-1] in sectors())), None)
     text = phrase.text.lower()
@@ -98,7 +98,7 @@ def _country_sector(phrase: Span, ent, gazetteer) -> tuple[Optional[str], Option
     if ent is not None and (country is None or sector is None):
         # Other mentions of the same entity say more ("Russian President Vladimir Putin").
         for m in ent.mentions:
-            words = [re.sub(r"(?:['’]s|['’])$", "", w.lower()) for w in m.text.split()]
+            words = [strip_possessive(w.lower()) for w in m.text.split()]
             country = country or _demonym_country(words[:-1])
             sector = sector or next((sectors()[w] for w in words[:-1] if w in sectors()), None)
     if country and sector is None and ent is not None and ent.label in ("GPE",):

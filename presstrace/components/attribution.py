@@ -9,7 +9,6 @@ the attribution itself uses; the entity it resolves to comes from the entities l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Optional

@@ -89,16 +89,21 @@ def trim_span(span: Span) -> Span:
     return doc[start:end]
 
 
+def strip_possessive(word: str) -> str:
+    """"Kyiv’s" -> "Kyiv", "Jones'" -> "Jones"."""
+    return re.sub(r"(?:['’]s|['’])$", "", word)
+
+
 def display_name(text: str) -> str:
     """A clean display form: no possessive, straight whitespace."""
     text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"(?:['’]s|['’])$", "", text).strip()
+    return strip_possessive(text).strip()
 
 
 def fold(word: str) -> str:
     """Fold one word to an ASCII key that merges common transliteration variants."""
     w = unidecode(word).lower()
-    w = re.sub(r"['’]s$|['’]$", "", w)
+    w = strip_possessive(w)
     w = re.sub(r"[^a-z0-9]", "", w)
     # Slavic and Arabic transliteration: -iy/-yy/-ii/-yi endings, kh/h, w/v, j/y.
     w = re.sub(r"(?:iy|yy|ii|yi|ij)$", "y", w)

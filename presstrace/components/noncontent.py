@@ -34,7 +34,7 @@ def _patterns() -> dict[str, list[re.Pattern]]:
         # Whole lines (paragraphs) that are nothing but a credit or byline.
         "photo_credit_line": [
             re.compile(rf"^[\w .,'’&()-]{{0,60}}/\s*{agency}(?:\s+via\s+[\w ]{{1,30}})?$", re.I),
-            re.compile(rf"^(?:photo|image|picture|photograph|credit)s?(?: credit)?\s*:\s*.{{1,80}}$", re.I),
+            re.compile(r"^(?:photo|image|picture|photograph|credit)s?(?: credit)?\s*:\s*.{1,80}$", re.I),
             re.compile(rf"^\(?{agency} Photo(?:/.{{1,60}})?\)?$"),
         ],
         "byline_line": [

@@ -23,23 +23,16 @@ def sourcing_profile(doc: Doc, quotes: list[Quote], claims: list[Claim], skip=()
     total = sum(b - a for a, b in content)
     if not total:
         return Sourcing()
+    marks = [(q.start, q.end, NAMED if q.speaker and q.speaker.entity else VAGUE if q.speaker else UNATTRIBUTED)
+             for q in quotes if q.kind != "scare"]
+    marks += [(c.start, c.end, {"named": NAMED, "vague": VAGUE}.get(c.source.kind, UNATTRIBUTED)) for c in claims]
     level = bytearray(len(doc_text(doc)))
-    quoted = 0
-    for q in quotes:
-        if q.kind == "scare":
-            continue
-        quoted += q.end - q.start
-        _mark(level, q.start, q.end, NAMED if q.speaker and q.speaker.entity else VAGUE if q.speaker else UNATTRIBUTED)
-    for c in claims:
-        _mark(level, c.start, c.end, {"named": NAMED, "vague": VAGUE}.get(c.source.kind, UNATTRIBUTED))
-    counts = Counter(level[i] for a, b in content for i in range(a, b))
+    for start, end, value in sorted(marks, key=lambda m: m[2]):  # stronger sources written last win
+        level[start:end] = bytes([value]) * (end - start)
+    quoted = sum(q.end - q.start for q in quotes if q.kind != "scare")
+    counts = Counter(b for a, z in content for b in level[a:z])
     speakers = Counter(q.speaker.name for q in quotes if q.kind != "scare" and q.speaker and q.speaker.name)
     return Sourcing(named=round(counts[NAMED] / total, 4), vague=round(counts[VAGUE] / total, 4),
                     unattributed=round(counts[UNATTRIBUTED] / total, 4), quoted=round(min(1.0, quoted / total), 4),
                     quoted_speakers=dict(speakers.most_common()))
 
-
-def _mark(level: bytearray, start: int, end: int, value: int) -> None:
-    for i in range(start, min(end, len(level))):
-        if level[i] < value:
-            level[i] = value

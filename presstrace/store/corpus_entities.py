@@ -281,11 +281,3 @@ def list_corpus_entities(conn: sqlite3.Connection, top: Optional[int] = None,
     return [{"id": r["id"], "family": r["family"], "name": r["name"], "geonameid": r["geonameid"],
              "articles": r["articles"], "mentions": r["mentions"], "aliases": aliases[r["id"]]}
             for r in rows]
-
-
-def corpus_entity_of(conn: sqlite3.Connection, article_id: int, local_id: str) -> Optional[int]:
-    """The corpus entity of an article's entity (by its local id, E1 …), or None."""
-    row = conn.execute("SELECT l.corpus_entity_id FROM entities e "
-                       "JOIN corpus_entity_links l ON l.entity_id = e.id "
-                       "WHERE e.article_id = ? AND e.local_id = ?", (article_id, local_id)).fetchone()
-    return None if row is None else row[0]

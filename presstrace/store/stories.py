@@ -33,7 +33,7 @@ import sqlite3
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date as Date
-from typing import Iterable, Iterator, Optional
+from typing import Iterator, Optional
 
 from .db import get_meta, set_meta, transaction
 
@@ -345,13 +345,3 @@ def iter_stories(conn: sqlite3.Connection) -> Iterator[dict]:
             sources.update(s for s in (row["source"], row["alt_source"]) if s)
         yield {"story": f"s{story['id']}", "articles": ids, "title": story["title"] or "",
                "first": (story["first"] or "")[:10] or None, "last": (story["last"] or "")[:10] or None, "sources": sorted(sources)}
-
-
-def story_of(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[int, int]:
-    """article id -> story id for these articles (those without a story left out)."""
-    ids = list(article_ids)
-    if not ids:
-        return {}
-    marks = ", ".join("?" * len(ids))
-    return {r[0]: r[1] for r in conn.execute(
-        f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({marks})", ids)}
