@@ -92,8 +92,29 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
         windows.reverse()
     if pre[0] > prev:  # the sentence before, in the same paragraph ("X agreed. \"…\"")
         windows.append(((_last_sentence_start(text, prev, pre[0] - 1), pre[0]), False))
+    found = _search_windows(doc, text, q, spans, windows, (pre, post), after)
+    if found is not None:
+        return found
+    intro = _colon_intro(doc, text, q, line_start, spans)
+    if intro is not None:
+        return intro
+    source = according_to(list(tokens_between(doc, *post)) + list(tokens_between(doc, *pre)))
+    if source is None and _embedded(text, q):
+        source = _governor_subject(doc, q, spans)  # `He voiced a wish for a "strong …"`
+    return Found(q, None, source, None)
+
+
+def _search_windows(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan], windows, near,
+                    after: int) -> Optional[Found]:
+    """The first speech verb with a subject in the windows around a quote, in their order.
+
+    Args:
+        windows: ((start, end), after_the_quote) pairs, in the order to search.
+        near: the windows right before and after the quote (others allow belief verbs too).
+        after: where the text after the closing mark begins.
+    """
     for (a, b), first in windows:
-        verbs = [t for t in tokens_between(doc, a, b) if _is_cue_verb(t, beliefs=(a, b) not in (pre, post))
+        verbs = [t for t in tokens_between(doc, a, b) if _is_cue_verb(t, beliefs=(a, b) not in near)
                  and not _inside_quote(t.idx, spans)]
         if first:  # right after a quote, "X continued." attributes it too
             verbs += [t for t in tokens_between(doc, a, b) if _bare_aspect_verb(t, after) and t not in verbs]
@@ -111,16 +132,7 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
             if subject is not None and not _inside_quote(subject.idx, spans):
                 verb, subject = _outer_named(verb, subject, spans)
                 return Found(q, verb, subject, channel_of(text[a:b]))
-    intro = _colon_intro(doc, text, q, line_start, spans)
-    if intro is not None:
-        return intro
-    toks = list(tokens_between(doc, *post)) + list(tokens_between(doc, *pre))
-    source = according_to(toks)
-    if source is None and text[pre[0]:pre[1]].rstrip().endswith(":"):
-        source = _last_verb_subject(tokens_between(doc, *pre), spans)  # `She went on: "…"`
-    if source is None and _embedded(text, q):
-        source = _governor_subject(doc, q, spans)  # `He voiced a wish for a "strong …"`
-    return Found(q, None, source, None)
+    return None
 
 
 def _governing_cue(doc: Doc, q: QuoteSpan, spans: list[QuoteSpan]) -> Optional[tuple[Token, Token]]:
