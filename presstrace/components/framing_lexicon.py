@@ -15,7 +15,8 @@ from typing import Iterator, Optional
 from spacy.tokens import Token
 
 CATEGORIES = ("loaded", "label", "label_mod", "absolute", "fear", "flag", "cliche", "bandwagon", "hitler",
-              "doubt", "authority", "causal", "black_white", "whatabout", "hedge", "slogan", "neutral", "person")
+              "doubt", "authority", "causal", "black_white", "whatabout", "hedge", "slogan", "neutral", "person",
+              "figurative_mod", "undertaking")
 
 
 @dataclass

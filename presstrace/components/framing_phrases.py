@@ -56,6 +56,11 @@ def _label(tok: Token, lex: FramingLexicon) -> Iterator[Candidate]:
 
 def _loaded(tok: Token, lex: FramingLexicon) -> Iterator[Candidate]:
     """Loaded language: a strongly valenced or loaded word, with what it intensifies."""
+    head = tok.head
+    if tok.dep_ in ("compound", "amod") and lex["figurative_mod"].has(tok) and lex["undertaking"].has(head) \
+            and 0 < head.i - tok.i <= 2:
+        yield candidate(_through(tok, head), "loaded_language", "figurative_undertaking")
+        return
     if is_name(tok) or lex["neutral"].has(tok) or not _loaded_word(tok, lex):
         return
     if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.pos_ in NOMINAL and 0 < tok.head.i - tok.i <= 3:

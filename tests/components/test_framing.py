@@ -120,3 +120,14 @@ def test_framing_report_lines_profile_the_layer():
     assert framing_lines(art) == ["framing: 1 spans - loaded_language 1", "naming: Kyiv: “Kiev”",
                                   "hedges: reportedly"]
     assert framing_lines(AnalyzedArticle(text="")) == ["framing: none found"]
+
+
+@pytest.mark.parametrize("text,span,loaded", [
+    ("It was a suicide mission from the start.", "suicide mission", True),
+    ("Critics called it a kamikaze strategy.", "kamikaze strategy", True),
+    ("A suicide bombing hit the market.", "suicide bombing", False),
+    ("The death toll rose overnight.", "death toll", False),
+])
+def test_framing_figurative_undertaking(run, text, span, loaded):
+    found = any(f.text == span and f.technique == "loaded_language" for f in run(text).framing)
+    assert found == loaded
