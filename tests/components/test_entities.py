@@ -42,7 +42,7 @@ def test_entities_determiners_and_possessives_stay_out(run, text, mention, name)
 
 
 @pytest.mark.parametrize("text,place,label", [
-    ("Kiev has had to take more extreme measures to round up men.", "Kiev", "GPE"),
+    ("Kiev has had to send more troops to the east.", "Kiev", "GPE"),
     ("Soldiers were surrounded in the Kursk region last week.", "Kursk", "GPE"),
 ])
 def test_entities_news_places_get_a_place_label(run, text, place, label):

@@ -16,7 +16,7 @@ def spans(art, technique):
 
 @pytest.mark.parametrize("text,technique,words", [
     ("This was a horrible, bloody war.", "loaded_language", "bloody war"),
-    ("The tragic 'cost' was borne by the conscripts.", "loaded_language", "tragic 'cost'"),
+    ("The terrible 'price' was paid by the conscripts.", "loaded_language", "terrible 'price'"),
     ("Sending them was a suicide operation from the start.", "loaded_language", "suicide operation"),
     ("The regime's thugs unleashed a brutal crackdown.", "name_calling", "thugs"),
     ("He called them radical leftists and worse.", "name_calling", "radical leftists"),

@@ -7,7 +7,8 @@ from presstrace.components.noncontent import extract_noncontent
 
 
 @pytest.mark.parametrize("text,kind,span", [
-    ("The talks ended.\n\nKremlin handout/AFP\n\nThat's when he spoke.", "photo_credit", "Kremlin handout/AFP"),
+    ("The talks ended.\n\nPresidential press service handout/Reuters\n\nThen he spoke.", "photo_credit",
+     "Presidential press service handout/Reuters"),
     ("Body text.\n\nPhoto: Jane Roe/Reuters\n\nMore.", "photo_credit", "Photo: Jane Roe/Reuters"),
     ("Troops moved (AP Photo/Evgeniy Maloletka) toward the city.", "photo_credit", "(AP Photo/Evgeniy Maloletka)"),
     ("By Jane Doe and John Smith, Reuters\n\nThe story begins.", "byline", "By Jane Doe and John Smith, Reuters"),
