@@ -18,16 +18,20 @@ from fastapi import FastAPI, Request
 from ..settings import Settings, load_settings
 from ..store import db
 from .errors import install_error_handlers
+from .security import install_security
 
 API_VERSION = "1"
 
 
-def create_app(db_path: str | os.PathLike, settings: Optional[Settings] = None) -> FastAPI:
+def create_app(db_path: str | os.PathLike, settings: Optional[Settings] = None, *,
+               host: str = "127.0.0.1", token: Optional[str] = None) -> FastAPI:
     """The API over the store at `db_path`.
 
     Args:
         db_path: the store (SQLite file); it must exist.
         settings: analysis settings for `POST /api/analyze`; the defaults when None.
+        host: the address the server listens on; beyond loopback, writes need `token`.
+        token: when set, every write (POST) needs `Authorization: Bearer <token>`.
     Raises:
         StoreNotFoundError: no store at `db_path`.
         StoreVersionError: the store was written by a newer presstrace.
@@ -44,6 +48,7 @@ def create_app(db_path: str | os.PathLike, settings: Optional[Settings] = None) 
     app.state.settings = settings or load_settings()
     app.state.analyze_lock = threading.Lock()
     install_error_handlers(app)
+    install_security(app, app.state.settings, host=host, token=token)
     app.include_router(router, prefix="/api")
     return app
 

@@ -25,12 +25,17 @@ def register_serve_command(group: click.Group) -> None:
               help="Address to listen on; 0.0.0.0 opens the API to the network.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port to listen on.")
+@click.option("--token", envvar="PRESSTRACE_TOKEN", default=None, show_envvar=True,
+              help="Writes (POST /api/analyze) then need 'Authorization: Bearer TOKEN'. "
+                   "Needed for writes when --host is not a loopback address.")
 @click.pass_obj
-def serve_command(settings: Settings, db_path: Optional[str], host: str, port: int) -> None:
+def serve_command(settings: Settings, db_path: Optional[str], host: str, port: int,
+                  token: Optional[str]) -> None:
     """Serve the store as a JSON API (OpenAPI at /openapi.json, docs at /docs).
 
     Read-only: each request reads the store through its own read-only connection, so an
     ingest can write to it meanwhile. POST /api/analyze analyses a text and stores nothing.
+    Beyond loopback (e.g. --host 0.0.0.0) it is refused unless a token is set.
 
     Example:
 
@@ -40,12 +45,15 @@ def serve_command(settings: Settings, db_path: Optional[str], host: str, port: i
         import uvicorn
 
         from .app import create_app
+        from .security import is_loopback
     except ImportError as exc:
         raise click.ClickException(f"presstrace serve needs the api extra "
                                    f"(pip install 'presstrace[api]'): {exc}") from exc
     try:
-        app = create_app(_db_path(settings, db_path), settings)
+        app = create_app(_db_path(settings, db_path), settings, host=host, token=token)
     except PresstraceError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"presstrace API at http://{host}:{port}/api (docs: /docs)", err=True)
+    if not token and not is_loopback(host):
+        click.echo("writes are refused: listening beyond loopback without --token", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")

@@ -1,0 +1,197 @@
+"""Server security: response headers, a request body limit and a token for writes.
+
+`install_security(app, settings, host=..., token=...)` adds three pure ASGI middlewares
+(outermost first):
+
+* `SecurityHeaders`: a Content-Security-Policy that allows only same-origin scripts and
+  styles (no inline script) and no framing, plus nosniff, Referrer-Policy and
+  X-Frame-Options, on every response, error answers included.
+* `WriteGuard`: a request that is not GET/HEAD/OPTIONS needs `Authorization: Bearer
+  <token>` when a token is set; bound beyond loopback without a token, writes are refused
+  (403), so an open `--host 0.0.0.0` never lets strangers spend our CPU on analyses.
+* `BodyLimit`: a body over `server.max_body_bytes` is answered 413. The declared
+  Content-Length is checked first, and the bytes are counted as they arrive too, because a
+  chunked body has no Content-Length.
+
+Pure ASGI rather than Starlette's BaseHTTPMiddleware: it can wrap `receive` to count the
+body as it streams, and it does not buffer responses.
+"""
+from __future__ import annotations
+
+import hmac
+import ipaddress
+from typing import Any, Awaitable, Callable, Optional
+
+from fastapi import FastAPI
+
+from ..errors import SettingsError
+from ..settings import Settings
+from .errors import ApiError, error_response
+
+Scope = dict[str, Any]
+Message = dict[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+# FastAPI's own /docs and /redoc pages load their code from a CDN and start it with an
+# inline script; they show no store data, so they alone get a policy that lets them work.
+DOCS_CDN = "https://cdn.jsdelivr.net"
+DOCS_CSP = (f"default-src 'self'; script-src 'self' 'unsafe-inline' {DOCS_CDN}; "
+            f"style-src 'self' 'unsafe-inline' {DOCS_CDN}; img-src 'self' data: https:; "
+            f"worker-src 'self' blob:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "no-referrer",
+           "x-frame-options": "DENY"}
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and `localhost`; any other name counts as the network."""
+    if host.strip("[]").lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def header(scope: Scope, name: bytes) -> Optional[str]:
+    """The first value of a request header, decoded as Latin-1 (as HTTP/1.1 defines)."""
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return value.decode("latin-1")
+    return None
+
+
+async def send_error(send: Send, status: int, code: str, message: str,
+                     headers: Optional[dict[str, str]] = None) -> None:
+    """Answer with the API's one error shape from inside a middleware."""
+    response = error_response(status, code, message, headers)
+    await send({"type": "http.response.start", "status": response.status_code,
+                "headers": response.raw_headers})
+    await send({"type": "http.response.body", "body": response.body})
+
+
+class SecurityHeaders:
+    """Adds the security headers to every HTTP response that does not set its own."""
+
+    def __init__(self, app: ASGIApp, docs_paths: frozenset[str] = frozenset()):
+        self.app = app
+        self.docs_paths = docs_paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        policy = DOCS_CSP if scope.get("path") in self.docs_paths else CSP
+        extra = [(k.encode(), v.encode()) for k, v in
+                 {"content-security-policy": policy, **HEADERS}.items()]
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                added = [(k, v) for k, v in extra if k not in present]
+                message = {**message, "headers": [*message.get("headers", []), *added]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class WriteGuard:
+    """Lets a write through only with the right bearer token, or on loopback without one."""
+
+    def __init__(self, app: ASGIApp, token: Optional[str], open_writes: bool):
+        self.app = app
+        self.token = token.encode() if token else None
+        self.open_writes = open_writes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in SAFE_METHODS:
+            return await self.app(scope, receive, send)
+        refusal = self.refusal(header(scope, b"authorization"))
+        if refusal is None:
+            return await self.app(scope, receive, send)
+        await send_error(send, *refusal)
+
+    def refusal(self, authorization: Optional[str]) -> Optional[tuple]:
+        """None when the write may go on, else (status, code, message, headers)."""
+        if self.token is None:
+            if self.open_writes:
+                return None
+            return (403, "forbidden", "writes are disabled: the server listens beyond "
+                    "loopback without a token (start it with --token or PRESSTRACE_TOKEN)", None)
+        scheme, _, given = (authorization or "").partition(" ")
+        # compare_digest takes as long for a near miss as for a far one: no timing oracle.
+        if scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), self.token):
+            return None
+        return (401, "unauthorized", "this request needs the header 'Authorization: Bearer "
+                "<token>' with the server's token", {"WWW-Authenticate": "Bearer"})
+
+
+class BodyTooLarge(ApiError):
+    """Raised from the counted `receive` once a body passes the limit."""
+
+    def __init__(self, limit: int):
+        super().__init__(413, "too_large", f"the request body is larger than {limit} bytes")
+
+
+class BodyLimit:
+    """Answers 413 to a request body over `limit` bytes, declared or streamed."""
+
+    def __init__(self, app: ASGIApp, limit: int):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = header(scope, b"content-length")
+        # A malformed Content-Length is the server's to refuse; the count below still holds.
+        if declared is not None and declared.strip().isdigit() and int(declared) > self.limit:
+            error = BodyTooLarge(self.limit)
+            return await send_error(send, 413, error.code, str(error.detail))
+        await self.counted(scope, receive, send)
+
+    async def counted(self, scope: Scope, receive: Receive, send: Send) -> None:
+        seen, started = 0, False
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise BodyTooLarge(self.limit)  # the app's handlers answer it in the error shape
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except BodyTooLarge as error:
+            if started:  # too late to answer: let the server drop the connection
+                raise
+            await send_error(send, 413, error.code, str(error.detail))
+
+
+def max_body_bytes(settings: Settings) -> int:
+    """`server.max_body_bytes`, checked: a positive whole number."""
+    value = settings.get("server", "max_body_bytes")
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise SettingsError(f"server.max_body_bytes must be a positive whole number of bytes, "
+                            f"not {value!r}")
+    return value
+
+
+def install_security(app: FastAPI, settings: Settings, host: str = "127.0.0.1",
+                     token: Optional[str] = None) -> None:
+    """Add the three middlewares; `host` is where the server listens, `token` the write token."""
+    docs = frozenset(p for p in (app.docs_url, app.redoc_url) if p)
+    # add_middleware puts each new one outside the last: headers end up outermost, so
+    # the guard's and the limit's refusals carry them too.
+    app.add_middleware(BodyLimit, limit=max_body_bytes(settings))
+    app.add_middleware(WriteGuard, token=token or None, open_writes=is_loopback(host))
+    app.add_middleware(SecurityHeaders, docs_paths=docs)
