@@ -1,0 +1,322 @@
+"""Server security (`presstrace/api/security.py`): headers on every response, the request
+body limit (declared, chunked and lying Content-Length, over a real socket too), the write
+token, hostile values in every query filter of every GET endpoint, and a schemathesis run
+against the app's own OpenAPI description. A small invented store; the real pipeline."""
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import threading
+import time
+
+import pytest
+from click.testing import CliRunner
+
+fastapi = pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from presstrace.api import create_app  # noqa: E402
+from presstrace.api.security import BodyLimit, is_loopback, max_body_bytes  # noqa: E402
+from presstrace.cli import cli  # noqa: E402
+from presstrace.errors import SettingsError  # noqa: E402
+from presstrace.store import db  # noqa: E402
+from presstrace.store.ingest import ingest  # noqa: E402
+from presstrace.store.merged_events import update_merged_events  # noqa: E402
+from presstrace.store.stories import update_stories  # noqa: E402
+
+ARTICLES = [
+    {"id": "k-1", "date": "2024-05-02", "source": "Harbor Times", "title": "Ferry line reopens",
+     "text": "The ferry line between Odesa and Varna reopened on Thursday, port director Lina Hart "
+             "said. \"Ships are moving again,\" Hart told reporters. Russian forces struck Odesa "
+             "on Wednesday, regional officials said."},
+    {"id": "k-2", "date": "2024-05-03", "source": "Inland Post", "title": "Grain convoy arrives",
+     "text": "A grain convoy reached Lviv on Friday, said Marek Dole, a logistics manager. "
+             "\"We lost two days at the border,\" Dole said. Officials said more trucks would "
+             "follow next week."},
+]
+HEADERS = {"x-content-type-options": "nosniff", "x-frame-options": "DENY",
+           "referrer-policy": "no-referrer"}
+LIMIT = 4000
+TOKEN = "s3cret-token-for-tests"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, settings):
+    folder = tmp_path_factory.mktemp("security")
+    corpus = folder / "a.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    path = folder / "s.db"
+    ingest([str(corpus)], path, settings, n_process=1)
+    conn = db.open_store(path, create=False)
+    update_stories(conn)
+    update_merged_events(conn)
+    conn.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def small(settings):
+    return settings.with_overrides({"server": {"max_body_bytes": LIMIT}})
+
+
+def make_client(store, settings, **kwargs) -> TestClient:
+    return TestClient(create_app(store, settings, **kwargs), raise_server_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def client(store, small):
+    with make_client(store, small) as c:
+        yield c
+
+
+def assert_error(res, status: int, code: str) -> dict:
+    assert res.status_code == status, res.text
+    body = res.json()
+    assert set(body) == {"error"} and body["error"]["code"] == code
+    assert body["error"]["status"] == status and body["error"]["message"]
+    return body["error"]
+
+
+def assert_security_headers(res) -> None:
+    csp = res.headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "img-src 'self' data:" in csp and "unsafe-inline" not in csp
+    for name, value in HEADERS.items():
+        assert res.headers[name] == value, name
+
+
+# -- headers ---------------------------------------------------------------------------
+
+def test_security_headers_on_answers_and_errors(client):
+    answers = [client.get("/api/articles"), client.get("/openapi.json"),
+               client.get("/api/articles/999999"), client.get("/no/such/page"),
+               client.post("/api/analyze", json={"text": ""}), client.delete("/api/quotes"),
+               client.post("/api/analyze", content=b"x" * (LIMIT + 1))]
+    assert [r.status_code for r in answers] == [200, 200, 404, 404, 400, 405, 413]
+    for res in answers:
+        assert_security_headers(res)
+
+
+def test_security_csp_has_no_inline_script_on_api_pages(client):
+    csp = client.get("/api/quotes").headers["content-security-policy"]
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+    assert directives["script-src"] == "'self'" and directives["style-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+
+
+def test_security_docs_page_gets_its_own_policy_still_unframeable(client):
+    res = client.get("/docs")
+    assert res.status_code == 200 and "cdn.jsdelivr.net" in res.text
+    csp = res.headers["content-security-policy"]
+    assert "https://cdn.jsdelivr.net" in csp and "frame-ancestors 'none'" in csp
+    assert res.headers["x-frame-options"] == "DENY"
+
+
+# -- body limit ------------------------------------------------------------------------
+
+def analyze_body(chars: int) -> bytes:
+    return json.dumps({"text": "Kyiv said the talks went on. " * (chars // 29 + 1)}).encode()[:chars - 2] + b'"}'
+
+
+def test_security_body_over_the_limit_with_content_length_is_413(client):
+    res = client.post("/api/analyze", content=analyze_body(LIMIT + 500),
+                      headers={"content-type": "application/json"})
+    assert res.request.headers["content-length"] == str(LIMIT + 500)
+    error = assert_error(res, 413, "too_large")
+    assert str(LIMIT) in error["message"]
+
+
+def test_security_body_over_the_limit_without_content_length_is_413(client):
+    body = analyze_body(LIMIT + 500)
+    chunks = (body[i:i + 700] for i in range(0, len(body), 700))  # a generator: sent chunked
+    res = client.post("/api/analyze", content=chunks, headers={"content-type": "application/json"})
+    assert "content-length" not in res.request.headers
+    assert res.request.headers["transfer-encoding"] == "chunked"
+    assert_error(res, 413, "too_large")
+
+
+def test_security_body_under_the_limit_is_analysed(client):
+    body = analyze_body(LIMIT - 100)
+    res = client.post("/api/analyze", content=body, headers={"content-type": "application/json"})
+    assert res.status_code == 200, res.text
+    assert res.json()["text"] == json.loads(body)["text"]
+
+
+def run_asgi(app, headers: list[tuple[bytes, bytes]], chunks: list[bytes]) -> list[dict]:
+    """Drive an ASGI app with one POST whose body arrives in these chunks; its messages."""
+    sent: list[dict] = []
+    pending = [{"type": "http.request", "body": c, "more_body": i < len(chunks) - 1}
+               for i, c in enumerate(chunks)]
+
+    async def receive():
+        return pending.pop(0) if pending else {"type": "http.disconnect"}
+
+    async def send(message):
+        sent.append(message)
+    scope = {"type": "http", "method": "POST", "path": "/x", "headers": headers}
+    asyncio.run(app(scope, receive, send))
+    return sent
+
+
+async def read_all(scope, receive, send):
+    """A stand-in app that reads the whole body, then answers 200."""
+    while (await receive()).get("more_body"):
+        pass
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": b"ok"})
+
+
+def test_security_body_limit_counts_bytes_when_content_length_lies():
+    limited = BodyLimit(read_all, limit=1000)
+    lying = [(b"content-length", b"10")]
+    sent = run_asgi(limited, lying, [b"a" * 600, b"b" * 600])
+    assert sent[0]["status"] == 413 and json.loads(sent[1]["body"])["error"]["code"] == "too_large"
+    sent = run_asgi(limited, lying, [b"a" * 600, b"b" * 400])  # exactly at the limit: fine
+    assert sent[0]["status"] == 200 and sent[1]["body"] == b"ok"
+
+
+def test_security_body_limit_refuses_a_large_declared_body_before_reading_it():
+    reads = []
+
+    async def app(scope, receive, send):  # pragma: no cover - must never run
+        reads.append(await receive())
+    sent = run_asgi(BodyLimit(app, limit=1000), [(b"content-length", b"5000")], [b"a" * 5000])
+    assert sent[0]["status"] == 413 and reads == []
+
+
+@pytest.mark.parametrize("value", [0, -5, "2MB", 1.5, True])
+def test_security_max_body_bytes_must_be_a_positive_integer(settings, value):
+    with pytest.raises(SettingsError, match="max_body_bytes"):
+        max_body_bytes(settings.with_overrides({"server": {"max_body_bytes": value}}))
+
+
+def test_security_max_body_bytes_default_is_two_megabytes(settings):
+    assert max_body_bytes(settings) == 2_000_000
+
+
+# -- over a real socket ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def live_server(store, small):
+    """uvicorn on a free loopback port, in a thread; yields (host, port)."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(create_app(store, small), host="127.0.0.1", port=0,
+                                           log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not (server.started and server.servers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield "127.0.0.1", port
+    server.should_exit = True
+    thread.join(10)
+
+
+def raw_request(address, head: bytes, body_parts: list[bytes]) -> bytes:
+    with socket.create_connection(address, timeout=20) as sock:
+        sock.sendall(head)
+        for part in body_parts:
+            try:
+                sock.sendall(part)
+            except OSError:  # the server may answer and close before the body is all sent
+                break
+        chunks = []
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_security_real_server_refuses_a_chunked_body_over_the_limit(live_server):
+    part = b"a" * 1000
+    chunked = [b"%x\r\n%s\r\n" % (len(part), part)] * 6 + [b"0\r\n\r\n"]
+    head = (b"POST /api/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+    answer = raw_request(live_server, head, chunked)
+    status_line, _, rest = answer.partition(b"\r\n")
+    assert b" 413 " in status_line, answer[:300]
+    assert b"content-security-policy" in rest.lower()
+    assert json.loads(rest.split(b"\r\n\r\n", 1)[1])["error"]["code"] == "too_large"
+
+
+def test_security_real_server_refuses_a_declared_body_over_the_limit(live_server):
+    head = (b"POST /api/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\nConnection: close\r\n\r\n" % (LIMIT * 10))
+    answer = raw_request(live_server, head, [b"a" * 1000])  # sends far less than declared
+    assert b" 413 " in answer.partition(b"\r\n")[0], answer[:300]
+
+
+# -- write token -----------------------------------------------------------------------
+
+TEXT = {"text": "Kyiv said the talks would resume on Monday."}
+
+
+@pytest.mark.parametrize("host,loopback", [("127.0.0.1", True), ("127.8.0.1", True), ("::1", True),
+                                           ("[::1]", True), ("localhost", True), ("0.0.0.0", False),
+                                           ("::", False), ("192.168.1.5", False),
+                                           ("example.org", False)])
+def test_security_is_loopback(host, loopback):
+    assert is_loopback(host) is loopback
+
+
+def test_security_loopback_without_token_allows_writes(client):
+    assert client.post("/api/analyze", json=TEXT).status_code == 200
+
+
+def test_security_beyond_loopback_without_token_refuses_writes_only(store, small):
+    with make_client(store, small, host="0.0.0.0") as c:
+        error = assert_error(c.post("/api/analyze", json=TEXT), 403, "forbidden")
+        assert "--token" in error["message"]
+        assert_error(c.post("/api/analyze", json=TEXT, headers={"Authorization": "Bearer x"}),
+                     403, "forbidden")
+        assert c.get("/api/articles").json()["total"] == len(ARTICLES)
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "0.0.0.0"])
+def test_security_token_is_required_when_set(store, small, host):
+    with make_client(store, small, host=host, token=TOKEN) as c:
+        for auth in (None, "Bearer", "Bearer wrong", f"Basic {TOKEN}", f"Bearer {TOKEN}x",
+                     f"Bearer {TOKEN[:-1]}", TOKEN):
+            headers = {"Authorization": auth} if auth is not None else {}
+            res = c.post("/api/analyze", json=TEXT, headers=headers)
+            assert_error(res, 401, "unauthorized")
+            assert res.headers["www-authenticate"] == "Bearer"
+            assert TOKEN not in res.text
+        for auth in (f"Bearer {TOKEN}", f"bearer {TOKEN}"):
+            res = c.post("/api/analyze", json=TEXT, headers={"Authorization": auth})
+            assert res.status_code == 200 and res.json()["text"] == TEXT["text"]
+        assert c.get("/api/quotes").status_code == 200  # reads never need it
+
+
+def test_security_refused_write_body_is_never_read(store, small):
+    with make_client(store, small, host="0.0.0.0") as c:  # the guard answers before the limit
+        assert_error(c.post("/api/analyze", content=b"x" * (LIMIT * 3)), 403, "forbidden")
+
+
+def test_security_serve_passes_host_and_token_from_the_environment(store, monkeypatch):
+    import uvicorn
+
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(app=app, **kw))
+    monkeypatch.setenv("PRESSTRACE_TOKEN", TOKEN)
+    res = CliRunner().invoke(cli, ["serve", "--db", str(store), "--host", "0.0.0.0"])
+    assert res.exit_code == 0, res.output
+    assert served["host"] == "0.0.0.0" and "writes are refused" not in res.output
+    with TestClient(served["app"]) as c:
+        assert_error(c.post("/api/analyze", json=TEXT), 401, "unauthorized")
+        ok = c.post("/api/analyze", json=TEXT, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert ok.status_code == 200
+
+
+def test_security_serve_warns_when_open_without_token(store, monkeypatch):
+    import uvicorn
+
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(app=app, **kw))
+    monkeypatch.delenv("PRESSTRACE_TOKEN", raising=False)
+    res = CliRunner().invoke(cli, ["serve", "--db", str(store), "--host", "0.0.0.0"])
+    assert res.exit_code == 0 and "writes are refused" in res.output
+    with TestClient(served["app"]) as c:
+        assert_error(c.post("/api/analyze", json=TEXT), 403, "forbidden")
