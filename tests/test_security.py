@@ -9,6 +9,7 @@ import json
 import socket
 import threading
 import time
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -320,3 +321,136 @@ def test_security_serve_warns_when_open_without_token(store, monkeypatch):
     assert res.exit_code == 0 and "writes are refused" in res.output
     with TestClient(served["app"]) as c:
         assert_error(c.post("/api/analyze", json=TEXT), 403, "forbidden")
+
+
+# -- hostile values in every query filter ----------------------------------------------
+
+HOSTILE = [
+    # SQL
+    "' OR 1=1 --", "'; DROP TABLE articles; --", '" OR ""="', "') UNION SELECT name FROM sqlite_master --",
+    "1; SELECT * FROM quotes", "%", "_", "\\", "%' OR '%'='",
+    # FTS5 syntax
+    '"unclosed', "AND OR NOT", "NEAR(ferry line, 2)", "ferry*", "text:ferry", "{title text}: ferry",
+    "^ferry", "ferry)", "(" * 500, "*", "-ferry", "ferry + line", "NOT", '""',
+    # dates that match the pattern but are no dates
+    "2024-13-45", "2024-02-30", "0000-00-00",
+    # unicode
+    "Одеса", "\u202eevil\u202c", "\U0001f469\u200d\U0001f469\u200d\U0001f467", "e\u0301\u0308",
+    "\ufffd\ufeff", "\u05d9\u05e8\u05d5\u05e9\u05dc\u05d9\u05dd", "a\x00b", "\r\nX-Injected: 1",
+    # very long, and numbers past SQLite's 64 bits
+    "x" * 20_000, "ferry " * 3000, "9" * 40, "-9223372036854775809", "1e999",
+]
+# Words that would mean an answer leaked our insides (unless the request itself held them).
+LEAKS = ["Traceback", 'File "', "sqlite3", "OperationalError", "OverflowError", "FROM articles a",
+         "site-packages"]
+MATCH_NOTHING = {"' OR 1=1 --", "%", "%' OR '%'='", '" OR ""="'}
+
+
+def get_routes(app) -> list[tuple[str, list[str], list[str]]]:
+    """(path, query parameter names, path parameter names) of every GET in the OpenAPI."""
+    routes = []
+    for path, item in app.openapi()["paths"].items():
+        if "get" in item:
+            params = item["get"].get("parameters", [])
+            routes.append((path, [p["name"] for p in params if p["in"] == "query"],
+                           [p["name"] for p in params if p["in"] == "path"]))
+    return routes
+
+
+def hostile_requests(app):
+    """(url, params, value) for each hostile value in each parameter of each GET endpoint."""
+    for path, query, in_path in get_routes(app):
+        extras = [{}, {"merged": "true"}] if "merged" in query else [{}]
+        for value in HOSTILE:
+            for name in in_path:
+                yield path.replace("{" + name + "}", quote(value, safe="")), {}, value
+            filled = path.replace("{article_id}", "1")
+            for name in query:
+                for extra in extras:
+                    yield filled, {**extra, name: value}, value
+
+
+def assert_no_leak(res, value: str, store) -> None:
+    for word in LEAKS + [str(store)]:
+        if word not in value:
+            assert word not in res.text, (res.request.url, word)
+
+
+def test_security_hostile_query_values_never_500_never_leak(client, store):
+    statuses: dict[int, int] = {}
+    requests = list(hostile_requests(client.app))
+    assert len({url for url, _, _ in requests}) >= 9  # every GET endpoint is in the run
+    for url, params, value in requests:
+        res = client.get(url, params=params)
+        statuses[res.status_code] = statuses.get(res.status_code, 0) + 1
+        assert res.status_code in (200, 400, 404, 422), (url, params, res.status_code, res.text[:300])
+        assert_no_leak(res, value, store)
+        body = res.json() if res.headers["content-type"].startswith("application/json") else None
+        if res.status_code >= 400:
+            assert set(body) == {"error"} and body["error"]["status"] == res.status_code
+        elif value in MATCH_NOTHING and isinstance(body, dict) and "items" in body:
+            assert body["items"] == [], (url, params)  # a value, never SQL: it matches nothing
+    assert statuses.get(200) and statuses.get(422) and statuses.get(400), statuses
+
+
+def schema_names(store) -> list[str]:
+    conn = db.open_store(store, create=False)
+    try:
+        return sorted(row[0] for row in conn.execute("SELECT name FROM sqlite_master"))
+    finally:
+        conn.close()
+
+
+def test_security_hostile_values_change_nothing(client, store):
+    before = schema_names(store)
+    for value in HOSTILE[:10]:
+        client.get("/api/quotes", params={"speaker": value})
+        client.get("/api/search", params={"q": value})
+    assert client.get("/api/articles").json()["total"] == len(ARTICLES)
+    assert "articles" in before and schema_names(store) == before
+
+
+def test_security_a_filter_value_is_matched_literally(client):
+    """The LIKE wildcards and quote marks in a name are plain characters."""
+    everyone = client.get("/api/quotes").json()["items"]
+    assert everyone
+    assert client.get("/api/quotes", params={"speaker": "Hart"}).json()["items"]
+    for value in ("%", "_", "Hart' --", "Ha%t"):
+        assert client.get("/api/quotes", params={"speaker": value}).json()["items"] == []
+
+
+@pytest.mark.parametrize("url", ["/api/articles/9223372036854775808", "/api/quotes?offset=9223372036854775807",
+                                 "/api/events?merged=true&min_articles=9223372036854775808",
+                                 "/api/search?q=ferry&offset=99999999999999999999"])
+def test_security_numbers_past_64_bits_are_refused_not_crashed(client, url):
+    assert_error(client.get(url), 422, "invalid_request")
+
+
+# -- schemathesis: the OpenAPI description against the app -----------------------------
+
+def test_security_schemathesis_finds_no_server_error(store, settings):
+    schemathesis = pytest.importorskip("schemathesis")
+    from hypothesis import HealthCheck, given, settings as hsettings
+
+    app = create_app(store, settings)
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    failures, seen = [], set()
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        for mode in (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE):
+            # Bounded: about 40 cases per operation and mode keeps the run to seconds.
+            @hsettings(max_examples=40, deadline=None, database=None,
+                       suppress_health_check=list(HealthCheck))
+            @given(case=operation.as_strategy(generation_mode=mode))
+            def check(case):
+                res = case.call()
+                seen.add((operation.label, res.status_code))
+                assert res.status_code < 500, (case.as_curl_command(), res.text[:300])
+            try:
+                check()
+            except AssertionError as exc:
+                failures.append(f"{operation.label} {mode.value}: {exc}")
+    assert failures == []
+    labels = {label for label, _ in seen}
+    assert {"GET /api/quotes", "GET /api/search", "POST /api/analyze"} <= labels
+    assert any(label == "POST /api/analyze" and status == 200 for label, status in seen)

@@ -11,7 +11,7 @@ import datetime
 import sqlite3
 from typing import Annotated, Any, Callable, Iterator, Literal, Optional
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -40,10 +40,14 @@ ERRORS: dict = {status: {"model": ErrorBody} for status in (400, 404, 422, 500)}
 router = APIRouter(responses=ERRORS)
 
 MAX_LIMIT = 500
+# SQLite integers are 64-bit: a larger id, offset or count would raise OverflowError (a 500),
+# so validation refuses it (422). Offsets stop well short, as `page` adds limit + 1 to them.
+MAX_SQL_INT = 2**63 - 1
+MAX_OFFSET = 2**62
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most items on a page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 Since = Annotated[Optional[str], Query(pattern=DATE, description="From this date (inclusive).")]
 Until = Annotated[Optional[str], Query(pattern=DATE, description="Up to this date (inclusive).")]
 Name = Optional[str]
@@ -90,7 +94,7 @@ def list_articles(conn: Conn, limit: Limit = 50, offset: Offset = 0, source: Nam
 
 
 @router.get("/articles/{article_id}", summary="One article: the full presstrace/1 object")
-def get_article(conn: Conn, article_id: int) -> JSONResponse:
+def get_article(conn: Conn, article_id: Annotated[int, Path(ge=1, le=MAX_SQL_INT)]) -> JSONResponse:
     try:
         article = db.load_article(conn, article_id)
     except KeyError:
@@ -121,8 +125,8 @@ def list_events(conn: Conn, limit: Limit = 50, offset: Offset = 0,
                 actor: Name = None, place: Name = None, since: Since = None, until: Until = None,
                 merged: Annotated[bool, Query(description="Merged events across articles "
                                               "(as computed by `presstrace events --merged`).")] = False,
-                min_articles: Annotated[int, Query(ge=1, description="With merged: least "
-                                                   "reporting articles.")] = 1) -> dict:
+                min_articles: Annotated[int, Query(ge=1, le=MAX_SQL_INT, description="With merged: "
+                                                   "least reporting articles.")] = 1) -> dict:
     if not merged:
         return page(lambda n: queries.events(conn, type=type, actor=actor, place=place,
                                              since=since, until=until, limit=n), limit, offset)
