@@ -1,0 +1,159 @@
+"""Networks over the store, as `{"nodes": [...], "edges": [...]}`.
+
+- `actor_network`: who acts on whom. Built from the merged events (`merged_events.py`),
+  so an event reported by five articles counts once: an edge is (source actor, target
+  actor, event type) with `weight` = merged events, `reports` = event records behind
+  them and `articles` = reporting articles. An actor is the merged events' actor key
+  (country-sector such as `RUS-MIL`, `c12` for a corpus entity, or a folded name) and is
+  labelled with the name articles used most for it. Events without both actors, or with
+  the same actor on both ends, are not edges.
+- `quoted_alongside`: speakers quoted in the same article (or story): an edge between two
+  speakers weighs the number of articles (stories) quoting both. Speakers are corpus
+  entities (see `lookup.resolve_speaker`); names with no corpus entity are left out, since
+  "a spokesman" in two articles is not one person.
+
+Both read what the store holds: run `presstrace events --merged` (or ingest, which does
+it) before asking for actors.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter, defaultdict
+from itertools import combinations
+from typing import Any, Optional
+
+from .errors import QueryError
+from .lookup import Ref, check_limit, corpus_entity, resolve_speaker, speakers_by_alias, story_id
+from .merged_events import _corpus_names
+from .queries import Filters
+
+Graph = dict[str, list[dict[str, Any]]]
+
+
+def actor_network(conn: sqlite3.Connection, story: Optional[Ref] = None,
+                  entity: Optional[Ref] = None, event_type: Optional[str] = None,
+                  since: Optional[str] = None, until: Optional[str] = None,
+                  min_weight: int = 1, limit: int = 200) -> Graph:
+    """Actors and the events between them; the `limit` heaviest edges (0: all).
+
+    Args:
+        story: only events reported by this story's articles.
+        entity: only events with this corpus entity as source or target actor.
+        event_type: only this PLOVER type (any case).
+        since, until: events whose date range meets this one.
+        min_weight: least merged events on an edge.
+    """
+    where = Filters().add("m.source IS NOT NULL").add("m.target IS NOT NULL").add("m.source != m.target")
+    if event_type:
+        where.add("m.type = ? COLLATE NOCASE", event_type)
+    if since:
+        where.dates("m.last", since, None)
+    if until:
+        where.dates("m.first", None, until)
+    if story is not None:
+        where.add("m.id IN (SELECT r.merged_event_id FROM merged_event_reports r JOIN story_articles sa "
+                  "ON sa.article_id = r.article_id WHERE sa.story_id = ?)", story_id(conn, story))
+    if entity is not None:
+        where.add("m.id IN (SELECT r.merged_event_id FROM merged_event_reports r "
+                  "JOIN events e ON e.id = r.event_id JOIN entities en ON en.article_id = e.article_id "
+                  "AND en.local_id IN (e.source_entity, e.target_entity) "
+                  "JOIN corpus_entity_links l ON l.entity_id = en.id WHERE l.corpus_entity_id = ?)",
+                  corpus_entity(conn, entity)["id"])
+    lim = check_limit(limit)
+    rows = conn.execute(
+        f"SELECT m.source, m.target, m.type, count(*) AS weight, sum(m.reports) AS reports, "
+        f"sum(m.articles) AS articles FROM merged_events m{where.sql()} "
+        f"GROUP BY m.source, m.target, m.type HAVING count(*) >= ? "
+        f"ORDER BY weight DESC, reports DESC, m.source, m.target, m.type"
+        + (" LIMIT ?" if lim else ""), [*where.params, min_weight, *([lim] if lim else [])]).fetchall()
+    edges = [{"source": r["source"], "target": r["target"], "type": r["type"], "weight": r["weight"],
+              "reports": r["reports"], "articles": r["articles"]} for r in rows]
+    return {"nodes": _actor_nodes(conn, edges), "edges": edges}
+
+
+def _actor_nodes(conn: sqlite3.Connection, edges: list[dict]) -> list[dict]:
+    keys = sorted({e[end] for e in edges for end in ("source", "target")})
+    labels = {**_actor_labels(conn, keys), **_corpus_names(conn, keys)}
+    weight, as_source, as_target = Counter(), Counter(), Counter()
+    for e in edges:
+        weight[e["source"]] += e["weight"]
+        weight[e["target"]] += e["weight"]
+        as_source[e["source"]] += e["weight"]
+        as_target[e["target"]] += e["weight"]
+    nodes = [{"id": k, "label": labels.get(k, k), "weight": weight[k], "as_source": as_source[k],
+              "as_target": as_target[k]} for k in keys]
+    return sorted(nodes, key=lambda n: (-n["weight"], n["id"]))
+
+
+def _actor_labels(conn: sqlite3.Connection, keys: list[str]) -> dict[str, str]:
+    """Actor key -> the actor name its event records use most ("RUS-MIL" -> "Russian forces")."""
+    names: dict[str, Counter] = defaultdict(Counter)
+    for start in range(0, len(keys), 400):
+        part = keys[start:start + 400]
+        marks = ", ".join("?" * len(part))
+        for end in ("source", "target"):
+            for row in conn.execute(
+                    f"SELECT m.{end} AS key, e.{end}_name AS name, count(*) AS n "
+                    f"FROM merged_events m JOIN merged_event_reports r ON r.merged_event_id = m.id "
+                    f"JOIN events e ON e.id = r.event_id WHERE m.{end} IN ({marks}) "
+                    f"AND e.{end}_name IS NOT NULL GROUP BY 1, 2", part):
+                names[row["key"]][row["name"]] += row["n"]
+    return {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in names.items()}
+
+
+GROUPINGS = ("article", "story")
+
+
+def quoted_alongside(conn: sqlite3.Connection, story: Optional[Ref] = None,
+                     since: Optional[str] = None, until: Optional[str] = None,
+                     by: str = "article", min_weight: int = 1, limit: int = 200) -> Graph:
+    """Speakers (nodes) and how often two are quoted in the same article or story (edges).
+
+    Args:
+        story: only this story's articles.
+        since, until: article dates.
+        by: `article` or `story`: what "together" means.
+        min_weight: least shared articles (stories) on an edge.
+        limit: the heaviest edges kept (0: all); nodes are the speakers they join.
+    """
+    if by not in GROUPINGS:
+        raise QueryError(f"cannot group quotes by {by!r}; valid: {', '.join(GROUPINGS)}")
+    where = Filters().add("q.kind != 'scare'").dates("a.date", since, until)
+    if story is not None:
+        where.add("sa.story_id = ?", story_id(conn, story))
+    rows = conn.execute(
+        "SELECT q.article_id, sa.story_id, q.speaker_name, c.id AS cid, c.name FROM quotes q "
+        "JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN story_articles sa ON sa.article_id = q.article_id "
+        "LEFT JOIN entities en ON en.article_id = q.article_id AND en.local_id = q.speaker_entity "
+        "LEFT JOIN corpus_entity_links l ON l.entity_id = en.id "
+        "LEFT JOIN corpus_entities c ON c.id = l.corpus_entity_id" + where.sql(), where.params).fetchall()
+    by_alias = speakers_by_alias(conn, {r["speaker_name"] for r in rows if r["cid"] is None})
+    groups: dict[Any, set[int]] = defaultdict(set)
+    names: dict[int, str] = {}
+    quotes, articles = Counter(), defaultdict(set)
+    for row in rows:
+        speaker = resolve_speaker(row, by_alias)
+        if speaker is None or speaker[1] is None:
+            continue
+        name, cid = speaker
+        names[cid] = name
+        quotes[cid] += 1
+        articles[cid].add(row["article_id"])
+        group = row["article_id"] if by == "article" else row["story_id"]
+        if group is not None:
+            groups[group].add(cid)
+    return _speaker_graph(groups, names, quotes, articles, min_weight, check_limit(limit))
+
+
+def _speaker_graph(groups, names, quotes, articles, min_weight: int, limit: Optional[int]) -> Graph:
+    shared: Counter = Counter()
+    for members in groups.values():
+        shared.update(combinations(sorted(members), 2))
+    pairs = sorted(((a, b, n) for (a, b), n in shared.items() if n >= min_weight),
+                   key=lambda p: (-p[2], names[p[0]], names[p[1]]))[:limit]
+    edges = [{"source": a, "target": b, "weight": n} for a, b, n in pairs]
+    ids = sorted({e[end] for e in edges for end in ("source", "target")},
+                 key=lambda c: (-quotes[c], names[c]))
+    nodes = [{"id": c, "label": names[c], "quotes": quotes[c], "articles": len(articles[c])} for c in ids]
+    return {"nodes": nodes, "edges": edges}
