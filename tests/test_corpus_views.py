@@ -263,3 +263,43 @@ def test_entity_profile(conn):
     assert_offsets(conn, synehubov["quotes"] + profile["events"])
     with pytest.raises(QueryError):
         entity_profile(conn, 10**6)
+
+
+# --- the commands --------------------------------------------------------------------------
+
+def invoke(*args):
+    from click.testing import CliRunner
+
+    from presstrace.cli import cli
+
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_story_command(store, conn):
+    sid = story_of(conn, "kh-1")
+    result = invoke("story", f"s{sid}", "--compare", "--format", "json", "--db", store)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == compare_story(conn, sid)
+    text = invoke("story", sid, "--compare", "--db", store).output
+    assert "naming of Kyiv: North Courier: Kiev; Valley Herald: Kyiv" in text
+    assert "Moscow denied targeting civilians" in text
+    listing = json.loads(invoke("story", sid, "--format", "json", "--db", store).output)
+    assert sorted(a["input_id"] for a in listing["articles"]) == ["kh-1", "kh-2", "kh-3"]
+    missing = invoke("story", "s999", "--db", store)
+    assert missing.exit_code == 1 and "no story s999" in missing.output
+
+
+def test_view_commands_write_what_the_functions_answer(store, conn):
+    runs = [(["timeline", "--entity", "Synehubov"], timeline(conn, entity="Synehubov")),
+            (["network", "--kind", "quotes"], quoted_alongside(conn)),
+            (["network", "--type", "REQUEST"], actor_network(conn, event_type="REQUEST")),
+            (["places", "--limit", "2"], place_counts(conn, limit=2)),
+            (["entity", "Zelensky"], entity_profile(conn, "Zelensky"))]
+    for args, expected in runs:
+        result = invoke(*args, "--format", "json", "--db", store)
+        assert result.exit_code == 0, (args, result.output)
+        assert json.loads(result.output) == expected
+    table = invoke("timeline", "--place", "Kiev", "--db", store).output
+    assert "ACCUSE" in table and "Valley Herald" in table
+    assert invoke("timeline", "--db", store).exit_code == 1  # nothing to follow
+    assert invoke("network", "--kind", "quotes", "--type", "ASSAULT", "--db", store).exit_code == 2

@@ -28,6 +28,7 @@ def register_store_commands(group: click.Group) -> None:
     group.add_command(export_command)
     from .stories_cli import stories_command; group.add_command(stories_command)  # noqa: E702
     from .corpus_cli import entities_command, events_command; group.add_command(entities_command); group.add_command(events_command)  # noqa: E702,E501
+    from .views_cli import register_view_commands; register_view_commands(group)  # noqa: E702
 
 
 def db_option(command: Callable) -> Callable:
