@@ -303,3 +303,59 @@ def test_view_commands_write_what_the_functions_answer(store, conn):
     assert "ACCUSE" in table and "Valley Herald" in table
     assert invoke("timeline", "--db", store).exit_code == 1  # nothing to follow
     assert invoke("network", "--kind", "quotes", "--type", "ASSAULT", "--db", store).exit_code == 2
+
+
+# --- the API -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def client(store, settings):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from presstrace.api import create_app
+
+    with TestClient(create_app(store, settings), raise_server_exceptions=False) as c:
+        yield c
+
+
+def test_api_story_and_entity(client, conn):
+    sid = story_of(conn, "kh-1")
+    answer = client.get(f"/api/stories/s{sid}")
+    assert answer.status_code == 200 and answer.json() == compare_story(conn, sid)
+    few = client.get(f"/api/stories/{sid}", params={"claims_limit": 0}).json()
+    assert all(p["unique_claims"] == [] and p["unique_claim_count"] for p in few["outlets"])
+    assert client.get("/api/entities/Zelensky").json() == entity_profile(conn, "Zelensky")
+    for path in ("/api/stories/s999", "/api/entities/999999", f"/api/entities/{'9' * 30}"):
+        error = client.get(path)
+        assert error.status_code == 404 and error.json()["error"]["code"] == "not_found"
+
+
+def test_api_lists_page_like_the_others(client, conn):
+    sid = story_of(conn, "kh-1")
+    everything = timeline(conn, story=sid)
+    first = client.get("/api/timeline", params={"story": f"s{sid}", "limit": 2}).json()
+    assert first["items"] == everything[:2] and first["next_offset"] == 2
+    rest = client.get("/api/timeline", params={"story": sid, "limit": 100, "offset": 2}).json()
+    assert rest["items"] == everything[2:] and rest["next_offset"] is None
+    places = client.get("/api/places", params={"limit": 1}).json()
+    assert [p["name"] for p in places["items"]] == ["Kharkiv"] and places["next_offset"] == 1
+    assert client.get("/api/network", params={"kind": "quotes"}).json() == quoted_alongside(conn)
+    assert client.get("/api/network", params={"type": "request"}).json() == \
+        actor_network(conn, event_type="request")
+
+
+@pytest.mark.parametrize("path, params, status, code", [
+    ("/api/timeline", {}, 400, "bad_query"),
+    ("/api/timeline", {"place": "Atlantis"}, 404, "not_found"),
+    ("/api/timeline", {"entity": "x' OR 1=1 --"}, 404, "not_found"),
+    ("/api/timeline", {"story": "s1", "since": "May"}, 422, "invalid_request"),
+    ("/api/places", {"story": "one"}, 400, "bad_query"),
+    ("/api/network", {"kind": "quotes", "type": "ASSAULT"}, 400, "bad_query"),
+    ("/api/network", {"kind": "friends"}, 422, "invalid_request"),
+    ("/api/places", {"limit": 0}, 422, "invalid_request"),
+])
+def test_api_errors_have_the_one_shape(client, path, params, status, code):
+    answer = client.get(path, params=params)
+    assert answer.status_code == status
+    assert answer.json() == {"error": {"code": code, "message": answer.json()["error"]["message"],
+                                       "status": status}}

@@ -50,6 +50,7 @@ def create_app(db_path: str | os.PathLike, settings: Optional[Settings] = None, 
     install_error_handlers(app)
     install_security(app, app.state.settings, host=host, token=token)
     app.include_router(router, prefix="/api")
+    from .corpus_routes import router as corpus_router; app.include_router(corpus_router, prefix="/api")  # noqa: E702,E501
     return app
 
 

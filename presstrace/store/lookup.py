@@ -13,6 +13,16 @@ from typing import Optional, Union
 from .errors import QueryError
 
 Ref = Union[int, str]
+MAX_ID = 2**63 - 1  # SQLite's integers; a larger id names nothing in the store
+
+
+class UnknownError(QueryError):
+    """The story, entity or place asked for is not in the store (the API answers 404)."""
+
+
+def _id(text: str) -> Optional[int]:
+    """`text` as a store id when it is one that SQLite can hold, else None."""
+    return int(text) if text.isdigit() and int(text) <= MAX_ID else None
 STORY_ID = re.compile(r"^s?(\d+)$", re.IGNORECASE)
 
 def dated(column: str) -> str:
@@ -27,9 +37,9 @@ def story_id(conn: sqlite3.Connection, value: Ref) -> int:
     match = STORY_ID.match(str(value).strip())
     if not match:
         raise QueryError(f"story ids look like s12 or 12, got {value!r}")
-    sid = int(match.group(1))
-    if conn.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone() is None:
-        raise QueryError(f"no story s{sid} (run `presstrace stories` after an ingest)")
+    sid = _id(match.group(1))
+    if sid is None or conn.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone() is None:
+        raise UnknownError(f"no story s{match.group(1)} (run `presstrace stories` after an ingest)")
     return sid
 
 
@@ -43,8 +53,8 @@ def story_articles(conn: sqlite3.Connection, sid: int) -> list[int]:
 def corpus_entity(conn: sqlite3.Connection, value: Ref) -> sqlite3.Row:
     """A corpus entity by id, canonical name or alias (any case); the one in most articles."""
     text = str(value).strip()
-    if text.isdigit():
-        row = conn.execute("SELECT * FROM corpus_entities WHERE id = ?", (int(text),)).fetchone()
+    if _id(text) is not None:
+        row = conn.execute("SELECT * FROM corpus_entities WHERE id = ?", (_id(text),)).fetchone()
         if row is not None:
             return row
     # A name can be several entities' name or alias ("Putin": Vladimir Putin, and a stray
@@ -54,7 +64,7 @@ def corpus_entity(conn: sqlite3.Connection, value: Ref) -> sqlite3.Row:
                        "SELECT corpus_entity_id FROM corpus_entity_aliases WHERE alias = ?1 COLLATE NOCASE) "
                        "ORDER BY articles DESC, id LIMIT 1", (text,)).fetchone()
     if row is None:
-        raise QueryError(f"no corpus entity {value!r} (run `presstrace entities --update`)")
+        raise UnknownError(f"no corpus entity {value!r} (run `presstrace entities --update`)")
     return row
 
 
@@ -67,7 +77,7 @@ def place(conn: sqlite3.Connection, value: Ref) -> tuple[Optional[int], set[str]
     text = str(value).strip()
     if not text:
         raise QueryError("empty place")
-    gid = int(text) if text.isdigit() else None
+    gid = _id(text)
     if gid is None:
         row = conn.execute("SELECT geonameid FROM places WHERE geonameid IS NOT NULL AND "
                            "(name = ?1 COLLATE NOCASE OR text = ?1 COLLATE NOCASE) "
@@ -76,12 +86,12 @@ def place(conn: sqlite3.Connection, value: Ref) -> tuple[Optional[int], set[str]
     if gid is None:
         if conn.execute("SELECT 1 FROM places WHERE name = ?1 COLLATE NOCASE OR "
                         "text = ?1 COLLATE NOCASE LIMIT 1", (text,)).fetchone() is None:
-            raise QueryError(f"no place {value!r} in the store")
+            raise UnknownError(f"no place {value!r} in the store")
         return None, {text.casefold()}
     names = {n.casefold() for r in conn.execute(
         "SELECT DISTINCT name, text FROM places WHERE geonameid = ?", (gid,)) for n in r if n}
     if not names:
-        raise QueryError(f"no place with GeoNames id {gid} in the store")
+        raise UnknownError(f"no place with GeoNames id {gid} in the store")
     return gid, names
 
 

@@ -1,0 +1,93 @@
+"""The corpus views as JSON endpoints under `/api`: a story's outlet comparison, an
+entity's page, timelines, networks and map data. Thin wrappers over the store functions
+(`presstrace.store.compare`, `profile`, `timeline`, `network`, `mapdata`), with the list
+and error conventions of `routes.py`: lists answer `{"items", "limit", "offset",
+"next_offset"}`, an unknown story, entity or place is a 404 `not_found`, any other query
+the store cannot run a 400 `bad_query`.
+"""
+from __future__ import annotations
+
+import contextlib
+from typing import Annotated, Any, Iterator, Literal, Optional
+
+from fastapi import APIRouter, Path, Query
+
+from ..store.compare import SIMILAR, compare_story
+from ..store.lookup import UnknownError
+from ..store.mapdata import place_counts
+from ..store.network import actor_network, quoted_alongside
+from ..store.profile import entity_profile
+from ..store.timeline import timeline
+from .errors import ApiError
+from .routes import ERRORS, MAX_LIMIT, Conn, Limit, Offset, Since, Until, page
+
+router = APIRouter(responses=ERRORS)
+
+StoryRef = Annotated[Optional[str], Query(max_length=40, description="A story: s12 or 12.")]
+EntityRef = Annotated[Optional[str], Query(max_length=200,
+                                           description="A corpus entity: id, name or alias.")]
+PlaceRef = Annotated[Optional[str], Query(max_length=200, description="GeoNames id or place name.")]
+
+
+@contextlib.contextmanager
+def not_found() -> Iterator[None]:
+    """An unknown story, entity or place is a 404, not a bad query."""
+    try:
+        yield
+    except UnknownError as exc:
+        raise ApiError(404, "not_found", str(exc)) from None
+
+
+@router.get("/stories/{story_id}", summary="One story with its outlets compared")
+def get_story(conn: Conn, story_id: Annotated[str, Path(max_length=40, description="s12 or 12")],
+              similar: Annotated[float, Query(gt=0, le=1, description="Containment at which another "
+                                              "outlet carries a claim too.")] = SIMILAR,
+              claims_limit: Annotated[int, Query(ge=0, le=MAX_LIMIT, description="Most unique claims "
+                                                 "listed per outlet.")] = 50) -> dict[str, Any]:
+    with not_found():
+        return compare_story(conn, story_id, similar=similar, claims_limit=claims_limit)
+
+
+@router.get("/entities/{entity_id}", summary="One corpus entity: aliases, quotes, events, mentions by month")
+def get_entity(conn: Conn, entity_id: Annotated[str, Path(max_length=200, description="Id, name or alias.")],
+               limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most quotes and events.")] = 50
+               ) -> dict[str, Any]:
+    with not_found():
+        return entity_profile(conn, entity_id, limit=limit)
+
+
+@router.get("/timeline", summary="Events and quotes by date for an entity, a place or a story")
+def get_timeline(conn: Conn, entity: EntityRef = None, place: PlaceRef = None, story: StoryRef = None,
+                 since: Since = None, until: Until = None, limit: Limit = 50,
+                 offset: Offset = 0) -> dict[str, Any]:
+    with not_found():
+        return page(lambda n: timeline(conn, entity=entity, place=place, story=story, since=since,
+                                       until=until, limit=n), limit, offset)
+
+
+@router.get("/network", summary="Actor network (merged events) or speakers quoted together")
+def get_network(conn: Conn, kind: Literal["actors", "quotes"] = "actors", story: StoryRef = None,
+                entity: EntityRef = None,
+                type: Annotated[Optional[str], Query(max_length=40, description="actors: PLOVER type.")] = None,
+                by: Annotated[Literal["article", "story"], Query(description="quotes: together in "
+                                                                 "one article or one story.")] = "article",
+                min_weight: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+                since: Since = None, until: Until = None,
+                limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most edges.")] = 200
+                ) -> dict[str, Any]:
+    with not_found():
+        if kind == "actors":
+            return actor_network(conn, story=story, entity=entity, event_type=type, since=since,
+                                 until=until, min_weight=min_weight, limit=limit)
+        if entity or type:
+            raise ApiError(400, "bad_query", "entity and type apply to kind=actors only")
+        return quoted_alongside(conn, story=story, since=since, until=until, by=by,
+                                min_weight=min_weight, limit=limit)
+
+
+@router.get("/places", summary="Resolved places with coordinates and mention counts (map data)")
+def get_places(conn: Conn, story: StoryRef = None, since: Since = None, until: Until = None,
+               limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    with not_found():
+        return page(lambda n: place_counts(conn, story=story, since=since, until=until, limit=n),
+                    limit, offset)
