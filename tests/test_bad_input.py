@@ -2,6 +2,7 @@
 analysis, never a crash, and the good article in the same batch is always analysed."""
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -43,6 +44,9 @@ CASES = [
      b"<html><head><style>p{color:red}</style><script>alert('x')</script></head><body><article><p>"
      + GOOD.encode() * 5 + b"</p></article></body></html>", "ok"),
     ("truncated html", "a.html", b"<html><body><article><p>" + GOOD.encode() * 5 + b"<p>And then the", "ok"),
+    ("malformed html: misnested and unclosed tags", "a.html",
+     b"<html><body><div><p>Angela Merkel spoke in <b>Berlin <i>on</b> Monday.</i> \"We will help,\" "
+     b"she said.</p></span></div></td><p class=\"x>Officials met.<div <p>", "ok"),
     ("huge attribute html", "a.html", b"<html><body><div data-x=\"" + b"a" * 500_000 + b"\"><p>"
      + GOOD.encode() * 5 + b"</p></div></body></html>", "ok"),
     ("record with impossible date", "a.txt", b"date 2025-13-45\nThe talks ended.", "bad_date"),
@@ -56,6 +60,9 @@ JSONL_CASES = [
     ("text of the wrong type", b'{"id": "x", "text": 5}', "bad_record"),
     ("missing text", b'{"id": "x", "title": "no body"}', "bad_record"),
     ("a list, not an object", b'["x", "y"]', "bad_record"),
+    ("id of the wrong type", b'{"id": {"a": [1]}, "text": "Kyiv said so."}', "bad_record"),
+    ("source of the wrong type", b'{"id": "x", "source": ["a"], "text": "Kyiv said so."}', "bad_record"),
+    ("date of the wrong type costs only the date", b'{"id": "x", "date": 5, "text": "Kyiv said so."}', None),
 ]
 
 
@@ -117,3 +124,35 @@ def test_bad_input_fuzzed_bytes_never_crash_the_run(tmp_path_factory, content, s
             assert_offsets(res.to_dict())
         else:
             assert res.code and res.message
+
+
+def test_bad_input_warc_records_that_are_not_html_are_skipped(tmp_path, settings):
+    """A crawl holds warcinfo, images, JSON and PDFs beside pages: only pages are read, and a
+    page whose bytes are binary is an error record."""
+    pytest.importorskip("warcio")
+    from presstrace.store import db
+    from presstrace.store.ingest import ingest
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = b"<html><body><article><p>" + GOOD.encode() * 5 + b"</p></article></body></html>"
+    records = [("text/html; charset=utf-8", page), ("application/json", b'{"text": "Not a page."}'),
+               ("application/pdf", b"%PDF-1.7\n1 0 obj\n<< >>\nendobj\n"), ("image/png", b"\x89PNG\r\n"),
+               ("text/html", bytes(range(256)) * 4)]
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warcinfo_record("crawl.warc.gz", {"software": "test"}))
+        for number, (kind, body) in enumerate(records):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://example.org/{number}", "response",
+                                                          payload=io.BytesIO(body), http_headers=headers))
+    store = tmp_path / "w.db"
+    stats = ingest([str(path)], store, settings, n_process=1)
+    assert (stats.analysed, stats.errors) == (1, 1)
+    conn = db.open_store(store, create=False)
+    (article,) = db.iter_articles(conn)
+    assert article.url == "https://example.org/0" and "Merkel" in article.text
+    codes = sorted(row[0] for row in conn.execute("SELECT code FROM errors"))
+    assert codes == ["binary"], codes
