@@ -17,6 +17,7 @@ from ..readers import FORMATS as INPUT_FORMATS
 from ..settings import Settings
 from . import db, queries
 from .export import FORMATS as EXPORT_FORMATS
+from ..scale.cli import scale_options
 
 CELL_WIDTH = 70
 
@@ -26,6 +27,7 @@ def register_store_commands(group: click.Group) -> None:
     group.add_command(ingest_command)
     group.add_command(query)
     group.add_command(export_command)
+    from ..scale.cli import load_command; group.add_command(load_command)  # noqa: E702
     from .stories_cli import stories_command; group.add_command(stories_command)  # noqa: E702
     from .corpus_cli import entities_command, events_command; group.add_command(entities_command); group.add_command(events_command)  # noqa: E702,E501
     from .views_cli import register_view_commands; register_view_commands(group)  # noqa: E702
@@ -64,6 +66,7 @@ def domain_errors(command: Callable) -> Callable:
 @click.option("--no-corpus", is_flag=True,
               help="Leave stories, corpus entities and merged events for a later update.")
 @click.pass_obj
+@scale_options
 @domain_errors
 def ingest_command(settings: Settings, paths: tuple[str, ...], db_path: Optional[str],
                    jobs: Optional[int], force: bool, input_format: Optional[str],

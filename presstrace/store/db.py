@@ -108,7 +108,7 @@ def _insert_many(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]
                          [tuple(r.values()) for r in rows])
 
 
-def _article_row(art: Article | AnalyzedArticle, article_id: int, digest: str, status: str,
+def article_row(art: Article | AnalyzedArticle, article_id: int, digest: str, status: str,
                  duplicate_of: Optional[int] = None, similarity: Optional[float] = None,
                  extra: Optional[str] = None) -> dict[str, Any]:
     return {"id": article_id, "hash": digest, "input_id": art.id, "date": art.date,
@@ -138,7 +138,7 @@ def save_article(conn: sqlite3.Connection, art: AnalyzedArticle, article_id: int
                  digest: str) -> None:
     """Write an analysed article and all its layers under `article_id` (replacing any)."""
     rows: ArticleRows = article_rows(art)
-    _upsert_article(conn, _article_row(art, article_id, digest, "analysed",
+    _upsert_article(conn, article_row(art, article_id, digest, "analysed",
                                        extra=rows.article["extra"]))
     delete_layers(conn, article_id)
     for entity, mentions in rows.entities:
@@ -156,7 +156,7 @@ def save_article(conn: sqlite3.Connection, art: AnalyzedArticle, article_id: int
 def save_failed(conn: sqlite3.Connection, article: Article, article_id: int, digest: str,
                 error: ArticleError) -> None:
     """Keep an article the pipeline failed on (status `failed`) and its error."""
-    _upsert_article(conn, _article_row(article, article_id, digest, "failed"))
+    _upsert_article(conn, article_row(article, article_id, digest, "failed"))
     delete_layers(conn, article_id)
     save_error(conn, error, article_id)
 
@@ -164,7 +164,7 @@ def save_failed(conn: sqlite3.Connection, article: Article, article_id: int, dig
 def save_duplicate(conn: sqlite3.Connection, article: Article, article_id: int, digest: str,
                    original_id: int, similarity: float) -> None:
     """Keep a near-duplicate, linked to its original and not analysed."""
-    _insert(conn, "articles", _article_row(article, article_id, digest, "duplicate",
+    _insert(conn, "articles", article_row(article, article_id, digest, "duplicate",
                                            duplicate_of=original_id, similarity=similarity))
 
 

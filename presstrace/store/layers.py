@@ -179,6 +179,33 @@ def article_rows(art: AnalyzedArticle) -> ArticleRows:
     return ArticleRows(article, entities, lists, sourcing, flatten(tone, TONE_COLUMNS), sentences)
 
 
+def table_rows(rows: ArticleRows, article_id: int,
+               entity_ids: Iterator[int]) -> dict[str, list[dict[str, Any]]]:
+    """Every layer table's rows for one article, keyed to `article_id`, without a database.
+
+    The store lets SQLite number entities; writers with no database at hand (Parquet
+    shards) give `entity_ids`, and mentions point at them, as the store's rows do.
+
+    Args:
+        rows: `article_rows` of the analysed article.
+        article_id: the id its rows point at.
+        entity_ids: ids for its entities, taken in order.
+    Returns:
+        table name -> rows, in the order the store writes them (`articles` excluded).
+    """
+    out: dict[str, list[dict[str, Any]]] = {"entities": [], "mentions": []}
+    for entity, mentions in rows.entities:
+        entity_id = next(entity_ids)
+        out["entities"].append({"id": entity_id, "article_id": article_id, **entity})
+        out["mentions"] += [{"entity_id": entity_id, "article_id": article_id, **m} for m in mentions]
+    for table, layer_rows in rows.lists.items():
+        out[table] = [{"article_id": article_id, **r} for r in layer_rows]
+    out["sourcing"] = [{"article_id": article_id, **rows.sourcing}]
+    out["tone"] = [{"article_id": article_id, **rows.tone}]
+    out["sentence_tones"] = [{"article_id": article_id, **r} for r in rows.sentence_tones]
+    return out
+
+
 def build_article(article: Mapping[str, Any], rows: Mapping[str, list[Mapping[str, Any]]]) -> AnalyzedArticle:
     """Rebuild an AnalyzedArticle from its `articles` row and its layer rows.
 

@@ -1,0 +1,131 @@
+"""Run every shard as a Dask task (or in this process), then write the run's manifest.
+
+By default a `distributed.LocalCluster` of worker processes, one thread each (spaCy's
+pipeline holds the GIL for much of its work, so threads would not run it in parallel);
+`scheduler` names an existing cluster instead. Tasks are retried (`retries`) when a worker
+dies; a shard whose marker exists is skipped before it is submitted.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from ..settings import Settings
+from .shards import Shard, plan_shards
+from .task import MARKERS, is_done, run_shard
+
+MANIFEST = "manifest.json"
+FORMAT = "presstrace-shards/1"
+
+
+@dataclass
+class RunStats:
+    """What a run did, shard by shard."""
+    shards: int = 0
+    skipped: int = 0
+    done: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def add(self, marker: dict) -> None:
+        self.skipped += bool(marker.get("skipped"))
+        self.done += not marker.get("skipped")
+        for table, count in marker["rows"].items():
+            self.rows[table] = self.rows.get(table, 0) + count
+
+    def summary(self, out: str) -> str:
+        return (f"{self.shards} shards ({self.done} analysed, {self.skipped} already done): "
+                f"{self.rows.get('articles', 0)} articles, {self.rows.get('errors', 0)} errors "
+                f"-> {out}")
+
+
+def run_shards(paths: list[str], out: str | os.PathLike, settings: Settings,
+               shard_size: int = 1000, client=None, input_format: Optional[str] = None,
+               date: Optional[str] = None, force: bool = False, retries: int = 2,
+               on_shard: Optional[Callable[[dict], None]] = None) -> RunStats:
+    """Analyse the inputs into Parquet shards under `out`.
+
+    Args:
+        paths: files and folders (globs expanded).
+        out: the shards folder (created).
+        settings: presstrace settings, sent to every task.
+        shard_size: JSONL lines (or files) per shard.
+        client: a `distributed.Client`; None runs the shards one by one in this process.
+        input_format, date: as for `presstrace ingest`.
+        force: analyse again shards that are finished.
+        retries: times Dask runs a task again after its worker fails.
+        on_shard: called with each shard's marker as it finishes.
+    """
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    shards = plan_shards(paths, shard_size, input_format, int(settings.get("limits", "max_bytes")))
+    if force:
+        shutil.rmtree(folder / MARKERS, ignore_errors=True)
+    stats = RunStats(shards=len(shards))
+    markers = [_finished(folder, s) for s in shards if is_done(folder, s)]
+    todo = [s for s in shards if not is_done(folder, s)]
+    if client is None:
+        markers += [run_shard(s, str(folder), settings, input_format, date) for s in todo]
+    else:
+        markers += _on_cluster(client, todo, folder, settings, input_format, date, retries, on_shard)
+    for marker in markers:
+        stats.add(marker)
+    write_manifest(folder, shards, settings)
+    return stats
+
+
+def _finished(folder: Path, shard: Shard) -> dict:
+    marker = json.loads((folder / MARKERS / f"{shard.key}.json").read_text())
+    return {**marker, "skipped": True}
+
+
+def _on_cluster(client, shards: list[Shard], folder: Path, settings: Settings,
+                input_format: Optional[str], date: Optional[str], retries: int,
+                on_shard: Optional[Callable[[dict], None]]) -> list[dict]:
+    from distributed import as_completed
+
+    # pure=False: a task's result depends on the files, not only on its arguments.
+    futures = client.map(run_shard, shards, out=str(folder), settings=settings,
+                         input_format=input_format, date=date, retries=retries, pure=False,
+                         key=[f"presstrace-shard-{s.key}" for s in shards])
+    markers = []
+    for future in as_completed(futures):
+        marker = future.result()
+        markers.append(marker)
+        if on_shard is not None:
+            on_shard(marker)
+    return markers
+
+
+def write_manifest(folder: Path, shards: list[Shard], settings: Settings) -> None:
+    """The run's shards in input order; `presstrace load` reads them in this order."""
+    from .. import __version__
+
+    manifest = {"format": FORMAT, "presstrace": __version__, "model": settings.get("model", "name"),
+                "shards": [{"key": s.key, "order": s.order, "kind": s.kind, "paths": list(s.paths),
+                            "first_line": s.first_line, "lines": s.lines} for s in shards]}
+    temp = folder / f".{MANIFEST}.{os.getpid()}.tmp"
+    temp.write_text(json.dumps(manifest, indent=1))
+    os.replace(temp, folder / MANIFEST)
+
+
+def open_client(workers: Optional[int] = None, scheduler: Optional[str] = None):
+    """A client of the cluster at `scheduler`, or of a new LocalCluster of worker processes.
+
+    Returns:
+        (client, cluster): close both when done (cluster is None for an existing one).
+    """
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    # The cluster's own INFO lines (nannies, comms) would drown the run's progress.
+    logging.getLogger("distributed").setLevel(logging.WARNING)
+    if scheduler:
+        return Client(scheduler), None
+    cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                           processes=True, dashboard_address=None)
+    return Client(cluster), cluster

@@ -1,0 +1,150 @@
+"""The Dask engine: Parquet shards from a real two-process cluster, loading, re-runs, errors."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from presstrace.scale import engine, task
+from presstrace.scale.engine import run_shards
+from presstrace.scale.load import load_shards
+from presstrace.scale.tables import TABLES
+from presstrace.store import db
+from presstrace.store.ingest import ingest
+
+SAMPLE = Path(__file__).resolve().parent.parent / "presstrace" / "samples" / "ua_ru_press_sample.jsonl"
+SHARD_SIZE = 2
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """Four sample articles, a bad line, an empty text, and copies of two of the articles:
+    one in the same shard as its original, one in a later shard."""
+    rows = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()[:4]]
+    lines = [json.dumps(r) for r in rows[:2]]
+    lines += ['{"id": "broken", "text": ', json.dumps({"id": "blank", "text": "  "})]
+    lines += [json.dumps(rows[2]), json.dumps({**rows[2], "id": "copy2"})]
+    lines += [json.dumps(rows[3]), json.dumps({**rows[0], "id": "copy0"})]
+    path = tmp_path_factory.mktemp("dask") / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def local_shards(corpus, settings):
+    out = corpus.parent / "local"
+    stats = run_shards([str(corpus)], out, settings, shard_size=SHARD_SIZE)
+    return out, stats
+
+
+def table_rows(folder: Path, table: str) -> list[dict]:
+    rows = [r for f in sorted((folder / table).glob("*.parquet")) for r in pq.read_table(f).to_pylist()]
+    return sorted(rows, key=repr)
+
+
+def test_dask_cluster_output_equals_local_run(corpus, settings, local_shards):
+    from distributed import Client, LocalCluster
+
+    out = corpus.parent / "dask"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        client.wait_for_workers(2)
+        workers = set(client.run(os.getpid).values())
+        stats = run_shards([str(corpus)], out, settings, shard_size=SHARD_SIZE, client=client)
+    assert len(workers) == 2 and os.getpid() not in workers
+    markers = [json.loads(p.read_text()) for p in (out / task.MARKERS).glob("*.json")]
+    assert len(markers) == stats.shards == 4 and {m["pid"] for m in markers} <= workers
+    for table in TABLES:
+        assert table_rows(out, table) == table_rows(local_shards[0], table), table
+    assert stats.rows == local_shards[1].rows and stats.rows["articles"] == 5
+
+
+def test_shards_hold_the_store_columns_and_the_errors(corpus, local_shards):
+    out, _ = local_shards
+    conn = db.open_store(corpus.parent / "columns.db")
+    for table in TABLES:
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        for path in (out / table).glob("*.parquet"):
+            assert pq.read_schema(path).names == columns
+    conn.close()
+    errors = {r["input_id"]: r for r in table_rows(out, "errors")}
+    assert errors["blank"]["code"] == "empty" and errors["blank"]["article_id"] is None
+    assert errors[f"{corpus.stem}:3"]["origin"] == f"{corpus}:3"
+    assert errors[f"{corpus.stem}:3"]["code"] == "bad_record"
+    # A copy in the same shard only adds an input id; one in another shard is analysed there
+    # too (shards know nothing of each other), and `load` keeps the first.
+    ids = {r["input_id"]: r["article_id"] for r in table_rows(out, "article_ids")}
+    articles = {r["id"]: r for r in table_rows(out, "articles")}
+    assert len(ids) == 6 and len(articles) == 5 and ids["copy2"] == ids[first_id(2)]
+    assert ids["copy0"] != ids[first_id(0)]
+    assert articles[ids["copy0"]]["hash"] == articles[ids[first_id(0)]]["hash"]
+    assert {a["status"] for a in articles.values()} == {"analysed"}
+
+
+def first_id(k: int) -> str:
+    return json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[k])["id"]
+
+
+def content_digest(path: Path) -> dict[str, tuple[int, str]]:
+    """Row count and checksum of every data table; error row ids left out."""
+    conn = sqlite3.connect(path)
+    out = {}
+    for table in (*db.DATA_TABLES, "signatures"):
+        cursor = conn.execute(f"SELECT * FROM {table}")
+        names = [d[0] for d in cursor.description]
+        rows = sorted(repr([v for n, v in zip(names, row) if not (table == "errors" and n == "id")])
+                      for row in cursor)
+        out[table] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest())
+    conn.close()
+    return out
+
+
+def test_load_equals_ingest_and_is_idempotent(corpus, settings, local_shards, tmp_path):
+    out, _ = local_shards
+    stats = load_shards(out, tmp_path / "loaded.db", settings)
+    assert (stats.analysed, stats.errors, stats.skipped) == (4, 2, 2)
+    ingest([str(corpus)], tmp_path / "ingested.db", settings, n_process=1)
+    loaded = content_digest(tmp_path / "loaded.db")
+    assert loaded == content_digest(tmp_path / "ingested.db")
+    assert loaded["articles"][0] == 4 and loaded["quotes"][0] > 0
+    again = load_shards(out, tmp_path / "loaded.db", settings)
+    assert again.analysed == 0 and again.skipped == 6
+    assert content_digest(tmp_path / "loaded.db") == loaded
+
+
+def test_rerun_skips_finished_shards(corpus, settings, tmp_path, monkeypatch):
+    out = tmp_path / "shards"
+    first = run_shards([str(corpus)], out, settings, shard_size=SHARD_SIZE)
+    assert first.done == 4
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*.parquet")}
+    ran = []
+    monkeypatch.setattr(task, "analyze_many", lambda items, **kw: ran.append(1) or iter(()))
+    again = run_shards([str(corpus)], out, settings, shard_size=SHARD_SIZE)
+    assert (again.done, again.skipped, ran) == (0, 4, [])
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.parquet")} == before
+    monkeypatch.undo()
+    victim = sorted((out / task.MARKERS).glob("*.json"))[0]
+    victim.unlink()  # as if the task died after writing its tables, before its marker
+    third = run_shards([str(corpus)], out, settings, shard_size=SHARD_SIZE)
+    assert (third.done, third.skipped) == (1, 3) and victim.is_file()
+    assert json.loads((out / engine.MANIFEST).read_text())["shards"][0]["order"] == 0
+
+
+def test_duckdb_queries_the_shards_where_they_lie(local_shards):
+    duckdb = pytest.importorskip("duckdb")
+    out, _ = local_shards
+    rows = duckdb.sql(
+        f"SELECT a.input_id, count(*) AS quotes "
+        f"FROM read_parquet('{out}/quotes/*.parquet') q "
+        f"JOIN read_parquet('{out}/articles/*.parquet') a ON a.id = q.article_id "
+        f"GROUP BY a.input_id ORDER BY a.input_id").fetchall()
+    expected = {}
+    for quote in table_rows(out, "quotes"):
+        article = [a for a in table_rows(out, "articles") if a["id"] == quote["article_id"]][0]
+        expected[article["input_id"]] = expected.get(article["input_id"], 0) + 1
+    assert rows == sorted(expected.items()) and sum(expected.values()) > 0
