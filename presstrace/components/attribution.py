@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Entity
+from .names import name_key
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Dependencies through which a subjectless verb borrows its governor's subject (not ccomp
@@ -156,6 +157,17 @@ class EntityIndex:
 
     def __init__(self, entities: list[Entity]):
         self.spans = sorted((m.start, m.end, e) for e in entities for m in e.mentions + e.references)
+        self.entities = entities
+
+    def named(self, text: str) -> Optional[Entity]:
+        """The one person or organisation this name, or its last word (a surname), names
+        in full: a speaker the tagger missed ("- Trump ended with") is still that entity."""
+        key = name_key(text)
+        if not key:
+            return None
+        found = {id(e): e for e in self.entities if e.label in SPEAKER_LABELS
+                 and any(_names(key, name_key(n)) for n in [e.name, *e.aliases])}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def at(self, start: int, end: int) -> Optional[Entity]:
         """The entity whose mention overlaps `[start, end)` most, or None."""
@@ -167,6 +179,13 @@ class EntityIndex:
             if overlap > best_overlap:
                 best, best_overlap = ent, overlap
         return best
+
+
+SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _names(key: tuple[str, ...], entity_key: tuple[str, ...]) -> bool:
+    return key == entity_key or (len(key) == 1 and len(entity_key) > 1 and key[-1] == entity_key[-1])
 
 
 def tokens_between(doc: Doc, start: int, end: int) -> Span:

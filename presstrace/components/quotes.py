@@ -359,7 +359,7 @@ def carry_channels(text: str, quotes: list[Quote]) -> None:
 
 def _speaker(text: str, tok: Token, index: EntityIndex) -> Speaker:
     span = speaker_span(tok)
-    ent = index.at(span.start_char, span.end_char)
+    ent = index.at(span.start_char, span.end_char) or index.named(span.text)
     return Speaker(start=span.start_char, end=span.end_char, text=text[span.start_char:span.end_char],
                    entity=ent.id if ent else None, name=ent.name if ent else span.text)
 
