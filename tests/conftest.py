@@ -47,3 +47,43 @@ def _spans_of(art: AnalyzedArticle):
                 sub = getattr(rec, part, None)
                 if sub is not None and getattr(sub, "start", None) is not None:
                     yield f"{layer}.{part}", sub
+
+
+HOSTILE = {
+    "id": "hostile-1", "date": "2025-03-15", "source": "<b>Evil & Co</b>",
+    "title": "<img src=x onerror=alert('title')> Mayor quits",
+    "url": "javascript:alert('url')",
+    "text": ("Mayor Anna Kovalenko resigned in Lviv on Friday. \"<script>alert('quote')</script> "
+             "I am leaving office,\" Kovalenko said. Officials said the council would meet on "
+             "Monday <img src=x onerror=alert('text')>."),
+}
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory, settings):
+    """A store for the workbench's tests: the seed article, four bundled press releases
+    and one article whose title, outlet, URL and text carry HTML and script."""
+    import itertools
+    import json
+
+    from presstrace.store import db
+    from presstrace.store.corpus_entities import update_corpus_entities
+    from presstrace.store.ingest import ingest
+    from presstrace.store.merged_events import update_merged_events
+    from presstrace.store.stories import update_stories
+
+    folder = tmp_path_factory.mktemp("web")
+    sample = folder / "sample.jsonl"
+    with open(SAMPLES / "ua_ru_press_sample.jsonl", encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in itertools.islice(lines, 4)]
+    rows.append(HOSTILE)
+    sample.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    path = folder / "web.db"
+    ingest([str(SAMPLES / "seed.txt"), str(sample)], path, settings, n_process=1)
+    conn = db.open_store(path, create=False)
+    update_corpus_entities(conn)
+    update_stories(conn)
+    update_merged_events(conn)
+    ids = {str(r["input_id"]): r["id"] for r in conn.execute("SELECT id, input_id FROM articles")}
+    conn.close()
+    return path, ids

@@ -51,6 +51,8 @@ def create_app(db_path: str | os.PathLike, settings: Optional[Settings] = None, 
     install_security(app, app.state.settings, host=host, token=token)
     app.include_router(router, prefix="/api")
     from .corpus_routes import router as corpus_router; app.include_router(corpus_router, prefix="/api")  # noqa: E702,E501
+    from ..web import install_web
+    install_web(app)
     return app
 
 

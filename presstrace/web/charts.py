@@ -1,0 +1,37 @@
+"""Small SVG charts computed on the server: plain numbers for the templates to draw with
+SVG attributes (the pages' Content-Security-Policy allows no inline styles or scripts)."""
+from __future__ import annotations
+
+from typing import Iterable
+
+SOURCING_KINDS = ("named", "vague", "unattributed")
+
+
+def stacked_shares(shares: dict[str, float], kinds: Iterable[str] = SOURCING_KINDS,
+                   width: float = 300.0) -> list[dict]:
+    """Segments of one horizontal bar, each kind's share of the whole."""
+    kinds = list(kinds)
+    total = sum(max(shares.get(k) or 0.0, 0.0) for k in kinds)
+    x = 0.0
+    out = []
+    for kind in kinds:
+        share = (max(shares.get(kind) or 0.0, 0.0) / total) if total else 0.0
+        out.append({"kind": kind, "x": round(x, 2), "width": round(share * width, 2),
+                    "share": share})
+        x += share * width
+    return out
+
+
+def bars(counts: list[tuple[str, int]], width: float = 600.0, height: float = 120.0) -> dict:
+    """A bar per (label, count), scaled to fit, for counts over time."""
+    if not counts:
+        return {"bars": [], "width": width, "height": height, "most": 0}
+    most = max(c for _, c in counts) or 1
+    step = width / len(counts)
+    out = []
+    for i, (label, count) in enumerate(counts):
+        h = height * count / most
+        out.append({"label": label, "count": count, "x": round(i * step + step * 0.1, 2),
+                    "y": round(height - h, 2), "width": round(step * 0.8, 2),
+                    "height": round(h, 2)})
+    return {"bars": out, "width": width, "height": height, "most": most}

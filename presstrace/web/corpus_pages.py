@@ -1,0 +1,111 @@
+"""Pages over the whole corpus: stories and their outlet comparison, entities, timelines,
+the networks and the map. They draw what `presstrace.store`'s corpus queries return
+(`compare`, `profile`, `timeline`, `network`, `mapdata`); this module only shapes it for
+the templates."""
+from __future__ import annotations
+
+from typing import Annotated, Callable, Optional
+
+from fastapi import Query, Request
+from fastapi.responses import HTMLResponse
+
+from ..store.compare import compare_story
+from ..store.errors import QueryError
+from ..store.mapdata import place_counts
+from ..store.network import actor_network, quoted_alongside
+from ..store.profile import entity_profile
+from ..store.timeline import timeline
+from . import charts, data, geo, layout
+from .pages import PAGE, Conn, PageError, router, show
+
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+Date = Annotated[Optional[str], Query(pattern=DATE)]
+Name = Annotated[Optional[str], Query(max_length=200)]
+
+
+def ask(query: Callable, *args, missing: int = 404, **kwargs):
+    """Run a store query; an unknown id or bad filter becomes an error page."""
+    try:
+        return query(*args, **kwargs)
+    except QueryError as exc:
+        raise PageError(missing, str(exc)) from exc
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request, conn: Conn, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    rows = data.stories_page(conn, PAGE + 1, offset)
+    return show(request, "stories.html", rows=rows[:PAGE], offset=offset, page=PAGE,
+                next_offset=offset + PAGE if len(rows) > PAGE else None)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, conn: Conn, story_id: int) -> HTMLResponse:
+    found = ask(compare_story, conn, story_id)
+    for outlet in found["outlets"]:
+        outlet["bar"] = charts.stacked_shares(outlet["sourcing"]["shares"])
+    return show(request, "story.html", story=found, story_id=story_id)
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity(request: Request, conn: Conn, entity_id: int) -> HTMLResponse:
+    found = ask(entity_profile, conn, entity_id)
+    months = [(m["month"], m["mentions"]) for m in found["mentions_by_month"]]
+    return show(request, "entity.html", entity=found, chart=charts.bars(months))
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(request: Request, conn: Conn, entity: Name = None, place: Name = None,
+                  story: Name = None, since: Date = None, until: Date = None) -> HTMLResponse:
+    items: list = []
+    if entity or place or story:
+        items = ask(timeline, conn, entity=entity or None, place=place or None,
+                    story=story or None, since=since, until=until, limit=500, missing=400)
+    return show(request, "timeline.html", items=items, entity=entity or "", place=place or "",
+                story=story or "", since=since or "", until=until or "",
+                people=data.most_quoted(conn, 15))
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(request: Request, conn: Conn,
+            kind: Annotated[str, Query(pattern="^(actors|quotes)$")] = "actors",
+            story: Name = None, since: Date = None, until: Date = None,
+            top: Annotated[int, Query(ge=5, le=300)] = 60) -> HTMLResponse:
+    if kind == "actors":
+        graph = ask(actor_network, conn, story=story or None, since=since, until=until,
+                    limit=top, missing=400)
+    else:
+        graph = ask(quoted_alongside, conn, story=story or None, since=since, until=until,
+                    limit=top, missing=400)
+    return show(request, "network.html", kind=kind, story=story or "", since=since or "",
+                until=until or "", top=top, **drawn(graph))
+
+
+def drawn(graph: dict) -> dict:
+    """Nodes placed by the force layout, edges as lines between them, sizes by weight."""
+    edges = [(str(e["source"]), str(e["target"]), e["weight"]) for e in graph["edges"]]
+    used = {n for a, b, _ in edges for n in (a, b)}
+    nodes = [n for n in graph["nodes"] if str(n["id"]) in used]
+    pos = layout.force_layout([str(n["id"]) for n in nodes], edges)
+    most = max((n.get("weight") or n.get("quotes") or 1 for n in nodes), default=1)
+    heaviest = max((w for _, _, w in edges), default=1)
+    labels = [n["label"] for n in nodes]
+    nodes = [{**n, "label": f"{n['label']} ({n['id']})" if labels.count(n["label"]) > 1 else n["label"]}
+             for n in nodes]  # "Russian" the army and "Russian" the state, told apart
+    placed = [{**n, "x": pos[str(n["id"])][0], "y": pos[str(n["id"])][1],
+               "r": 4 + 12 * ((n.get("weight") or n.get("quotes") or 1) / most) ** 0.5} for n in nodes]
+    lines = [{"x1": pos[a][0], "y1": pos[a][1], "x2": pos[b][0], "y2": pos[b][1],
+              "width": 1 + 4 * w / heaviest, "edge": e}
+             for (a, b, w), e in zip(edges, graph["edges"])]
+    return {"nodes": placed, "lines": lines, "edges": graph["edges"]}
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, conn: Conn, story: Name = None, since: Date = None,
+             until: Date = None, top: Annotated[int, Query(ge=1, le=2000)] = 300) -> HTMLResponse:
+    places = [p for p in ask(place_counts, conn, story=story or None, since=since, until=until,
+                             limit=top, missing=400)
+              if p["lat"] is not None and p["lon"] is not None]
+    box = geo.view_box(geo.focus(places))
+    return show(request, "map.html", places=places, markers=geo.markers(places, box),
+                box=" ".join(f"{v:g}" for v in box), outline=geo.outline_path(),
+                story=story or "", since=since or "", until=until or "", top=top)

@@ -1,0 +1,113 @@
+"""The workbench's HTML pages: server-rendered with Jinja2 (autoescaping on), served by
+the same FastAPI app as the JSON API. Every page reads the store through the request's
+read-only connection."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from ..api.app import get_conn
+from ..store import db, queries
+from ..store.errors import QueryError
+from . import charts, data, highlight
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+TEMPLATES.env.filters["pct"] = lambda x: f"{100 * (x or 0):.0f}%"
+TEMPLATES.env.filters["signed"] = lambda x: f"{x or 0:+.2f}"
+router = APIRouter(include_in_schema=False)
+Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
+PAGE = 50
+
+
+class PageError(Exception):
+    """A page that cannot be shown (unknown id, bad filter): status and message."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def show(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    context["status"] = status
+    return TEMPLATES.TemplateResponse(request, template, context, status_code=status)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, conn: Conn) -> HTMLResponse:
+    return show(request, "home.html", figures=data.figures(conn),
+                stories=data.recent_stories(conn), quoted=data.most_quoted(conn))
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request, conn: Conn, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    rows = data.articles_page(conn, PAGE + 1, offset)
+    return show(request, "articles.html", rows=rows[:PAGE], offset=offset,
+                next_offset=offset + PAGE if len(rows) > PAGE else None, page=PAGE)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, conn: Conn, article_id: int) -> HTMLResponse:
+    try:
+        art = db.load_article(conn, article_id)
+    except KeyError:
+        raise PageError(404, f"There is no article {article_id} in this store.") from None
+    return show(request, "article.html", **reader_context(art, data.entity_pages(conn, article_id)),
+                article_id=article_id, stories=data.story_of(conn, article_id))
+
+
+def reader_context(art, entity_pages: dict[str, int]) -> dict[str, Any]:
+    """What the reader template needs for one analysed article (stored or just analysed)."""
+    items = highlight.spans(art, entity_pages)
+    counts = {layer: 0 for layer in highlight.LAYERS}
+    for layer, records in (("entities", art.entities), ("quotes", art.quotes),
+                           ("claims", art.claims), ("times", art.times), ("places", art.places),
+                           ("amounts", art.amounts), ("events", art.events),
+                           ("framing", art.framing), ("noncontent", art.noncontent)):
+        counts[layer] = len(records)
+    shares = {"named": art.sourcing.named, "vague": art.sourcing.vague,
+              "unattributed": art.sourcing.unattributed}
+    return {"art": art, "body": highlight.render(art.text, items), "counts": counts,
+            "layers": highlight.LAYERS, "sourcing": charts.stacked_shares(shares)}
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, conn: Conn, q: str = "",
+           target: Annotated[str, Query(alias="in", pattern="^(articles|quotes)$")] = "articles"
+           ) -> HTMLResponse:
+    results: list = []
+    error = None
+    if q.strip():
+        try:
+            results = queries.search(conn, q, target=target, limit=PAGE)
+        except QueryError as exc:
+            error = str(exc)
+    return show(request, "search.html", q=q, target=target, results=results, error=error,
+                status=400 if error else 200)
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+def analyze_form(request: Request) -> HTMLResponse:
+    return show(request, "analyze.html", text="", date="", result=None)
+
+
+@router.post("/analyze", response_class=HTMLResponse)
+def analyze_page(request: Request, text: Annotated[str, Form(max_length=200_000)],
+                 date: Annotated[Optional[str], Form(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = None
+                 ) -> HTMLResponse:
+    from ..errors import PresstraceError
+    from ..pipeline import analyze
+    from ..records import Article
+
+    try:
+        with request.app.state.analyze_lock:  # one model, shared: one analysis at a time
+            result = analyze(Article(text=text, date=date or None), request.app.state.settings)
+    except PresstraceError as exc:
+        raise PageError(400, f"This text could not be analysed: {exc}") from exc
+    return show(request, "analyze.html", text=text, date=date or "",
+                result=reader_context(result, {}))
