@@ -42,11 +42,13 @@ def _json(value: Any) -> None:
 @click.argument("story_id")
 @db_option
 @click.option("--compare", is_flag=True, help="Compare the outlets that covered it.")
+@click.option("--similar", type=click.FloatRange(0, 1, min_open=True), default=0.4, show_default=True,
+              help="Share of a claim's words another outlet's claim or quote must hold to carry it too.")
 @VIEWS_FORMAT
 @click.pass_obj
 @domain_errors
 def story_command(settings: Settings, story_id: str, db_path: Optional[str], compare: bool,
-                  fmt: str) -> None:
+                  similar: float, fmt: str) -> None:
     """One story (s12 or 12): its articles, or with --compare how each outlet covered it —
     whom it quotes, its sourcing, tone, framing, naming choices and the claims only it carries.
 
@@ -56,7 +58,7 @@ def story_command(settings: Settings, story_id: str, db_path: Optional[str], com
     """
     from .compare import compare_story
 
-    result = _with_store(settings, db_path, compare_story, story=story_id)
+    result = _with_store(settings, db_path, compare_story, story=story_id, similar=similar)
     if not compare:
         result = {k: result[k] for k in ("story", "title", "first", "last", "sources")} | {
             "articles": [a for p in result["outlets"] for a in p["articles"]]}
