@@ -23,6 +23,7 @@ credited with the layers of the original it copies.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from typing import Any, Iterable
@@ -31,6 +32,9 @@ from .lookup import Ref, resolve_speaker, speakers_by_alias, story_articles, sto
 from .stories import tokens
 
 UNKNOWN_OUTLET = "(unknown)"
+# Figures are what a factual claim turns on ("50%-52%", "2005", "$4 billion"), and the
+# story tokenizer drops them; claims are compared on both.
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
 MIN_TOKENS = 4
 SIMILAR = 0.4
 KINDS = ("named", "vague", "unattributed")
@@ -211,11 +215,11 @@ def _add_unique_claims(conn, ids, outlets, profiles, similar: float, limit: int)
                              "coalesce(source_text, source_name) AS claimed_by FROM claims "
                              "WHERE article_id IN ({ids}) ORDER BY article_id, seq", ids):
         for outlet in owners[row["article_id"]]:
-            items.append((outlet, set(tokens(row["text"] or "")), row))
+            items.append((outlet, claim_words(row["text"]), row))
     for row in _select(conn, "SELECT article_id, text FROM quotes WHERE article_id IN ({ids}) "
                              "AND kind != 'scare'", ids):
         for outlet in owners[row["article_id"]]:
-            items.append((outlet, set(tokens(row["text"] or "")), None))
+            items.append((outlet, claim_words(row["text"]), None))
     postings: dict[str, list[int]] = defaultdict(list)
     for n, (_, toks, _) in enumerate(items):
         for tok in toks:
@@ -232,6 +236,11 @@ def _add_unique_claims(conn, ids, outlets, profiles, similar: float, limit: int)
                 {"article_id": row["article_id"], "start": row["start"], "end": row["end"],
                  "text": row["text"], "source_kind": row["source_kind"],
                  "claimed_by": row["claimed_by"]})
+
+
+def claim_words(text: str | None) -> set[str]:
+    """The content words and figures of a claim or quote."""
+    return set(tokens(text or "")) | set(NUMBER.findall(text or ""))
 
 
 def _best_containment(outlet: str, toks: set[str], items: list, postings: dict) -> float:
