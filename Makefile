@@ -5,7 +5,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: demo test setup clean
+DEMO_DB ?= presstrace-demo.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test setup browser clean
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,12 +20,22 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt
 
 setup: $(VENV)/.installed
 
+# The seed article's report, then the bundled sample ingested into the embedded SQLite
+# store and the workbench started on it (Ctrl-C stops it).
 demo: setup
 	$(PY) -m presstrace analyze --format table presstrace/samples/seed.txt
-	$(PY) -m presstrace analyze --format table --summary presstrace/samples/ua_ru_press_sample.jsonl
+	$(PY) -m presstrace ingest --db $(DEMO_DB) presstrace/samples/seed.txt presstrace/samples/ua_ru_press_sample.jsonl
+	@echo "presstrace workbench: http://$(HOST):$(PORT)/  (API: http://$(HOST):$(PORT)/api, Ctrl-C stops)"
+	$(PY) -m presstrace serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
 
-test: setup
-	$(PY) -m pytest -q
+# Browser tests drive Debian's Chromium (no browser download from the internet).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: setup browser
+	PRESSTRACE_BROWSER_REQUIRED=1 $(PY) -m pytest -q
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info test-artifacts

@@ -31,7 +31,7 @@ def register_serve_command(group: click.Group) -> None:
 @click.pass_obj
 def serve_command(settings: Settings, db_path: Optional[str], host: str, port: int,
                   token: Optional[str]) -> None:
-    """Serve the store as a JSON API (OpenAPI at /openapi.json, docs at /docs).
+    """Serve the store: the workbench pages at /, the JSON API at /api (OpenAPI at /openapi.json).
 
     Read-only: each request reads the store through its own read-only connection, so an
     ingest can write to it meanwhile. POST /api/analyze analyses a text and stores nothing.
@@ -53,7 +53,7 @@ def serve_command(settings: Settings, db_path: Optional[str], host: str, port: i
         app = create_app(_db_path(settings, db_path), settings, host=host, token=token)
     except PresstraceError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"presstrace API at http://{host}:{port}/api (docs: /docs)", err=True)
+    click.echo(f"presstrace workbench at http://{host}:{port}/ (JSON API: /api, OpenAPI: /openapi.json)", err=True)
     if not token and not is_loopback(host):
         click.echo("writes are refused: listening beyond loopback without --token", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")

@@ -22,12 +22,14 @@ def stacked_shares(shares: dict[str, float], kinds: Iterable[str] = SOURCING_KIN
     return out
 
 
-def bars(counts: list[tuple[str, int]], width: float = 600.0, height: float = 120.0) -> dict:
-    """A bar per (label, count), scaled to fit, for counts over time."""
+def bars(counts: list[tuple[str, int]], width: float = 600.0, height: float = 120.0,
+         widest: float = 40.0) -> dict:
+    """A bar per (label, count), scaled to fit, for counts over time; a few months get
+    narrow bars, not one that fills the chart."""
     if not counts:
         return {"bars": [], "width": width, "height": height, "most": 0}
     most = max(c for _, c in counts) or 1
-    step = width / len(counts)
+    step = min(width / len(counts), widest / 0.8)
     out = []
     for i, (label, count) in enumerate(counts):
         h = height * count / most
