@@ -106,11 +106,12 @@ def test_security_csp_has_no_inline_script_on_api_pages(client):
     assert directives["object-src"] == "'none'"
 
 
-def test_security_docs_page_gets_its_own_policy_still_unframeable(client):
+def test_security_docs_page_is_served_offline_under_the_strict_policy(client):
     res = client.get("/docs")
-    assert res.status_code == 200 and "cdn.jsdelivr.net" in res.text
+    assert res.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in res.text
+    assert "http" not in res.text.split("<body>")[0]  # no script or style from elsewhere
     csp = res.headers["content-security-policy"]
-    assert "https://cdn.jsdelivr.net" in csp and "frame-ancestors 'none'" in csp
+    assert "script-src 'self';" in csp and "frame-ancestors 'none'" in csp
     assert res.headers["x-frame-options"] == "DENY"
 
 

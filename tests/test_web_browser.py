@@ -157,3 +157,13 @@ def test_analyze_a_pasted_text(page, server):
     assert page.locator("#text a.speaker, #text span.speaker").count() == 1
     assert page.locator("#text .l-places").count() >= 1
     clean(page)
+
+
+def test_api_docs_work_offline(page, server):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(f"{server}/docs")
+    page.wait_for_selector("#swagger-ui .opblock", timeout=15_000)
+    assert page.locator("#swagger-ui .opblock").count() > 5  # one block per endpoint
+    assert all(url.startswith(server) or url.startswith("data:") for url in requested), requested
+    clean(page)

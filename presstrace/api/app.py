@@ -40,7 +40,9 @@ def create_app(db_path: str | os.PathLike, settings: Optional[Settings] = None, 
 
     path = Path(db_path).resolve()
     db.open_store(path, create=False).close()  # exists, and its schema is current
-    app = FastAPI(title="presstrace", version=API_VERSION,
+    # docs_url/redoc_url off: FastAPI's pages load Swagger UI from a CDN; the workbench
+    # serves /docs itself from the swagger-ui-bundle package, so it works offline.
+    app = FastAPI(title="presstrace", version=API_VERSION, docs_url=None, redoc_url=None,
                   description="Read a presstrace store (articles with every layer, quotes, "
                               "claims, events, entities, stories, full-text search) and "
                               "analyse a text into a `presstrace/1` object.")

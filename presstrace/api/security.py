@@ -148,7 +148,7 @@ class BodyLimit:
             return await self.app(scope, receive, send)
         declared = header(scope, b"content-length")
         # A malformed Content-Length is the server's to refuse; the count below still holds.
-        if declared is not None and declared.strip().isdigit() and int(declared) > self.limit:
+        if declared is not None and declared.strip().isascii() and declared.strip().isdigit() and int(declared) > self.limit:
             error = BodyTooLarge(self.limit)
             return await send_error(send, 413, error.code, str(error.detail))
         await self.counted(scope, receive, send)

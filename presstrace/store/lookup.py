@@ -22,7 +22,7 @@ class UnknownError(QueryError):
 
 def _id(text: str) -> Optional[int]:
     """`text` as a store id when it is one that SQLite can hold, else None."""
-    return int(text) if text.isdigit() and int(text) <= MAX_ID else None
+    return int(text) if text.isascii() and text.isdigit() and int(text) <= MAX_ID else None  # not '¹'
 STORY_ID = re.compile(r"^s?(\d+)$", re.IGNORECASE)
 
 def dated(column: str) -> str:

@@ -147,7 +147,7 @@ def iter_merged_events(conn: sqlite3.Connection, event_type: Optional[str] = Non
 
 def _corpus_names(conn: sqlite3.Connection, keys: list[Optional[str]]) -> dict[str, str]:
     """Actor key c<id> -> that corpus entity's canonical name."""
-    ids = sorted({int(k[1:]) for k in keys if k and k[0] == "c" and k[1:].isdigit()})
+    ids = sorted({int(k[1:]) for k in keys if k and k[0] == "c" and k[1:].isascii() and k[1:].isdigit()})
     out: dict[str, str] = {}
     for start in range(0, len(ids), 500):
         part = ids[start:start + 500]

@@ -12,9 +12,10 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from swagger_ui_bundle import swagger_ui_path
 
 STATIC = Path(__file__).parent / "static"
-JSON_PREFIXES = ("/api", "/openapi.json", "/docs", "/redoc")
+JSON_PREFIXES = ("/api", "/openapi.json")
 
 
 def install_web(app: FastAPI) -> None:
@@ -22,6 +23,7 @@ def install_web(app: FastAPI) -> None:
     from . import corpus_pages  # noqa: F401  (adds its routes to the router)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/docs-assets", StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
     app.include_router(router)
 
     def html_or(original):
