@@ -3,9 +3,11 @@ escapes every untrusted string (article text, titles, outlets, names, URL parame
 sends its security headers; unknown ids and bad parameters get an HTML error page."""
 from __future__ import annotations
 
+import html as html_lib
 import re
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from fastapi.testclient import TestClient
 
 from presstrace.api import create_app
@@ -136,3 +138,30 @@ def test_static_files_ship_with_the_package(client):
     assert client.get("/static/app.js").status_code == 200
     outlines = client.get("/static/countries.json").json()
     assert len(outlines["countries"]) > 150
+
+
+@st.composite
+def text_and_spans(draw):
+    text = draw(st.text(alphabet=st.sampled_from('ab <>&"\'\n\u00e9\U0001f600'), max_size=60))
+    n = len(text)
+    spans = []
+    for _ in range(draw(st.integers(0, 12))):
+        start = draw(st.integers(0, max(n - 1, 0)))
+        end = draw(st.integers(start, n))
+        spans.append(highlight.Span(start, end, draw(st.sampled_from(highlight.LAYERS)),
+                                    draw(st.text(max_size=8)),
+                                    href=draw(st.sampled_from([None, "/entities/1"]))))
+    return text, spans
+
+
+@given(text_and_spans())
+@settings(max_examples=200, deadline=None)
+def test_render_property_text_survives_and_tags_balance(case):
+    text, spans = case
+    out = str(highlight.render(text, [s for s in spans if s.start < s.end]))
+    assert html_lib.unescape(re.sub(r"<[^>]+>", "", out)) == text
+    assert out.count("<span") == out.count("</span>") and out.count("<a ") == out.count("</a>")
+    depth = 0
+    for tag in re.findall(r"<(/?)a[ >]", out):  # links never nest
+        depth += 1 if not tag else -1
+        assert depth in (0, 1)

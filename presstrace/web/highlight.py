@@ -151,10 +151,18 @@ def render(text: str, items: list[Span]) -> Markup:
     # outermost first; a speaker goes outside the entity mention it coincides with, so the
     # speaker (with its own tooltip) is the link a reader clicks
     ordered = sorted(items, key=lambda s: (s.start, -s.end, s.css != "speaker", LAYERS.index(s.layer)))
+    rank = {id(s): n for n, s in enumerate(ordered)}
+    active: list[Span] = []  # spans open at the current cut, kept in `ordered` order
+    nxt = 0
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:]):
-        covering = [s for s in ordered if s.start <= a and b <= s.end]
-        out.append(_wrap(str(escape(text[a:b])), covering))
+        active = [s for s in active if s.end > a]
+        while nxt < len(ordered) and ordered[nxt].start <= a:
+            if ordered[nxt].end > a:
+                active.append(ordered[nxt])
+            nxt += 1
+        active.sort(key=lambda s: rank[id(s)])
+        out.append(_wrap(str(escape(text[a:b])), active))
     return Markup("".join(out))
 
 

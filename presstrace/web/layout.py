@@ -28,7 +28,18 @@ def force_layout(nodes: list[str], edges: list[tuple[str, str, float]], size: fl
             pos[n][0] = min(size, max(0.0, pos[n][0] + dx / length * step))
             pos[n][1] = min(size, max(0.0, pos[n][1] + dy / length * step))
         temperature *= 0.96
-    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
+    return _fitted(pos, size)
+
+
+def _fitted(pos: dict[str, list[float]], size: float, margin: float = 0.05) -> dict[str, tuple[float, float]]:
+    """Positions stretched to fill the square: the forces settle wherever they settle,
+    often in one corner, which wastes most of the drawing."""
+    xs = [x for x, _ in pos.values()]
+    ys = [y for _, y in pos.values()]
+    def scale(v: float, lo: float, hi: float) -> float:
+        return size / 2 if hi - lo < 1e-9 else size * margin + (v - lo) / (hi - lo) * size * (1 - 2 * margin)
+    return {n: (round(scale(x, min(xs), max(xs)), 1), round(scale(y, min(ys), max(ys)), 1))
+            for n, (x, y) in pos.items()}
 
 
 def _repel(nodes: list[str], pos: dict, shift: dict, k: float) -> None:
