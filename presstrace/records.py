@@ -7,6 +7,7 @@ everything after it (CLI, store, exports, API) sees only them. Every record with
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -246,9 +247,16 @@ def from_dict(cls: type, data: Any) -> Any:
     """Rebuild a record of type `cls` from `to_dict` output; unknown keys are ignored."""
     if data is None:
         return None
+    hints = _field_hints(cls)
+    return cls(**{k: _convert(hints[k], v) for k, v in data.items() if k in hints})
+
+
+@functools.lru_cache(maxsize=None)
+def _field_hints(cls: type) -> dict[str, Any]:
+    """Each field's type, resolved once per class: resolving string annotations is slow,
+    and a stored article is rebuilt from thousands of small records."""
     hints = typing.get_type_hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{k: _convert(hints[k], v) for k, v in data.items() if k in names})
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
 
 
 def _convert(hint: Any, value: Any) -> Any:
