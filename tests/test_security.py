@@ -187,6 +187,13 @@ def test_security_body_limit_refuses_a_large_declared_body_before_reading_it():
     assert sent[0]["status"] == 413 and reads == []
 
 
+@pytest.mark.parametrize("declared", [b"\xb9\xb2", b"12abc", b"", b" "])
+def test_security_body_limit_counts_when_content_length_is_no_number(declared):
+    limited = BodyLimit(read_all, limit=1000)
+    assert run_asgi(limited, [(b"content-length", declared)], [b"a" * 1200])[0]["status"] == 413
+    assert run_asgi(limited, [(b"content-length", declared)], [b"a" * 800])[0]["status"] == 200
+
+
 @pytest.mark.parametrize("value", [0, -5, "2MB", 1.5, True])
 def test_security_max_body_bytes_must_be_a_positive_integer(settings, value):
     with pytest.raises(SettingsError, match="max_body_bytes"):
