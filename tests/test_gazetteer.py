@@ -11,7 +11,7 @@ import pytest
 import presstrace.gazetteer as gazetteer_pkg
 from presstrace.gazetteer import (Gazetteer, GazetteerEntry, build_index, default_index_path,
                                   load_gazetteer, normalize_key)
-from presstrace.gazetteer.build import Sources, admin1_base, admin1_keys, name_keys
+from presstrace.gazetteer.build import FORMAT_VERSION, Sources, admin1_base, admin1_keys, name_keys
 from presstrace.settings import load_settings
 
 KYIV, SUDZHA, KURSK_CITY = 703448, 486816, 538560
@@ -150,7 +150,7 @@ def test_gazetteer_small_get_and_metadata(small):
     entry = small.get(SUDZHA)
     assert isinstance(entry, GazetteerEntry) and entry.country == "RU"
     assert small.get(999) is None
-    assert small.metadata()["format_version"] == "1"
+    assert small.metadata()["format_version"] == str(FORMAT_VERSION)
 
 
 def test_gazetteer_pickle_round_trip_drops_connection(small):

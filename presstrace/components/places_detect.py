@@ -94,18 +94,20 @@ def find_toponyms(doc: Doc, text: str, gazetteer) -> list[Toponym]:
 def _not_a_place(text: str, t: Toponym, gazetteer) -> bool:
     """Names that look like places but are not, or not ones the gazetteer can give.
 
-    A county (the gazetteer has none: "Boone County" is not the town of Boone); a word that
-    names a war or disease ("Gulf War", "Marburg virus"); a lone direction or common word.
+    A county the gazetteer lacks, and the bare name of any county ("Boone County" is not the
+    town of Boone); a word that names a war or disease ("Gulf War", "Marburg virus"); a lone
+    direction or common word.
     """
     if t.fixed is not None:
         return False
-    if COUNTY_NAME_RE.search(t.query) or t.query.lower() in NOT_PLACES:
+    if t.query.lower() in NOT_PLACES or (COUNTY_NAME_RE.search(t.query) and not gazetteer.contains(t.query)):
         return True
     after = NEXT_WORD_RE.match(text, t.end)
     if after and after.group(1).lower() in NOT_PLACE_AFTER:
         return True
-    m = COUNTY_RE.match(text, t.end)
-    return bool(m) and not gazetteer.contains(f"{t.query} {m.group(1)}")
+    # The bare name before "County" is never the town: the county (where the gazetteer has
+    # it) is found by `_county_phrase` over the whole phrase.
+    return bool(COUNTY_RE.match(text, t.end))
 
 
 def _person_words(entities) -> set[str]:
@@ -241,7 +243,10 @@ def entity_toponyms(doc: Doc, text: str, entities, gazetteer) -> list[Toponym]:
             name = clean_name(m.text)
             start = m.start + m.text.find(name) if name and name in m.text else m.start
             region = _region_phrase(text, start + len(name), name, gazetteer)
-            if region is not None:
+            county = _county_phrase(text, start + len(name), name, gazetteer)
+            if county is not None:
+                out.append(Toponym(start, county[0], text[start:county[0]], county[1], "region"))
+            elif region is not None:
                 out.append(Toponym(start, region[0], text[start:region[0]], region[1], "region",
                                    regions_only=True))
             elif name and (continent(name) or gazetteer.contains(name)) \
@@ -269,6 +274,16 @@ def _region_phrase(text: str, end: int, name: str, gazetteer) -> Optional[tuple[
     if any(e.feature_code == "ADM1" for e in gazetteer.lookup(query)):
         return end + m.end(), query
     return None
+
+
+def _county_phrase(text: str, end: int, name: str, gazetteer) -> Optional[tuple[int, str]]:
+    """End offset and query of "<name> County" (or Parish, Borough) when the gazetteer has a
+    county of that name; spaCy often tags only "Boone" in "Boone County"."""
+    m = COUNTY_RE.match(text, end)
+    if not m or m.group(1) == "Co.":
+        return None
+    query = f"{name} {m.group(1)}"
+    return (m.end(), query) if gazetteer.contains(query) else None
 
 
 def party_toponyms(text: str, gazetteer) -> list[Toponym]:

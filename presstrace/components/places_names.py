@@ -97,9 +97,10 @@ def exact_name(gazetteer, name: str, population: int = 0) -> bool:
 
 
 def strong_name(gazetteer, name: str) -> bool:
-    """A name whose first reading is a country or first-level region."""
+    """A name whose first reading is a country, first-level region or county ("Jefferson
+    Parish", which spaCy often calls a person)."""
     entries = gazetteer.lookup(name)
-    return bool(entries) and entries[0].feature_code in ("PCLI", "ADM1") \
+    return bool(entries) and entries[0].feature_code in ("PCLI", "ADM1", "ADM2") \
         and normalize_key(entries[0].name) == normalize_key(name)
 
 

