@@ -165,3 +165,23 @@ def test_render_property_text_survives_and_tags_balance(case):
     for tag in re.findall(r"<(/?)a[ >]", out):  # links never nest
         depth += 1 if not tag else -1
         assert depth in (0, 1)
+
+
+def test_corpus_pages_escape_hostile_outlets_and_titles(client, web_store):
+    import sqlite3
+
+    conn = sqlite3.connect(web_store[0])
+    article = web_store[1]["hostile-1"]
+    story = conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article,)).fetchone()[0]
+    person = conn.execute("SELECT l.corpus_entity_id FROM corpus_entity_links l JOIN entities e "
+                          "ON e.id = l.entity_id WHERE e.article_id = ? AND e.label = 'PERSON'",
+                          (article,)).fetchone()[0]
+    conn.close()
+    for path in (f"/stories/{story}", f"/entities/{person}", f"/timeline?entity={person}",
+                 f"/timeline?story={story}", "/map", "/network", "/network?kind=quotes",
+                 "/timeline?entity=%3Cscript%3Ealert(1)%3C/script%3E"):
+        res = client.get(path)
+        assert res.status_code in (200, 400), (path, res.status_code)
+        assert not RAW_MARKUP.search(res.text), path
+        assert "<script>alert(1)" not in res.text, path
+    assert "&lt;b&gt;Evil &amp; Co&lt;/b&gt;" in client.get(f"/stories/{story}").text
