@@ -57,7 +57,7 @@ def _doubles_in(text: str, start: int, end: int) -> list[QuoteSpan]:
             i += 1
             continue
         closers = {OPENERS[ch], '"'} if ch == "“" else {OPENERS[ch]}
-        j = next((k for k in range(i + 1, end) if text[k] in closers), None)
+        j = next((k for k in range(i + 1, end) if text[k] in closers or (ch == "“" and _turned_closer(text, k))), None)
         stop = end if j is None else j
         content_end = len(text[i + 1:stop].rstrip()) + i + 1
         if content_end > i + 1:
@@ -72,6 +72,14 @@ def _singles(text: str) -> list[QuoteSpan]:
         if len(m.group(2).split()) <= MAX_SINGLE_WORDS[m.group(1)]:
             out.append(QuoteSpan(m.start(2), m.end(2), m.start(1), m.start(3), m.group(1)))
     return out
+
+
+def _turned_closer(text: str, k: int) -> bool:
+    """`“It's unusual,“ said X`: an opening curly mark typed where the closing one belongs.
+    It closes when it is glued to the words before it and followed by a space or the end,
+    the shape of a closing mark, never of an opening one (`said “It`)."""
+    return (text[k] == "“" and k > 0 and not text[k - 1].isspace()
+            and (k + 1 == len(text) or text[k + 1].isspace()))
 
 
 def _is_inch_mark(text: str, i: int) -> bool:

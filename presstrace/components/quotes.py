@@ -129,10 +129,36 @@ def _search_windows(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan], w
             subject = subject_of(verb, inverted=first)
             named = _named_before(doc, after, verb) if first and subject is not None and subject.i > verb.i else None
             subject = named or subject
+            if subject is None and first:
+                subject = _adjacent_speaker(verb, after)
             if subject is not None and not _inside_quote(subject.idx, spans):
                 verb, subject = _outer_named(verb, subject, spans)
                 return Found(q, verb, subject, channel_of(text[a:b]))
     return None
+
+
+# Tokens that may stand in a bare noun phrase naming a speaker ("a New Hampshire Democrat").
+NP_POS = {"DET", "ADJ", "PROPN", "NOUN", "NUM"}
+
+
+def _adjacent_speaker(verb: Token, after: int) -> Optional[Token]:
+    """`"…," added a New Hampshire Democrat.` / `"…," Conway notes.`: when the parser gave
+    a speech verb right after a quote no subject (it made the name an object or a compound),
+    a bare noun phrase between the closing mark and the verb, or right after the verb,
+    is still the speaker. Only a few tokens either side are looked at."""
+    doc = verb.doc
+    before = [t for t in doc[max(0, verb.i - POST_TERMINAL_TOKENS):verb.i] if t.idx >= after]
+    if before and all(t.pos_ in NP_POS for t in before) and before[-1].pos_ in ("PROPN", "NOUN"):
+        return before[-1]
+    run = []
+    for tok in doc[verb.i + 1:min(len(doc), verb.i + 1 + 2 * POST_TERMINAL_TOKENS)]:
+        if tok.pos_ not in NP_POS:
+            break
+        run.append(tok)
+    nouns = [t for t in run if t.pos_ in ("PROPN", "NOUN")]
+    if not nouns or before:
+        return None
+    return nouns[-1]
 
 
 def _governing_cue(doc: Doc, q: QuoteSpan, spans: list[QuoteSpan]) -> Optional[tuple[Token, Token]]:
@@ -155,6 +181,9 @@ def _governing_cue(doc: Doc, q: QuoteSpan, spans: list[QuoteSpan]) -> Optional[t
 def _outer_named(verb: Token, subject: Token, spans: list[QuoteSpan]) -> tuple[Token, Token]:
     """"Trump said he'd asked his “people”": the named speaker of the governing speech
     verb, rather than the pronoun of the embedded one."""
+    outer = _reporting_speaker(verb, spans)
+    if outer is not None:
+        return outer
     if subject.pos_ != "PRON":
         return verb, subject
     node = verb
@@ -166,6 +195,25 @@ def _outer_named(verb: Token, subject: Token, spans: list[QuoteSpan]) -> tuple[T
         if outer is not None and outer.pos_ != "PRON" and not _inside_quote(outer.idx, spans):
             return node, outer
     return verb, subject
+
+
+def _reporting_speaker(verb: Token, spans: list[QuoteSpan]) -> Optional[tuple[Token, Token]]:
+    """"Trump said Duterte's comments showed “a lack of respect”", "Podesta told NBC that
+    the campaign believes she “is going to …”": a cue inside the content clause of a speech
+    verb is part of what that verb reports, so the quote is the outer speaker's to answer
+    for. Climbs content clauses (ccomp) only, to the outermost speech verb with a subject."""
+    found, node = None, verb
+    for _ in range(3):
+        if node.dep_ != "ccomp" or node.head.i == node.i:
+            break
+        node = node.head
+        if _inside_quote(node.idx, spans) or not is_speech_verb(node):
+            break
+        outer = subject_of(node)
+        if outer is None or _inside_quote(outer.idx, spans) or outer.lower_ in NOT_SPEAKERS:
+            break
+        found = (node, outer)
+    return found
 
 
 def _last_verb_subject(tokens, spans: list[QuoteSpan]) -> Optional[Token]:

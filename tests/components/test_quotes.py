@@ -94,3 +94,62 @@ def test_quotes_paragraph_introduced_by_a_colon_takes_the_intro_speaker(run):
             "“The anthem is a moment to reflect on the freedoms we hold dear.”\n\nStudents disagreed.")
     q = quote(run(text), "anthem is a moment")
     assert q.speaker is not None and "Harlow" in q.speaker.text
+
+
+def test_quotes_turned_opening_mark_closes_a_quote():
+    # `“…,“ said X`: an opening curly mark typed where the closing one belongs.
+    text = "“The vote was closer than anyone expected,“ said Maria Lopez, a councillor. “We will recount.”"
+    spans = [text[q.start:q.end] for q in find_quotes(text)]
+    assert spans == ["The vote was closer than anyone expected,", "We will recount."]
+
+
+def test_quotes_turned_mark_attributes_the_speaker_after_it(run):
+    text = "“The vote was closer than anyone expected,“ said Maria Lopez, a councillor from the north ward."
+    q = quote(run(text), "closer than anyone")
+    assert q.speaker is not None and q.speaker.text == "Maria Lopez"
+
+
+def _parsed(words, pos, heads, deps):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    return Doc(Vocab(), words=words, pos=pos, heads=heads, deps=deps)
+
+
+@pytest.mark.parametrize("words,pos,heads,deps,verb,speaker", [
+    # `"…," Alvarez notes.` parsed with the name as a compound of the verb
+    (['"', "Wait", ",", '"', "Alvarez", "notes", "."], ["PUNCT", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"],
+     [5, 5, 5, 5, 5, 5, 5], ["punct", "ccomp", "punct", "punct", "compound", "ROOT", "punct"], 5, "Alvarez"),
+    # `"…," added a Wisconsin election clerk.` parsed with the speaker as the verb's object
+    (['"', "Wait", ",", '"', "added", "a", "Wisconsin", "election", "clerk", "."],
+     ["PUNCT", "VERB", "PUNCT", "PUNCT", "VERB", "DET", "PROPN", "NOUN", "NOUN", "PUNCT"],
+     [4, 4, 4, 4, 4, 8, 8, 8, 4, 4], ["punct", "ccomp", "punct", "punct", "ROOT", "det", "compound", "compound",
+                                      "dobj", "punct"], 4, "clerk"),
+])
+def test_quotes_adjacent_speaker_when_the_parse_gives_no_subject(words, pos, heads, deps, verb, speaker):
+    from presstrace.components.quotes import _adjacent_speaker
+    doc = _parsed(words, pos, heads, deps)
+    after = doc[4].idx  # where the text after the closing mark begins
+    found = _adjacent_speaker(doc[verb], after)
+    assert found is not None and found.text == speaker
+
+
+def test_quotes_adjacent_speaker_needs_a_bare_noun_phrase():
+    from presstrace.components.quotes import _adjacent_speaker
+    # `"…," said in a statement.`: a preposition after the verb, no speaker to take
+    doc = _parsed(['"', "Wait", ",", '"', "said", "in", "a", "statement", "."],
+                  ["PUNCT", "VERB", "PUNCT", "PUNCT", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+                  [4, 4, 4, 4, 4, 4, 7, 5, 4], ["punct", "ccomp", "punct", "punct", "ROOT", "prep", "det", "pobj",
+                                                "punct"])
+    assert _adjacent_speaker(doc[4], doc[4].idx) is None
+
+
+@pytest.mark.parametrize("text,words,speaker,cue", [
+    ("The mayor said the inspectors’ report showed “a pattern of neglect in the housing office.”",
+     "pattern of neglect", "The mayor", "said"),
+    ("Macron told reporters that the government believes the deal “will hold through the winter.”",
+     "hold through the winter", "Macron", "told"),
+])
+def test_quotes_embedded_cue_answers_to_the_outer_speech_verb(run, text, words, speaker, cue):
+    q = quote(run(text), words)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text.startswith(cue)
