@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components import register_all
+from .components.fast_attributes import replace_attribute_ruler
 from .components.layers import get_layer, set_article_meta
 from .errors import InputError
 from .records import AnalyzedArticle, Article, ArticleError, LAYERS
@@ -34,6 +35,7 @@ def build_pipeline(settings: Optional[Settings] = None) -> Language:
     settings = settings or load_settings()
     register_all()
     nlp = spacy.load(settings.get("model", "name"))
+    replace_attribute_ruler(nlp)  # same output as the model's ruler, a fraction of its time
     for name in settings.get("pipeline", "components"):
         config = {}
         if name in GAZETTEER_COMPONENTS:

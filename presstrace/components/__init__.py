@@ -5,7 +5,7 @@ spaCy; the pipeline then adds them by name in the order the settings give.
 """
 import importlib
 
-COMPONENT_MODULES = ("paragraphs", "noncontent", "ner_fixes", "entities", "quotes", "claims", "times",
+COMPONENT_MODULES = ("fast_attributes", "paragraphs", "noncontent", "ner_fixes", "entities", "quotes", "claims", "times",
                      "places", "amounts", "events", "tone", "framing")
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Actor
 from .attribution import EntityIndex, speaker_span
+from .layers import span_ents
 from .names import strip_possessive
 
 
@@ -118,7 +119,7 @@ def _demonym_country(words: list[str]) -> Optional[str]:
 def _place_country(phrase: Span, gazetteer) -> Optional[str]:
     if gazetteer is None:
         return None
-    for ent in phrase.ents:
+    for ent in span_ents(phrase):
         if ent.label_ == "GPE":
             name = ent.text.rstrip("’'s").strip()
             country = gazetteer.country(name)

@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Entity
+from .layers import ent_of_token
 from .names import name_key
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -113,7 +114,7 @@ def speaker_span(tok: Token) -> Span:
         start = tok.i
         while start > 0 and doc[start - 1].ent_iob_ == "I" and tok.ent_iob_ != "B":
             start -= 1
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        ent = ent_of_token(doc).get(tok.i)
         if ent is not None:
             return ent
     named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), None)

@@ -24,10 +24,17 @@ class Cues:
     """One category: its single words and a regex over its phrases (None when it has none)."""
     words: frozenset[str] = frozenset()
     phrases: Optional[re.Pattern] = None
+    # (lower, lemma) string ids -> answer: spaCy builds a new str for every `lower_` and
+    # `lemma_` read, and `has` is asked about every token for many categories.
+    _seen: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False, compare=False)
 
     def has(self, tok: Token) -> bool:
         """True when the token's lower-case form or lemma is one of the words."""
-        return tok.lower_ in self.words or tok.lemma_.lower() in self.words
+        key = (tok.lower, tok.lemma)
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = tok.lower_ in self.words or tok.lemma_.lower() in self.words
+        return found
 
     def find(self, text: str) -> Iterator[tuple[int, int]]:
         """Character ranges of the phrases in `text`."""

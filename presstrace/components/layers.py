@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 EXTENSION = "presstrace"
 
@@ -31,6 +31,43 @@ def doc_text(doc: Doc) -> str:
     if "_text" not in store:
         store["_text"] = doc.text
     return store["_text"]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per document: spaCy makes a new Span for every entity on
+    each access, and components asked for it dozens of times per article. `ner_fixes`
+    sets the entities and forgets this copy, so every later component sees its result."""
+    store = layers(doc)
+    if "_ents" not in store:
+        store["_ents"] = tuple(doc.ents)
+    return store["_ents"]
+
+
+def ent_of_token(doc: Doc) -> dict[int, Span]:
+    """Token index -> the entity it is part of (entities never overlap)."""
+    store = layers(doc)
+    if "_ent_of" not in store:
+        store["_ent_of"] = {i: ent for ent in doc_ents(doc) for i in range(ent.start, ent.end)}
+    return store["_ent_of"]
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents` from the cached entities, with spaCy's own rule (stop at the first
+    entity that starts inside the span but runs past its end)."""
+    found = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            found.append(ent)
+    return found
+
+
+def forget_ents(doc: Doc) -> None:
+    """Drop the cached entities (after `doc.ents` is set)."""
+    store = layers(doc)
+    store.pop("_ents", None)
+    store.pop("_ent_of", None)
 
 
 def get_layer(doc: Doc, name: str, default: Any = None) -> Any:

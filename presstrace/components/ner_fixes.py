@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .gazetteer_access import gazetteer_for
-from .layers import doc_text, get_layer
+from .layers import doc_text, forget_ents, get_layer
 from .names import display_name, titles, trim_span
 from .noncontent import agencies
 
@@ -55,6 +55,7 @@ def fix_entities(doc: Doc, gazetteer) -> None:
     ents += _missing_places(doc, gazetteer, persons)
     ents += _agencies(doc)
     doc.ents = filter_spans(ents)
+    forget_ents(doc)
 
 
 def place_strength(gazetteer, name: str) -> float:

@@ -141,6 +141,8 @@ def seat_toponyms(text: str, persons: list[tuple[int, int]]) -> list[Toponym]:
     """Seats of government named in `text` ("the Kremlin", "Downing Street")."""
     out = []
     for name in sorted(seats(), key=len, reverse=True):
+        if name not in text:  # a plain substring test first: most seats are in no article
+            continue
         for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
             out.append(Toponym(m.start(), m.end(), m.group(), name, "seat"))
     return out

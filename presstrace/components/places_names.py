@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ..gazetteer import normalize_key
+from .layers import ent_of_token
 from .places_data import continent
 
 LOGGER = logging.getLogger(__name__)
@@ -123,7 +124,8 @@ def _name_run(doc: Doc, i: int) -> Optional[tuple[int, int]]:
     if i >= len(doc) or not doc[i].text[:1].isupper() or not doc[i].is_alpha:
         return None
     if doc[i].ent_type_:
-        ent = next((e for e in doc.ents if e.start == i), None)
+        ent = ent_of_token(doc).get(i)
+        ent = ent if ent is not None and ent.start == i else None
         if ent is None or ent.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC") or len(ent) > 3:
             return None
         return ent.start, ent.end

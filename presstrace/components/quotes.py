@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from ..records import Quote, Speaker, TextSpan
 from .attribution import (ASPECT_VERBS, SPEECH_NOUNS, TERMINAL, EntityIndex, according_to, channel_of, cue_span,
                           is_speech_verb, next_terminal, speaker_span, subject_of, tokens_between)
-from .layers import doc_text, get_layer, set_layer
+from .layers import doc_text, ent_of_token, get_layer, set_layer
 from .quotemarks import QuoteSpan, find_quotes
 
 SCARE_MAX_WORDS = 4
@@ -327,7 +327,8 @@ def _named_before(doc: Doc, after: int, verb: Token) -> Optional[Token]:
     and the verb is the speaker, not the name after the verb."""
     for tok in doc[:verb.i]:
         if tok.idx >= after and tok.ent_type_ in ("PERSON", "ORG") and tok.ent_iob_ == "B":
-            return next((e[-1] for e in doc.ents if e.start == tok.i), tok)
+            ent = ent_of_token(doc).get(tok.i)
+            return ent[-1] if ent is not None and ent.start == tok.i else tok
     return None
 
 

@@ -35,8 +35,19 @@ def valence(word: str) -> float:
     return lexicon().get(word.lower(), 0.0)
 
 
+_VALENCES: dict[tuple[int, int], float] = {}  # (lower, lemma) string ids -> valence
+
+
 def token_valence(token: Token) -> float:
     """The valence of a token by its form, falling back to its lemma ("smears" -> "smear")."""
+    key = (token.lower, token.lemma)
+    found = _VALENCES.get(key)
+    if found is None:
+        found = _VALENCES[key] = _valence_of(token)
+    return found
+
+
+def _valence_of(token: Token) -> float:
     lex = lexicon()
     lower = token.lower_
     found: Optional[float] = lex.get(lower)
