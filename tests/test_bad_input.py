@@ -156,3 +156,21 @@ def test_bad_input_warc_records_that_are_not_html_are_skipped(tmp_path, settings
     assert article.url == "https://example.org/0" and "Merkel" in article.text
     codes = sorted(row[0] for row in conn.execute("SELECT code FROM errors"))
     assert codes == ["binary"], codes
+
+
+@pytest.mark.parametrize("content", [b"Just some text, not an archive.\n", bytes(range(256)) * 4, b""])
+def test_bad_input_a_warc_name_on_something_else_is_an_error_record(tmp_path, settings, content):
+    """A file called .warc that is no archive is reported, not skipped in silence, and the
+    good article beside it is still stored."""
+    pytest.importorskip("warcio")
+    from presstrace.store import db
+    from presstrace.store.ingest import ingest
+
+    (tmp_path / "fake.warc").write_bytes(content)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    store = tmp_path / "w.db"
+    stats = ingest([str(tmp_path / "fake.warc"), str(tmp_path / "good.txt")], store, settings, n_process=1)
+    assert (stats.analysed, stats.errors) == (1, 1)
+    conn = db.open_store(store, create=False)
+    (message,) = [row[0] for row in conn.execute("SELECT message FROM errors WHERE code = 'bad_record'")]
+    assert "fake.warc" in message and "WARC" in message

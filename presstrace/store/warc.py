@@ -7,6 +7,7 @@ WARC-Record-ID and its URL the WARC-Target-URI when the page gives none. The cap
 """
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import logging
 from pathlib import Path
@@ -38,6 +39,11 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Article | ArticleErr
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    if not _looks_like_archive(path):
+        yield ArticleError("bad_record", f"{path}: not a WARC or ARC archive (it does not start "
+                                         f"with a WARC or ARC header)", id=path.stem, origin=str(path))
+        return
+    number = 0
     try:
         with open(path, "rb") as stream:
             for number, record in enumerate(ArchiveIterator(stream, arc2warc=True), 1):
@@ -46,6 +52,27 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Article | ArticleErr
     except (ArchiveLoadFailed, OSError, ValueError) as exc:
         yield ArticleError("bad_record", f"{path}: not a readable WARC archive ({exc})",
                            id=path.stem, origin=str(path))
+        return
+    if number == 0:  # warcio reads a file with no WARC header as an empty archive
+        yield ArticleError("bad_record", f"{path}: not a WARC archive (no records in it)",
+                           id=path.stem, origin=str(path))
+
+
+ARCHIVE_STARTS = (b"WARC/", b"filedesc://")
+
+
+def _looks_like_archive(path: Path) -> bool:
+    """Whether the file (gzipped or not) starts like a WARC or ARC archive: warcio reads
+    any line of text as an ARC record, so a mislabelled file must be caught first."""
+    try:
+        with open(path, "rb") as raw:
+            head = raw.read(2)
+        opener = gzip.open if head == b"\x1f\x8b" else open
+        with opener(path, "rb") as stream:
+            start = stream.read(16)
+    except (OSError, EOFError):
+        return False
+    return start.startswith(ARCHIVE_STARTS)
 
 
 def _is_html_page(record) -> bool:
