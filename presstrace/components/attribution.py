@@ -97,6 +97,15 @@ def subject_of(verb: Token, depth: int = 4, inverted: bool = False) -> Optional[
     return None
 
 
+def relative_pronoun(verb: Token, subject: Optional[Token]) -> Optional[Token]:
+    """"Carson, who claimed …": when `subject_of` gave the noun a relative clause hangs on,
+    the relative pronoun is the mention the attribution itself uses (as "he" is in "he
+    said"); the noun still names the source."""
+    if subject is None or verb.dep_ != "relcl" or subject.i != verb.head.i:
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in ("who", "that")), None)
+
+
 def according_to(tokens) -> Optional[Token]:
     """The object of "according to" among `tokens` (its head noun), if any."""
     for tok in tokens:

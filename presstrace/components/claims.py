@@ -15,14 +15,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Claim, ClaimSource, Quote, TextSpan
-from .attribution import EntityIndex, according_to, cue_span, is_speech_verb, speaker_span, subject_of
+from .attribution import (EntityIndex, according_to, cue_span, is_speech_verb, relative_pronoun, speaker_span,
+                          subject_of)
 from .layers import get_layer, set_layer
 from .sourcing import sourcing_profile
 
 REPORT_NOUNS = {"report", "account", "claim", "allegation", "rumor", "rumour", "estimate", "assessment",
                 "indication", "sign", "suggestion", "speculation", "belief", "fear", "warning", "statement"}
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "FAC"}
-PERSONAL = {"he", "she", "they", "him", "her", "them"}
+PERSONAL = {"he", "she", "they", "him", "her", "them", "his", "their"}
 MIN_CLAIM_TOKENS = 3
 # Speech verbs whose object is not what was said ("said nothing", "told reporters").
 NO_OBJECT_CLAIM = {"say", "tell", "add", "ask", "write", "post", "tweet", "read", "continue", "end", "begin",
@@ -84,6 +85,9 @@ def _verb_claim(verb: Token, index: EntityIndex) -> Optional[Claim]:
     if subject is not None and subject.lower_ in ("i", "we"):
         return None  # the author speaking: an own assertion, not an attributed claim
     cue = cue_span(verb)
+    relative = relative_pronoun(verb, subject)
+    if relative is not None:
+        return _claim(content, _source(subject, index, mention=relative), cue)
     if subject is None:
         it = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and c.lower_ == "it"]
         src = verb.doc[it[0].i:cue.end] if it else cue
@@ -99,7 +103,7 @@ def _content_of(verb: Token) -> Optional[Span]:
             and c.pos_ in ("VERB", "AUX", "ADJ")]
     if comp:
         return _trim(doc[comp[0].left_edge.i:comp[0].right_edge.i + 1])
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and not _reported(verb):
         head = verb.head
         return _trim(doc[head.left_edge.i:verb.left_edge.i])
     inner = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
@@ -109,6 +113,13 @@ def _content_of(verb: Token) -> Optional[Span]:
     if rights and (not is_speech_verb(verb) or verb.lemma_.lower() not in NO_OBJECT_CLAIM):
         return _trim(doc[rights[0].left_edge.i:verb.right_edge.i + 1])  # "denied the allegations"
     return None
+
+
+def _reported(verb: Token) -> bool:
+    """"The agency said a search revealed no weapon": a verb in the content clause of a
+    speech verb is part of what is reported, not a trailing "…, he said" whose content
+    is the clause before it."""
+    return verb.dep_ == "ccomp" and is_speech_verb(verb.head, beliefs=True)
 
 
 def _report_noun_claim(noun: Token, index: EntityIndex) -> Optional[Claim]:
@@ -129,10 +140,23 @@ def _report_noun_claim(noun: Token, index: EntityIndex) -> Optional[Claim]:
         return None
     if content is None:
         return None
-    owner = [c for c in noun.lefts if c.dep_ in ("poss", "compound") and c.ent_type_ in NAMED_LABELS]
-    source = _source(owner[0], index) if owner else ClaimSource("vague", start=src.start_char,
-                                                                  end=src.end_char, text=src.text)
+    owner = _owner(noun)
+    source = _source(owner, index) if owner is not None else ClaimSource("vague", start=src.start_char,
+                                                                           end=src.end_char, text=src.text)
     return _claim(content, source, None)
+
+
+def _owner(noun: Token) -> Optional[Token]:
+    """Whose report it is: a named owner ("Trump's suggestion that …", "the Pentagon
+    assessment"), a possessive pronoun ("his claim that …"), or the agent after the noun
+    ("a statement from the ministry that …", "allegations by two former aides")."""
+    for c in noun.lefts:
+        if c.dep_ in ("poss", "compound") and c.ent_type_ in NAMED_LABELS:
+            return c
+        if c.dep_ == "poss" and c.lower_ in PERSONAL:
+            return c
+    return next((g for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _according_claim(tok: Token, index: EntityIndex) -> Optional[Claim]:
@@ -147,14 +171,20 @@ def _according_claim(tok: Token, index: EntityIndex) -> Optional[Claim]:
     return _claim(content, _source(source, index), doc[tok.i:tok.i + 2])  # cue: "according to"
 
 
-def _source(tok: Token, index: EntityIndex) -> ClaimSource:
-    """A source token as named (a resolved name or person) or vague (a common noun phrase)."""
+def _source(tok: Token, index: EntityIndex, mention: Optional[Token] = None) -> ClaimSource:
+    """A source token as named (a resolved name or person) or vague (a common noun phrase).
+
+    Args:
+        mention: the token the attribution itself uses when it is not `tok` ("who" in
+            "Carson, who claimed …"): the span points at it, the name and entity stay `tok`'s.
+    """
     span = speaker_span(tok)
     ent = index.at(span.start_char, span.end_char)
     named = (ent is not None and ent.label in NAMED_LABELS) or tok.pos_ == "PROPN" or tok.lower_ in PERSONAL
+    where = mention.doc[mention.i:mention.i + 1] if mention is not None else span
     return ClaimSource("named" if named else "vague", entity=ent.id if ent else None,
-                       name=ent.name if ent else span.text, start=span.start_char, end=span.end_char,
-                       text=span.text)
+                       name=ent.name if ent else span.text, start=where.start_char, end=where.end_char,
+                       text=where.text)
 
 
 def _claim(content: Optional[Span], source: ClaimSource, cue) -> Optional[Claim]:

@@ -382,7 +382,7 @@ def _fills_its_paragraph(text: str, q: QuoteSpan) -> bool:
 
 def to_quote(doc: Doc, text: str, f: Found, index: EntityIndex) -> Quote:
     source = f.inherited or f
-    speaker = _speaker(text, source.speaker, index) if source.speaker is not None else None
+    speaker = _speaker(text, source.speaker, index, source.verb) if source.speaker is not None else None
     cue = None
     if f.verb is not None:
         span = cue_span(f.verb)
@@ -406,10 +406,14 @@ def carry_channels(text: str, quotes: list[Quote]) -> None:
         last[key] = q
 
 
-def _speaker(text: str, tok: Token, index: EntityIndex) -> Speaker:
+def _speaker(text: str, tok: Token, index: EntityIndex, verb: Optional[Token] = None) -> Speaker:
+    """The speaker mention (the relative pronoun in "Obama, who called it “unfit”") and the
+    entity it resolves to (through the noun the pronoun hangs on)."""
     span = speaker_span(tok)
     ent = index.at(span.start_char, span.end_char) or index.named(span.text)
-    return Speaker(start=span.start_char, end=span.end_char, text=text[span.start_char:span.end_char],
+    rel = relative_pronoun(verb, tok) if verb is not None else None
+    start, end = (rel.idx, rel.idx + len(rel)) if rel is not None else (span.start_char, span.end_char)
+    return Speaker(start=start, end=end, text=text[start:end],
                    entity=ent.id if ent else None, name=ent.name if ent else span.text)
 
 

@@ -53,3 +53,30 @@ def test_sourcing_profile_shares_and_speakers(run):
     assert s.quoted_speakers == {"Zelensky": 1}
     assert abs(s.named + s.vague + s.unattributed - 1.0) < 1e-3
     assert s.named > 0 and s.vague > 0 and s.unattributed > 0 and 0 < s.quoted < 1
+
+
+def test_claims_verb_inside_reported_content_is_not_a_trailing_attribution(run):
+    # "revealed" is part of what the agency said: its content is not "The agency said"
+    art = run("The agency said a search revealed no weapon near the stage.")
+    assert not [c for c in art.claims if c.text == "The agency said"]
+    assert claim(art, "a search revealed no weapon").source.text == "The agency"
+
+
+def test_claims_relative_pronoun_is_the_source_mention(run):
+    art = run("The bill was backed by Ms. Ortiz, who argued that the city could not afford more delays.")
+    c = claim(art, "could not afford")
+    assert c.source.text == "who" and "Ortiz" in c.source.name and c.source.kind == "named"
+
+
+@pytest.mark.parametrize("text,words,source", [
+    ("The senator dismissed his claim that the budget was balanced.", "budget was balanced", "his"),
+])
+def test_claims_report_noun_owner(run, text, words, source):
+    art = run(text)
+    assert source in [c.source.text for c in art.claims if words in c.text]
+
+
+def test_quotes_relative_pronoun_speaker_resolves_to_its_noun(run):
+    art = run("The attack drew a sharp reply from Barack Obama, who called the nominee “unfit to serve” on Monday.")
+    q = next(q for q in art.quotes if "unfit" in q.text)
+    assert q.speaker.text == "who" and q.speaker.name == "Barack Obama"
