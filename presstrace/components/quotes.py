@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Token
 
 from ..records import Quote, Speaker, TextSpan
 from .attribution import (ASPECT_VERBS, SPEECH_NOUNS, TERMINAL, EntityIndex, according_to, channel_of, cue_span,
-                          is_speech_verb, next_terminal, speaker_span, subject_of, tokens_between)
+                          is_speech_verb, next_terminal, relative_pronoun, speaker_span, subject_of,
+                          tokens_between)
 from .layers import doc_text, ent_of_token, get_layer, set_layer
 from .quotemarks import QuoteSpan, find_quotes
 
