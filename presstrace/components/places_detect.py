@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from ..gazetteer import GazetteerEntry, normalize_key
 from .layers import get_layer
 from .places_data import abbreviations, continent, region_entry, seats
-from .places_names import PLACE_LABELS, missed_names, modifier_names, strong_name
+from .places_names import PLACE_LABELS, local_noun_names, missed_names, modifier_names, strong_name
 
 LOGGER = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ NOT_PLACE_AFTER = {"war", "virus", "disease", "fever", "syndrome", "flu", "strai
 NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
               "southwest", "northern", "southern", "eastern", "western", "central", "capital",
               "council", "earth", "man", "union", "state", "city", "county", "metro", "downtown",
-              "midwest", "gulf", "mainland"}
+              "midwest", "gulf", "mainland", "centre", "center"}
 _WORD = r"[A-Z][\w'’.-]*"
 _PAIR_RE = re.compile(rf"(?<![\w.])({_WORD}(?:\s{_WORD}){{0,3}}),\s+({_WORD}(?:\s?{_WORD}){{0,2}})")
 _DATELINE_RE = re.compile(
@@ -81,9 +81,10 @@ def find_toponyms(doc: Doc, text: str, gazetteer) -> list[Toponym]:
     found += dateline_toponyms(text, gazetteer)
     found += entity_toponyms(doc, text, entities, gazetteer)
     found += party_toponyms(text, gazetteer)
-    found += [Toponym(a, b, name, name, "org") for a, b, name in modifier_names(entities, gazetteer)]
-    found += [Toponym(a, b, name, name, "missed")
-              for a, b, name in missed_names(doc, gazetteer, _person_words(entities))]
+    person_words = _person_words(entities)
+    found += [Toponym(a, b, name, name, "org") for a, b, name in modifier_names(entities, gazetteer, text, person_words)]
+    found += [Toponym(a, b, name, name, "missed") for a, b, name in missed_names(doc, gazetteer, person_words)]
+    found += [Toponym(a, b, name, name, "missed") for a, b, name in local_noun_names(doc, gazetteer, person_words)]
     found = [t for t in found if not _not_a_place(text, t, gazetteer)]
     chosen = _choose(t for t in found if not _inside(t, persons) or t.source in ("pair", "party", "org", "missed"))
     repeats = [t for t in repeat_toponyms(text, chosen, persons) if not _not_a_place(text, t, gazetteer)]

@@ -32,7 +32,8 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
 # Title words after a place name in a person's mention ("Huntsville Fire Chief Tom Grisham").
 PERSON_TAIL_WORDS = {"fire", "police", "county", "school", "sheriff", "mayor", "township", "state",
                      "marine", "councillor", "councilman", "alderman", "superintendent", "district",
-                     "area", "chief", "native", "resident"}
+                     "area", "chief", "native", "resident", "judge", "commissioner", "attorney",
+                     "coroner", "clerk", "ward"}
 # Words after a place name that make the name an organisation's local part.
 # Words after a place name that make the name an organisation's local part ("Huntsville
 # Police Department"); institutions are often named after people instead ("Smith College"),
@@ -40,27 +41,58 @@ PERSON_TAIL_WORDS = {"fire", "police", "county", "school", "sheriff", "mayor", "
 ORG_TAIL_WORDS = {"police", "county", "council", "department", "sheriff", "sheriff's", "sheriff’s",
                   "library", "chamber", "board", "public", "township", "district", "area",
                   "regional", "municipal", "airport", "courthouse", "schools", "parks", "water",
-                  "transit"}
+                  "transit", "fire", "town", "city", "volunteer", "historical", "independent",
+                  "education", "convention", "democrats", "republicans", "circuit",
+                  "commission", "ems"}
 INSTITUTION_WORDS = {"school", "high", "middle", "elementary", "university", "college", "hospital",
                      "church", "memorial", "community", "state", "port", "zoo", "museum"}
 INSTITUTION_TOWN = 10_000
 # Names of institutions that some small place also bears.
 INSTITUTIONS = {"congress", "parliament", "senate", "duma", "knesset", "bundestag", "supreme",
                 "assembly", "cabinet", "pentagon", "capitol"}
+# Common nouns that make the capitalised name before them a place ("Rochester man",
+# "Roselle police", "Torrington firefighters", "Chicopee residents").
+LOCAL_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "couple", "family",
+               "resident", "residents", "native", "natives", "police", "officers", "firefighters",
+               "officials", "councillors", "councilors", "voters", "businesses", "mayor", "senior",
+               "students", "homeowners", "taxpayers", "hospitals", "schools", "dispatchers"}
+# Words before a place name that only say which part of it ("North Texas", "Western Mass.").
+DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                   "northeast", "northwest", "southeast", "southwest", "northeastern",
+                   "northwestern", "southeastern", "southwestern", "central", "upstate",
+                   "downstate", "downtown", "far"}
+# A city that spaCy calls an organisation or a nationality by its bare name ("Edmonton",
+# "Aleppo") is taken as the place only if it is at least this big (smaller ones are teams and
+# firms as often), no person in the article bears the name ("Lincoln") and no capitalised
+# word follows ("Toyota Camry").
+BARE_CITY = 300_000
+NEXT_CAPITAL_RE = re.compile(r"[ -][A-Z]")
 OF_TAIL_RE = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})$")
 
 
-def modifier_names(entities, gazetteer) -> list[tuple[int, int, str]]:
-    """Place names used as modifiers inside other names.
+def modifier_names(entities, gazetteer, text: str, person_words: set[str]) -> list[tuple[int, int, str]]:
+    """Place names used as modifiers inside other names, or mislabelled whole.
 
     "Huntsville Police Department", "Minnesota State Patrol", "U.S. Senate", "Huntsville
-    Fire Chief Tom Grisham" (the title part of a person's mention), "University of Georgia".
+    Fire Chief Tom Grisham" (the title part of a person's mention), "University of Georgia",
+    "Alachua County Sheriff's Office" (a facility), "North Texas" (the region after a
+    direction word), and "Mozambique" or "Edmonton" called an organisation (see BARE_CITY).
     """
     out = []
     for ent in entities:
-        if ent.label in PLACE_LABELS or ent.label == "NORP":
-            continue
         for m in ent.mentions:
+            if ent.label in ("ORG", "NORP") and bare_place(gazetteer, m.text) \
+                    and m.text.lower() not in person_words and not NEXT_CAPITAL_RE.match(text, m.end):
+                out.append((m.start, m.end, m.text))
+                continue
+            if ent.label == "NORP" or (ent.label in PLACE_LABELS and gazetteer.contains(m.text)):
+                continue  # a place mention the gazetteer knows whole: entity_toponyms takes it
+            inner = after_direction(m.text, gazetteer) if ent.label != "PERSON" else None
+            if inner is not None:
+                out.append((m.start + inner[0], m.start + inner[0] + len(inner[1]), inner[1]))
+                continue
+            if ent.label in PLACE_LABELS and m.text.split()[0].lower() in DIRECTION_WORDS:
+                continue  # "Far North Queensland" is not the region "Far North" of Cameroon
             head = _modifier_head(m.text, gazetteer, person=ent.label == "PERSON")
             if head:
                 out.append((m.start, m.start + len(head), head))
@@ -69,6 +101,33 @@ def modifier_names(entities, gazetteer) -> list[tuple[int, int, str]]:
                 start = m.start + tail.start(1)
                 out.append((start, start + len(tail.group(1)), tail.group(1)))
     return out
+
+
+def bare_place(gazetteer, text: str) -> bool:
+    """Whether an organisation's or nationality's whole name is a country, region or big city
+    ("Mozambique", "Punjab", "Aleppo")."""
+    return text[:1].isupper() and (strong_name(gazetteer, text) or exact_name(gazetteer, text, BARE_CITY, towns_only=True))
+
+
+def after_direction(text: str, gazetteer) -> Optional[tuple[int, str]]:
+    """(offset, name) of the place in "North Texas", "Western Pennsylvania Kennel Association",
+    "East Oxford": a direction word, then a country, region or town of some size.
+
+    None where the direction is part of a name the gazetteer has ("North Carolina").
+    """
+    words = text.split()
+    lead = 0
+    while lead < len(words) - 1 and words[lead].lower().rstrip(".") in DIRECTION_WORDS:
+        lead += 1  # "Far North Queensland"
+    if not lead or any(exact_name(gazetteer, " ".join(words[:k])) for k in range(lead + 1, min(len(words), lead + 3) + 1)):
+        return None  # "North Carolina State University": the direction is part of the name
+    start = text.index(words[lead], len(" ".join(words[:lead])))
+    for k in range(min(3, len(words) - lead), 0, -1):
+        name = re.sub(r"(?:['’]s)?,?$", "", " ".join(words[lead:lead + k]))
+        if text[start:start + len(name)] == name and (
+                strong_name(gazetteer, name) or exact_name(gazetteer, name, INSTITUTION_TOWN)):
+            return start, name
+    return None
 
 
 def _modifier_head(text: str, gazetteer, person: bool) -> Optional[str]:
@@ -89,11 +148,13 @@ def _modifier_head(text: str, gazetteer, person: bool) -> Optional[str]:
     return None
 
 
-def exact_name(gazetteer, name: str, population: int = 0) -> bool:
+def exact_name(gazetteer, name: str, population: int = 0, towns_only: bool = False) -> bool:
     """Whether a place among the first candidates has exactly this name (and is a region or
-    has at least `population` people)."""
+    has at least `population` people; with `towns_only`, a town of that size)."""
     key = normalize_key(name)
-    return any(normalize_key(e.name) == key and (e.population >= population or e.feature_code in ("ADM1", "PCLI"))
+    regions = () if towns_only else ("ADM1", "PCLI")
+    return any(normalize_key(e.name) == key and (e.population >= population or e.feature_code in regions)
+               and not (towns_only and e.feature_class == "A")
                for e in gazetteer.lookup(name)[:8])
 
 
@@ -161,6 +222,38 @@ def missed_names(doc: Doc, gazetteer, person_words: set[str]) -> list[tuple[int,
                 break
             i = nxt
     return out
+
+
+def local_noun_names(doc: Doc, gazetteer, person_words: set[str]) -> list[tuple[int, int, str]]:
+    """Known place names right before a noun that makes them a place: "Rochester man",
+    "Roselle police", "Torrington firefighters" (spaCy leaves them unlabelled or calls them
+    an organisation or a person)."""
+    out = []
+    for tok in doc:
+        if tok.i == 0 or tok.lower_ not in LOCAL_NOUNS:
+            continue
+        run = _name_run_before(doc, tok.i)
+        if run is not None:
+            span = doc[run[0]:run[1]]
+            if doc[run[0]].ent_type_ not in PLACE_LABELS and _accept_run(span, gazetteer, person_words):
+                out.append((span.start_char, span.end_char, span.text))
+    return out
+
+
+def _name_run_before(doc: Doc, end: int) -> Optional[tuple[int, int]]:
+    """Token range of the capitalised name (at most 3 words) that ends right before `end`."""
+    if doc[end - 1].ent_type_:
+        start = end - 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1  # back to the entity's first token, read off the IOB tags
+        ok = doc[end].ent_iob_ != "I" and end - start <= 3 \
+            and doc[start].ent_type_ in ("ORG", "PERSON", "GPE", "LOC", "FAC")
+        return (start, end) if ok else None
+    i = end
+    while i > 0 and end - i < 3 and not doc[i - 1].ent_type_ and doc[i - 1].pos_ == "PROPN" \
+            and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+        i -= 1
+    return (i, end) if i < end else None
 
 
 def _accept_run(span, gazetteer, person_words: set[str]) -> bool:

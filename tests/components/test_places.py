@@ -6,6 +6,7 @@ import pytest
 from presstrace.components.gazetteer_access import gazetteer_for
 from presstrace.components.places_data import abbreviations, continent, seat_entry, seats
 from presstrace.components.places_detect import container_entry, within
+from presstrace.components.places_names import bare_place
 from presstrace.components.places_resolve import distance_km
 
 
@@ -150,6 +151,38 @@ def test_places_bare_name_before_county_is_no_town(run):
 def test_places_region_points_lie_mid_region(name, lat, lon):
     region = next(e for e in gazetteer_for("").lookup(name) if e.feature_code == "ADM1")
     assert distance_km(region.lat, region.lon, lat, lon) < 250
+
+
+@pytest.mark.parametrize("text,toponym", [
+    # a known place name before a noun that makes it a place
+    ("A Rochester man was arrested Tuesday after a short chase.", "Rochester"),
+    ("Roselle police ticketed dozens of drivers on Lake Street this month.", "Roselle"),
+    # the local part of an organisation's or a facility's name
+    ("The Torrington Fire Department responded to the call just after midnight.", "Torrington"),
+    ("Deputies from the Alachua County Sheriff's Office found the car on Friday.", "Alachua County"),
+    # the region after a direction word
+    ("Storms knocked out power across North Texas on Sunday night.", "Texas"),
+    ("Heavy snow fell across Western Pennsylvania overnight, officials said.", "Pennsylvania"),
+    ("Both were taken to Northeast Georgia Medical Center for treatment.", "Georgia"),
+    ("Floods cut the highway in Far North Queensland again this week.", "Queensland"),
+])
+def test_places_found_in_other_names_and_before_nouns(run, text, toponym):
+    assert place(run(text), toponym)
+
+
+@pytest.mark.parametrize("text,not_place", [
+    ("North Carolina State University won the tournament on Saturday.", "Carolina"),
+    ("Floods cut the highway in Far North Queensland again this week.", "Far North"),
+])
+def test_places_direction_words_stay_with_their_names(run, text, not_place):
+    assert not any(p.text == not_place for p in run(text).places)
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Mozambique", True), ("Edmonton", True), ("Lincoln", False), ("Sligo", False), ("Russian", False),
+])
+def test_places_bare_organisation_names_only_countries_regions_big_cities(name, expected):
+    assert bare_place(gazetteer_for(""), name) is expected
 
 
 def test_places_within_and_distance():
