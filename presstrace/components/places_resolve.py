@@ -158,8 +158,9 @@ def score(c: GazetteerEntry, k: int, group: Group, groups: list[Group], ctx: Con
         in_country = {r for j in others for r in ctx.regions[j] if r[0] == c.country}
         named = W_REGION_NAMED / math.sqrt(len(in_country))
     if group.broad_name:
-        # "Mexico" or "Oregon" is a town only where the article says which region it is in.
-        return total + W_COUNTRY * share + named
+        # "Ontario" or "Wales" is a town only where the text says so ("Ontario, Calif."): a
+        # region named elsewhere in the article is no evidence against the province itself.
+        return total + W_COUNTRY * share
     votes = W_VOTE * min(1.5, sum(g.regions.get(region, 0.0) for j, g in enumerate(groups) if j != k))
     near = _near(c, [ctx.points[j] for j in others if j in ctx.points])
     return total + W_COUNTRY * share + max(named, towns, votes, near)

@@ -34,6 +34,9 @@ def place(art, text):
      "Georgia", "Georgia", "GE", None, "PCLI"),
     ("Shelling hit Kyiv overnight. Residents of Kiev sheltered in the metro.",
      "Kiev", "Kyiv", "UA", None, "PPLC"),
+    # a region's name stays the region though the article names a region where a town bears it
+    ("The number of police officers in England and Wales has fallen since 2010.",
+     "Wales", "Wales", "GB", "Wales", "ADM1"),
 ])
 def test_places_resolve_by_context(run, text, toponym, name, country, admin1, feature):
     p = place(run(text), toponym)
