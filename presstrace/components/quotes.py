@@ -86,8 +86,13 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
     if text[pre[0]:pre[1]].rstrip().endswith(":"):  # `X scolded him: "…"` names X
         subject = _last_verb_subject(tokens_between(doc, *pre), spans)
         if subject is not None:
+            # `…: "…," he claimed.`: a speech verb right after the quote still says who spoke
+            found = _search_windows(doc, text, q, spans, [(post, True)], (pre, post), after)
+            if found is not None:
+                return found
             verbs = [t for t in tokens_between(doc, *pre) if t.pos_ in ("VERB", "AUX")]
-            return Found(q, verbs[-1], subject, channel_of(text[pre[0]:pre[1]]))
+            verb, subject = _reporting_speaker(verbs[-1], spans) or (verbs[-1], subject)
+            return Found(q, verb, subject, channel_of(text[pre[0]:pre[1]]))
     windows = [(post, True), (pre, False)]
     if text[pre[0]:pre[1]].rstrip()[-1:] in (":", ","):
         windows.reverse()
@@ -130,7 +135,8 @@ def _search_windows(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan], w
             subject = subject_of(verb, inverted=first)
             named = _named_before(doc, after, verb) if first and subject is not None and subject.i > verb.i else None
             subject = named or subject
-            if subject is None and first:
+            if first and (subject is None or _inside_quote(subject.idx, spans)):
+                # the parser may take the quote's last words for the subject ("…, full panic mode,” said X)
                 subject = _adjacent_speaker(verb, after)
             if subject is not None and not _inside_quote(subject.idx, spans):
                 verb, subject = _outer_named(verb, subject, spans)

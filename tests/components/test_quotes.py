@@ -153,3 +153,21 @@ def test_quotes_embedded_cue_answers_to_the_outer_speech_verb(run, text, words, 
     q = quote(run(text), words)
     assert q.speaker is not None and q.speaker.text == speaker
     assert q.cue is not None and q.cue.text.startswith(cue)
+
+
+@pytest.mark.parametrize("text,words,speaker", [
+    # the parser takes the quote's last words ("Full alert") for the subject of "said"
+    ("“The county is on alert. Full alert,” said Dana Whitfield, a spokeswoman for the sheriff.", "on alert",
+     "Dana Whitfield"),
+    ('"Because you would be out of a job," Rivera interjected.', "out of a job", "Rivera"),
+])
+def test_quotes_speaker_after_the_quote_when_the_parse_misleads(run, text, words, speaker):
+    q = quote(run(text), words)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_quotes_speech_verb_after_a_colon_quote_names_the_speaker(run):
+    # the colon intro's last verb ("had lost") is reported content; "he claimed" attributes the quote
+    text = "Trump asserted that France had lost its identity: “France is no longer France,” he claimed."
+    q = quote(run(text), "no longer France")
+    assert q.speaker.text == "he" and q.cue.text == "claimed"
