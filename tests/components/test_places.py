@@ -142,6 +142,15 @@ def test_places_us_counties_resolve_to_the_county(run, text, toponym, admin1):
     assert (p.feature, p.country, p.admin1) == ("ADM2", "US", admin1)
 
 
+@pytest.mark.parametrize("text,toponym", [
+    ("The championship moves on to Snetterton, Norfolk, at the end of July.", "Norfolk"),
+    ("Flooding closed roads across Kent and East Sussex on Tuesday.", "Kent"),
+])
+def test_places_british_counties_resolve_to_the_county(run, text, toponym):
+    p = place(run(text), toponym)
+    assert (p.feature, p.country) == ("ADM2", "GB")
+
+
 def test_places_bare_name_before_county_is_no_town(run):
     art = run("The fire burned 200 acres in Walker County before crews contained it.")
     assert not any(p.text == "Walker" for p in art.places)
