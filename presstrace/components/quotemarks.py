@@ -57,7 +57,8 @@ def _doubles_in(text: str, start: int, end: int) -> list[QuoteSpan]:
             i += 1
             continue
         closers = {OPENERS[ch], '"'} if ch == "“" else {OPENERS[ch]}
-        j = next((k for k in range(i + 1, end) if text[k] in closers or (ch == "“" and _turned_closer(text, k))), None)
+        j = next((k for k in range(i + 1, end) if text[k] in closers or (ch == "“" and _turned_closer(text, k))
+                  or (ch == '"' and text[k] == "”" and "“" not in text[i + 1:k])), None)
         stop = end if j is None else j
         content_end = len(text[i + 1:stop].rstrip()) + i + 1
         if content_end > i + 1:

@@ -101,7 +101,7 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
     found = _search_windows(doc, text, q, spans, windows, (pre, post), after)
     if found is not None:
         return found
-    intro = _colon_intro(doc, text, q, line_start, spans)
+    intro = _colon_intro(doc, text, q, line_start, spans) or _signature_line(doc, text, q, line_start)
     if intro is not None:
         return intro
     source = according_to(list(tokens_between(doc, *post)) + list(tokens_between(doc, *pre)))
@@ -124,6 +124,9 @@ def _search_windows(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan], w
                  and not _inside_quote(t.idx, spans)]
         if first:  # right after a quote, "X continued." attributes it too
             verbs += [t for t in tokens_between(doc, a, b) if _bare_aspect_verb(t, after) and t not in verbs]
+            verbs.sort(key=lambda t: t.i)
+        elif (a, b) in near:  # and right before one, "She continued, “…”"
+            verbs += [t for t in tokens_between(doc, a, b) if _aspect_intro(text, t, q.open_at) and t not in verbs]
             verbs.sort(key=lambda t: t.i)
         if first and _terminal(text, q):
             verbs = [v for v in verbs if _attributes_quote_before(v, after)]
@@ -292,6 +295,35 @@ def _colon_intro(doc: Doc, text: str, q: QuoteSpan, line_start: int, spans: list
     return Found(q, verbs[-1] if verbs else None, subject, channel_of(intro.text))
 
 
+SIGNATURE = re.compile(r"\n\s*[—–-]+ ?(?=[A-Z])")
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _signature_line(doc: Doc, text: str, q: QuoteSpan, line_start: int) -> Optional[Found]:
+    """A quote that fills its paragraph, signed on the next line with a dash and a name and
+    no clause of its own (`"…"` / `— President Obama, tweeting after the speech.`)."""
+    if text[line_start:q.open_at].strip():
+        return None
+    end = _line_end(text, q.end)
+    if text[q.close_at + 1 if q.close_at is not None else q.end:end].strip(" .,\t\"”"):
+        return None  # more text follows the quote on its line
+    m = SIGNATURE.match(text, end)
+    if m is None:
+        return None
+    line = tokens_between(doc, m.end(), _line_end(text, m.end()))
+    if not len(line) or len(line) > 20 or any(t.tag_ in FINITE_TAGS for t in line):
+        return None
+    head = None
+    for tok in line:
+        if tok.pos_ not in NP_POS:
+            break
+        if tok.pos_ in ("PROPN", "NOUN"):
+            head = tok
+    if head is None or (head.pos_ != "PROPN" and head.ent_type_ != "PERSON"):
+        return None  # a signature names someone
+    return Found(q, None, head, None)
+
+
 def _terminal(text: str, q: QuoteSpan) -> bool:
     return bool(TERMINAL.match(text, q.end - 1))
 
@@ -337,6 +369,15 @@ def _named_before(doc: Doc, after: int, verb: Token) -> Optional[Token]:
             ent = ent_of_token(doc).get(tok.i)
             return ent[-1] if ent is not None and ent.start == tok.i else tok
     return None
+
+
+def _aspect_intro(text: str, tok: Token, open_at: int) -> bool:
+    """`She continued, “…”`: an aspect verb whose only complement is the quote that follows
+    it after a comma or colon."""
+    if tok.lemma_.lower() not in ASPECT_VERBS or tok.pos_ != "VERB":
+        return False
+    between = text[tok.idx + len(tok):open_at]
+    return bool(between.strip()) and not between.strip(" \t,:")
 
 
 def _bare_aspect_verb(tok: Token, after: int) -> bool:

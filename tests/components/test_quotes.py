@@ -171,3 +171,31 @@ def test_quotes_speech_verb_after_a_colon_quote_names_the_speaker(run):
     text = "Trump asserted that France had lost its identity: “France is no longer France,” he claimed."
     q = quote(run(text), "no longer France")
     assert q.speaker.text == "he" and q.cue.text == "claimed"
+
+
+def test_quotes_aspect_verb_before_a_quote_attributes_it(run):
+    art = run("Ms. Okafor paused for applause. She continued, “We are not done with this city yet.”")
+    q = quote(art, "not done with this city")
+    assert q.speaker.text == "She" and q.cue.text == "continued"
+
+
+@pytest.mark.parametrize("text,spans", [
+    # a straight opening mark closed by a curly one
+    ('"We learned a lot in one week,” he said. "It was hard."', ["We learned a lot in one week,", "It was hard."]),
+    # a curly pair nested in a straight quote does not close it
+    ('He called it "a “fake” story," she said.', ["a “fake” story,"]),
+])
+def test_quotes_mixed_straight_and_curly_marks(text, spans):
+    assert [text[q.start:q.end] for q in find_quotes(text)] == spans
+
+
+def test_quotes_signature_line_after_a_quote_paragraph(run):
+    text = ('The crowd cheered.\n\n"They are tested. They are ready. They never quit."\n\n'
+            "— Mayor Lena Hart, speaking after the vote.\n\nOthers disagreed.")
+    q = quote(run(text), "They are tested")
+    assert q.speaker is not None and "Lena Hart" in q.speaker.text
+
+
+def test_quotes_dash_line_with_a_clause_is_no_signature(run):
+    q = quote(run('"Nothing is settled yet."\n\n- The plan is on hold until May.'), "Nothing is settled")
+    assert q.speaker is None
