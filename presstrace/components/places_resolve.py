@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -42,6 +43,8 @@ W_REGION_TOWN = 0.75
 W_VOTE = 0.8
 W_SAME_PLACE = 3.0  # the place another name of the article was resolved to
 NEAR_BONUS = ((50.0, 1.5), (150.0, 1.0), (400.0, 0.5))
+_ABBREVIATIONS = {"st": "saint ", "mt": "mount ", "ft": "fort "}
+_ABBREVIATION_RE = re.compile(r"\b(st|mt|ft)\.? ")
 
 
 @dataclass
@@ -123,20 +126,29 @@ def _count_regions(groups: list[Group]) -> None:
         g.regions = {k: 1.0 / len(keys) for k in keys} if len(keys) > 0 else {}
 
 
-def prior(c: GazetteerEntry, query_key: str) -> float:
-    """How likely `c` is before any context: kind of place, population, exact name."""
-    exact = W_EXACT if normalize_key(c.name) == query_key else 0.0
+def exact_form(key: str) -> str:
+    """A name key with "St.", "Mt." and "Ft." spelt out, so that "St. Petersburg" is the exact
+    name of Saint Petersburg as much as of St. Petersburg, Florida."""
+    return _ABBREVIATION_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], key) if "t" in key else key
+
+
+def prior(c: GazetteerEntry, query_key: str, dateline: bool = False) -> float:
+    """How likely `c` is before any context: kind of place, population, exact name.
+
+    A dateline names a town ("NEW YORK (AP) -"), so a region there has no region prior.
+    """
+    exact = W_EXACT if exact_form(normalize_key(c.name)) == exact_form(query_key) else 0.0
     if c.feature_code in ("PCLI", CONTINENT_CODE):
         return W_COUNTRY_PRIOR + exact
     if c.feature_code == "ADM1":
-        return W_REGION_PRIOR + exact
+        return (0.0 if dateline else W_REGION_PRIOR) + exact
     base = W_CAPITAL if c.feature_code == "PPLC" else 0.0
     return base + math.log10(c.population + 10) + exact
 
 
 def score(c: GazetteerEntry, k: int, group: Group, groups: list[Group], ctx: Context) -> float:
     """The score of candidate `c` for group `k` given the other groups' choices."""
-    total = prior(c, group.query_key)
+    total = prior(c, group.query_key, group.dateline)
     # A place is no evidence for its own country or region, but another name chosen for
     # the same place is a witness to it ("Kyiv" … "Kiev"; "the Kursk region" … "Kursk").
     others = [j for j in ctx.weight if j != k and ctx.ids[j] != c.geonameid]

@@ -7,7 +7,7 @@ from presstrace.components.gazetteer_access import gazetteer_for
 from presstrace.components.places_data import abbreviations, continent, seat_entry, seats
 from presstrace.components.places_detect import container_entry, within
 from presstrace.components.places_names import bare_place
-from presstrace.components.places_resolve import distance_km
+from presstrace.components.places_resolve import distance_km, exact_form
 
 
 def place(art, text):
@@ -195,6 +195,20 @@ def test_places_direction_words_stay_with_their_names(run, text, not_place):
 ])
 def test_places_bare_organisation_names_only_countries_regions_big_cities(name, expected):
     assert bare_place(gazetteer_for(""), name) is expected
+
+
+def test_places_dateline_names_a_town_not_a_region(run):
+    p = place(run("NEW YORK (AP) - Stocks fell sharply on Monday as oil prices rose."), "NEW YORK")
+    assert (p.name, p.feature) == ("New York City", "PPL")
+
+
+@pytest.mark.parametrize("written,name", [
+    ("st. petersburg", "saint petersburg"), ("st petersburg", "saint petersburg"),
+    ("mt. washington", "mount washington"), ("east st. louis", "east saint louis"),
+    ("fort myers", "fort myers"), ("west", "west"),
+])
+def test_places_exact_name_spells_out_saint_mount_fort(written, name):
+    assert exact_form(written) == name
 
 
 def test_places_within_and_distance():
