@@ -96,6 +96,8 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--threshold", type=float, help="Passed to presstrace stories.")
     parser.add_argument("--undated-threshold", type=float, help="Passed to presstrace stories.")
+    parser.add_argument("--embeddings", action="store_true",
+                        help="Passed to presstrace stories (needs the embeddings extra).")
     args = parser.parse_args()
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
@@ -110,6 +112,8 @@ def main() -> None:
                 command += ["--threshold", str(args.threshold)]
             if args.undated_threshold is not None:
                 command += ["--undated-threshold", str(args.undated_threshold)]
+            if args.embeddings:
+                command.append("--embeddings")
             started = time.perf_counter()
             subprocess.run(command, check=True, cwd=ROOT, capture_output=True)
             seconds = time.perf_counter() - started

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from presstrace.cli import cli
 from presstrace.store import db
 from presstrace.store.ingest import ingest
-from presstrace.store.stories import (Doc, StoryParams, cluster, iter_stories, tokens,
+from presstrace.store.stories import (Doc, StoryParams, cluster, iter_stories, stored_params, tokens,
                                       update_stories)
 
 DAM = [
@@ -163,3 +163,27 @@ def test_stories_tokens_and_params():
     assert tokens("The Mayor's dam burst, 2,000 flee!") == ["mayor", "dam", "burst", "flee"]
     with pytest.raises(ValueError):
         StoryParams(threshold=1.5)
+
+
+def test_stories_dense_embedding_channel_joins_what_words_do_not():
+    """Two reports sharing no word but close in meaning (as a sentence embedding sees it)
+    join when the embedding channel carries weight, and stay apart without it."""
+    a, b = doc(1, 1, "quake strikes coast"), doc(2, 1, "tremor jolts shoreline")
+    a.dense, b.dense = {0: 0.8, 1: 0.6}, {0: 0.6, 1: 0.8}  # unit vectors, cosine 0.96
+    words_only = cluster([a, b], StoryParams(threshold=0.3))
+    with_meaning = cluster([a, b], StoryParams(threshold=0.3, embedding_weight=0.6))
+    assert words_only[1][0] != words_only[2][0]
+    assert with_meaning[1][0] == with_meaning[2][0]
+
+
+def test_stories_keep_the_users_settings_through_later_updates(stores, tmp_path):
+    """`presstrace stories --threshold …` is remembered: the update an ingest runs places
+    new articles with those settings instead of re-clustering with the defaults."""
+    path = tmp_path / "keep.db"
+    shutil.copy(stores[0], path)
+    conn = db.open_store(path, create=False)
+    update_stories(conn, StoryParams(threshold=0.99))
+    assert stored_params(conn) == StoryParams(threshold=0.99)
+    assert update_stories(conn)["rebuilt"] == 0
+    assert update_stories(conn, StoryParams())["rebuilt"] == 1
+    assert stored_params(conn) == StoryParams()

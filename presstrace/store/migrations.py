@@ -168,11 +168,26 @@ def _corpus(conn: sqlite3.Connection) -> None:
     run_script(conn, CORPUS_SQL)
 
 
+EMBEDDINGS_SQL = """
+CREATE TABLE article_embeddings (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    model TEXT NOT NULL,      -- the model that made the vector; another model's are recomputed
+    vector BLOB NOT NULL      -- float32, unit length
+);
+"""
+
+
+def _embeddings(conn: sqlite3.Connection) -> None:
+    """Sentence embeddings of articles, kept for story clustering's optional extra."""
+    run_script(conn, EMBEDDINGS_SQL)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_datasette_views", _datasette_views),
     Migration("0003_stories", _stories),
     Migration("0004_corpus", _corpus),
+    Migration("0005_embeddings", _embeddings),
 )
 
 

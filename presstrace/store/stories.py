@@ -31,7 +31,7 @@ import math
 import re
 import sqlite3
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date as Date
 from typing import Iterator, Optional
 
@@ -72,6 +72,7 @@ class StoryParams:
     day_decay: float = 0.5           # similarity times day_decay ** (days between)
     day_penalty: float = 0.03        # less day_penalty * (days between)
     lead_chars: int = 1500
+    embedding_weight: float = 0.0    # sentence embeddings (the `embeddings` extra); 0: off
 
     def __post_init__(self):
         for name in ("threshold", "undated_threshold"):
@@ -88,6 +89,7 @@ class Doc:
     date: Optional[Date]
     title: str = ""
     channels: dict[str, Counter] = field(default_factory=dict)
+    dense: dict[int, float] = field(default_factory=dict)  # unit sentence embedding, if any
 
 
 def tokens(text: str) -> list[str]:
@@ -111,12 +113,19 @@ def parse_date(value: Optional[str]) -> Optional[Date]:
         return None
 
 
-CHANNELS = ("text", "entities", "places", "dates")
+CHANNELS = ("text", "entities", "places", "dates", "embedding")
+COUNTED = CHANNELS[:4]  # the channels weighted by TF-IDF; "embedding" is a dense unit vector
+
+# The embeddings extra's settings, tuned on the AllSides dev split (benchmarks/stories.py
+# --embeddings): embeddings carry 0.6 of the weight and raise both thresholds, since
+# embedding cosines run higher than TF-IDF ones.
+EMBEDDING_PARAMS = dict(embedding_weight=0.6, threshold=0.2, undated_threshold=0.45)
 
 
 def _weights(params: StoryParams) -> dict[str, float]:
     return {"text": params.text_weight, "entities": params.entity_weight,
-            "places": params.place_weight, "dates": params.date_weight}
+            "places": params.place_weight, "dates": params.date_weight,
+            "embedding": params.embedding_weight}
 
 
 def load_docs(conn: sqlite3.Connection, params: StoryParams) -> list[Doc]:
@@ -145,20 +154,25 @@ def load_docs(conn: sqlite3.Connection, params: StoryParams) -> list[Doc]:
         value = str(row["value"] or "")
         if row["article_id"] in docs and ISO_DATE.match(value):
             docs[row["article_id"]].channels["dates"][value] += 1
+    if params.embedding_weight > 0:
+        from .embeddings import article_vectors
+        for aid, vector in article_vectors(conn, params.lead_chars, set(docs)).items():
+            if aid in docs:
+                docs[aid].dense = {i: float(v) for i, v in enumerate(vector)}
     return list(docs.values())
 
 
 def weigh(docs: list[Doc]) -> dict[int, dict[str, dict[str, float]]]:
     """article id -> channel -> unit TF-IDF vector (sublinear tf, smoothed idf)."""
     n = len(docs)
-    df = {ch: Counter() for ch in CHANNELS}
+    df = {ch: Counter() for ch in COUNTED}
     for doc in docs:
-        for ch in CHANNELS:
+        for ch in COUNTED:
             df[ch].update(doc.channels[ch].keys())
     out = {}
     for doc in docs:
-        vecs = {}
-        for ch in CHANNELS:
+        vecs = {"embedding": doc.dense}
+        for ch in COUNTED:
             vec = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[ch][t])) + 1)
                    for t, c in doc.channels[ch].items()}
             norm = math.sqrt(sum(v * v for v in vec.values()))
@@ -266,17 +280,29 @@ def cluster(docs: list[Doc], params: StoryParams,
     return result
 
 
-def update_stories(conn: sqlite3.Connection, params: StoryParams = StoryParams(),
+def stored_params(conn: sqlite3.Connection) -> Optional[StoryParams]:
+    """The settings the stored stories were made with (None before the first run); a
+    setting an older presstrace did not record takes its default."""
+    stored = get_meta(conn, META_KEY)
+    if stored is None:
+        return None
+    names = {f.name for f in fields(StoryParams)}
+    return StoryParams(**{k: v for k, v in json.loads(stored).items() if k in names})
+
+
+def update_stories(conn: sqlite3.Connection, params: Optional[StoryParams] = None,
                    rebuild: bool = False) -> dict[str, int]:
     """Bring the stored stories up to date; return counts of what changed.
 
     Articles without a story are placed (joining stored stories or starting new ones);
     with `rebuild`, or when the stored settings differ from `params`, every assignment is
-    dropped and the store is clustered again.
+    dropped and the store is clustered again. `params` None keeps the stored settings
+    (the defaults on a first run), so an ingest never undoes a user's choice.
     """
-    stored = get_meta(conn, META_KEY)
+    before = stored_params(conn)
+    params = params or before or StoryParams()
     wanted = json.dumps(asdict(params), sort_keys=True)
-    rebuild = rebuild or (stored is not None and stored != wanted)
+    rebuild = rebuild or (before is not None and before != params)
     docs = load_docs(conn, params)
     with transaction(conn):
         if rebuild:

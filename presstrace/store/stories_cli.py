@@ -7,10 +7,9 @@ from typing import Optional
 
 import click
 
-from ..settings import Settings
 from . import db
 from .cli import _db_path, db_option, domain_errors
-from .stories import StoryParams, iter_stories, update_stories
+from .stories import EMBEDDING_PARAMS, StoryParams, iter_stories, update_stories
 
 DEFAULTS = StoryParams()
 
@@ -26,11 +25,15 @@ DEFAULTS = StoryParams()
               show_default=True, help="The same when the article or the story has no date.")
 @click.option("--window", "window_days", type=click.IntRange(min=0), default=DEFAULTS.window_days,
               show_default=True, help="Days without a new article after which a story is closed.")
+@click.option("--embeddings", is_flag=True,
+              help="Add sentence embeddings (needs pip install 'presstrace[embeddings]'); "
+                   "uses its own tuned thresholds unless --threshold/--undated-threshold are given.")
 @click.option("--out", type=click.Path(dir_okay=False), help="Output file (default: standard output).")
-@click.pass_obj
+@click.pass_context
 @domain_errors
-def stories_command(settings: Settings, db_path: Optional[str], fmt: str, rebuild: bool,
-                    threshold: float, undated_threshold: float, window_days: int, out: Optional[str]) -> None:
+def stories_command(ctx: click.Context, db_path: Optional[str], fmt: str, rebuild: bool,
+                    threshold: float, undated_threshold: float, window_days: int, embeddings: bool,
+                    out: Optional[str]) -> None:
     """Group the store's articles into stories (online clustering) and write them.
 
     Articles without a story join the most similar open story or start a new one; the
@@ -41,9 +44,13 @@ def stories_command(settings: Settings, db_path: Optional[str], fmt: str, rebuil
 
         presstrace stories --db corpus.db --format jsonl > stories.jsonl
     """
-    params = StoryParams(threshold=threshold, undated_threshold=undated_threshold,
-                         window_days=window_days)
-    conn = db.open_store(_db_path(settings, db_path), create=False)
+    chosen = dict(threshold=threshold, undated_threshold=undated_threshold, window_days=window_days)
+    if embeddings:
+        given = {k for k in ("threshold", "undated_threshold")
+                 if ctx.get_parameter_source(k) == click.core.ParameterSource.COMMANDLINE}
+        chosen.update({k: v for k, v in EMBEDDING_PARAMS.items() if k not in given})
+    params = StoryParams(**chosen)
+    conn = db.open_store(_db_path(ctx.obj, db_path), create=False)
     try:
         summary = update_stories(conn, params, rebuild=rebuild)
         fh = open(out, "w", encoding="utf-8", newline="\n") if out else sys.stdout
