@@ -13,7 +13,7 @@ from .framing_spans import Candidate, char_span
 REPEATABLE = frozenset({"loaded_language", "name_calling", "flag_waving", "slogans", "exaggeration"})
 MIN_REPEATS = 2
 MIN_WORDS = 2  # a single repeated word is usually the story's topic, not a device
-WINDOW = 300  # characters: repetition is a phrase said again soon after
+WINDOW = 2000  # characters: repetition is a phrase said again in the same stretch of the article
 
 
 def naming_choices(text: str, lex: FramingLexicon) -> Iterator[Candidate]:

@@ -34,10 +34,14 @@ def phrase_candidates(doc: Doc, lex: FramingLexicon, text: str = "") -> Iterator
         if not tok.is_alpha:
             continue
         yield from _label(tok, lex)
+        if tok.pos_ == "NOUN":
+            yield from _described_person(tok, lex)
         yield from _loaded(tok, lex)
         yield from _exaggeration(tok, lex)
         yield from _word_cues(tok, lex)
         yield from _boosted(tok)
+        if tok.is_upper and len(tok) >= 4:
+            yield from _shouted(tok)
     yield from _phrase_cues(doc, lex, text)
     yield from slogans(doc, text, lex)
     yield from scare_quotes(doc, text)
@@ -52,6 +56,28 @@ def _label(tok: Token, lex: FramingLexicon) -> Iterator[Candidate]:
             yield candidate(_through(tok, tok.head), "name_calling", "label_mod")
         elif _evaluative(tok, lex) and is_person(tok.head, lex):
             yield candidate(_through(tok, tok.head), "name_calling", "evaluative_person")
+
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "you", "who"})
+
+
+def _described_person(tok: Token, lex: FramingLexicon) -> Iterator[Candidate]:
+    """Name calling by description: a noun phrase with an evaluative adjective said of a
+    person, as a predicate ("he is a dishonest man") or an apposition ("Mr. Brown, a
+    ruthless operator")."""
+    if tok.dep_ == "appos":
+        target = tok.head
+    elif tok.dep_ == "attr":
+        target = next((c for c in tok.head.lefts if c.dep_ == "nsubj"), None)
+    else:
+        return
+    if target is None or not (target.ent_type_ == "PERSON" or target.lower_ in SUBJECT_PRONOUNS
+                              or (target.pos_ == "NOUN" and is_person(target, lex))):
+        return
+    np = noun_phrase(tok)
+    if any(t.dep_ == "amod" and (token_valence(t) != 0 or lex["loaded"].has(t) or lex["label_mod"].has(t))
+           for t in np[:-1]):
+        yield candidate(np, "name_calling", "described_person")
 
 
 def _loaded(tok: Token, lex: FramingLexicon) -> Iterator[Candidate]:
@@ -85,6 +111,18 @@ TEMPORAL_ABSOLUTES = frozenset({"never", "always", "forever"})
 RATING_SUPERLATIVES = frozenset({"big", "great", "large", "bad", "good", "strong", "powerful", "important"})
 
 
+def _shouted(tok: Token) -> Iterator[Candidate]:
+    """A word set in capitals for emphasis inside lower-case text ("they NEVER paid");
+    not an acronym (a name), and not a headline or slogan set all in capitals."""
+    if is_name(tok) or tok.pos_ == "PROPN" or not tok.lower_.isalpha():
+        return
+    doc = tok.doc
+    near = doc[max(tok.i - 3, 0):tok.i + 4]
+    if sum(t.is_upper and t.is_alpha for t in near) > 1:
+        return
+    yield candidate([tok], "loaded_language", "shouted")
+
+
 def _evaluative_superlative(tok: Token) -> bool:
     """"the worst", "the greatest", "the most corrupt": not "the latest", "the highest percentage"."""
     return token_valence(tok) != 0 or tok.lemma_.lower() in RATING_SUPERLATIVES
@@ -95,7 +133,9 @@ def _boosted(tok: Token) -> Iterator[Candidate]:
     if tok.dep_ != "advmod" or tok.lower_ in PLAIN_DEGREE or tok.lower_ not in booster_words():
         return
     head = tok.head
-    if head.pos_ == "ADJ" and 0 < head.i - tok.i <= 2:
+    if head.pos_ == "VERB" and tok.lower_.endswith("ly") and abs(head.i - tok.i) == 1:
+        yield candidate([tok, head], "loaded_language", "boosted_verb")
+    elif head.pos_ == "ADJ" and 0 < head.i - tok.i <= 2:
         last = head.head if head.dep_ == "amod" and head.head.pos_ in NOMINAL and 0 < head.head.i - head.i <= 2 else head
         yield candidate(tok.doc[tok.i:last.i + 1], "loaded_language", "boosted_adj")
 

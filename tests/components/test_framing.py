@@ -131,3 +131,36 @@ def test_framing_report_lines_profile_the_layer():
 def test_framing_figurative_undertaking(run, text, span, loaded):
     found = any(f.text == span and f.technique == "loaded_language" for f in run(text).framing)
     assert found == loaded
+
+
+@pytest.mark.parametrize("text,technique,words", [
+    # an intensifying adverb right on a verb
+    ("The new tariffs enormously inflated prices for farmers.", "loaded_language", "enormously inflated"),
+    # a word set in capitals for emphasis inside ordinary text
+    ("The files simply VANISHED from the server overnight.", "loaded_language", "VANISHED"),
+    # an evaluative noun phrase said of a person, as predicate or apposition
+    ("Everyone agrees that he is a dishonest man.", "name_calling", "a dishonest man"),
+    ("The mayor met Mr. Brown, a ruthless operator, on Monday.", "name_calling", "a ruthless operator"),
+    # speech verbs that judge the speech, and stock metaphors
+    ("The governor boasted that the budget was balanced.", "loaded_language", "boasted"),
+    ("The report was a bombshell for the campaign.", "loaded_language", "bombshell"),
+])
+def test_framing_new_phrase_rules(run, text, technique, words):
+    found = spans(run(text), technique)
+    assert any(words in s for s in found), f"{technique} {words!r} not in {found}"
+
+
+@pytest.mark.parametrize("text", [
+    "The NATO summit opened in Brussels on Tuesday.",          # an acronym is a name, not shouting
+    "BREAKING NEWS: the minister has resigned.",              # a run of capitals is a headline
+    "He is a tall man who lives in Leeds.",                   # a neutral description labels no one
+])
+def test_framing_new_rules_leave_plain_text(run, text):
+    art = run(text)
+    assert not [f for f in art.framing if f.technique in ("loaded_language", "name_calling")], art.framing
+
+
+def test_framing_repetition_across_the_article(run):
+    text = ("The senator called them illegal invaders at the rally. " + "Farmers spoke about prices and rain. " * 12
+            + "Later she again warned about illegal invaders.")
+    assert len([f for f in run(text).framing if f.technique == "repetition"]) == 2
