@@ -213,6 +213,8 @@ def _reporting_speaker(verb: Token, spans: list[QuoteSpan]) -> Optional[tuple[To
     verb is part of what that verb reports, so the quote is the outer speaker's to answer
     for. Climbs content clauses (ccomp) only, to the outermost speech verb with a subject."""
     found, node = None, verb
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp":
+        node = verb.head  # "X argued that a database would help, saying …": the parser hung the participle low
     for _ in range(3):
         if node.dep_ != "ccomp" or node.head.i == node.i:
             break

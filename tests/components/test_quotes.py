@@ -199,3 +199,10 @@ def test_quotes_signature_line_after_a_quote_paragraph(run):
 def test_quotes_dash_line_with_a_clause_is_no_signature(run):
     q = quote(run('"Nothing is settled yet."\n\n- The plan is on hold until May.'), "Nothing is settled")
     assert q.speaker is None
+
+
+def test_quotes_participle_after_reported_content_answers_to_the_reporter(run):
+    # the parser hangs "saying" on the reported clause ("would keep"), not on "argued"
+    text = "Ms. Duval argued that a registry would keep records honest, saying it is “all about accountability.”"
+    q = quote(run(text), "all about accountability")
+    assert q.speaker is not None and "Duval" in q.speaker.text
