@@ -33,7 +33,9 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
 PERSON_TAIL_WORDS = {"fire", "police", "county", "school", "sheriff", "mayor", "township", "state",
                      "marine", "councillor", "councilman", "alderman", "superintendent", "district",
                      "area", "chief", "native", "resident", "judge", "commissioner", "attorney",
-                     "coroner", "clerk", "ward"}
+                     "coroner", "clerk", "ward", "governor", "gov.", "gov", "lt.", "senator",
+                     "sen.", "rep.", "representative", "assemblyman", "congressman",
+                     "congresswoman", "commissioner", "premier"}
 # Words after a place name that make the name an organisation's local part.
 # Words after a place name that make the name an organisation's local part ("Huntsville
 # Police Department"); institutions are often named after people instead ("Smith College"),
@@ -43,9 +45,10 @@ ORG_TAIL_WORDS = {"police", "county", "council", "department", "sheriff", "sheri
                   "regional", "municipal", "airport", "courthouse", "schools", "parks", "water",
                   "transit", "fire", "town", "city", "volunteer", "historical", "independent",
                   "education", "convention", "democrats", "republicans", "circuit",
-                  "commission", "ems"}
+                  "commission", "ems", "superior", "governor", "commissioner"}
 INSTITUTION_WORDS = {"school", "high", "middle", "elementary", "university", "college", "hospital",
-                     "church", "memorial", "community", "state", "port", "zoo", "museum"}
+                     "church", "memorial", "community", "state", "port", "zoo", "museum",
+                     "international", "film", "festival", "skating", "symphony", "marathon"}
 INSTITUTION_TOWN = 10_000
 # Names of institutions that some small place also bears.
 INSTITUTIONS = {"congress", "parliament", "senate", "duma", "knesset", "bundestag", "supreme",

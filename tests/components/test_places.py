@@ -172,6 +172,8 @@ def test_places_region_points_lie_mid_region(name, lat, lon):
     # the local part of an organisation's or a facility's name
     ("The Torrington Fire Department responded to the call just after midnight.", "Torrington"),
     ("Deputies from the Alachua County Sheriff's Office found the car on Friday.", "Alachua County"),
+    ("Oregon Governor Kate Brown signed the bill on Thursday.", "Oregon"),
+    ("He is due to appear in Litchfield Superior Court on April 7.", "Litchfield"),
     # the region after a direction word
     ("Storms knocked out power across North Texas on Sunday night.", "Texas"),
     ("Heavy snow fell across Western Pennsylvania overnight, officials said.", "Pennsylvania"),
