@@ -116,7 +116,18 @@ def candidates_for(t: Toponym, gazetteer) -> list[GazetteerEntry]:
     if t.container is not None:
         inside = [e for e in entries if within(e, t.container)]
         entries = inside or entries
-    return entries
+    return _without_shadowed_towns(entries, exact_form(normalize_key(t.query)))
+
+
+def _without_shadowed_towns(entries: list[GazetteerEntry], key: str) -> list[GazetteerEntry]:
+    """Drop towns found only through an alternate name where a town of the same country bears
+    the name itself: "Maryville" is Maryville, Illinois or Tennessee, not Beeville, Texas,
+    once called so, however Texan the article."""
+    exact = {e.country for e in entries if e.feature_class == "P" and exact_form(normalize_key(e.name)) == key}
+    if not exact:
+        return entries
+    return [e for e in entries if e.feature_class != "P" or e.country not in exact
+            or exact_form(normalize_key(e.name)) == key]
 
 
 def _count_regions(groups: list[Group]) -> None:

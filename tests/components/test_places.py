@@ -199,6 +199,12 @@ def test_places_bare_organisation_names_only_countries_regions_big_cities(name, 
     assert bare_place(gazetteer_for(""), name) is expected
 
 
+def test_places_town_by_its_own_name_before_one_once_called_so(run):
+    # Beeville, Texas was once called Maryville; a Texan article does not make it so again.
+    p = place(run("A pastor from Fort Worth, Texas, preached in Maryville on Sunday."), "Maryville")
+    assert p.name == "Maryville"
+
+
 def test_places_dateline_names_a_town_not_a_region(run):
     p = place(run("NEW YORK (AP) - Stocks fell sharply on Monday as oil prices rose."), "NEW YORK")
     assert (p.name, p.feature) == ("New York City", "PPL")
