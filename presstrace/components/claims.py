@@ -106,6 +106,14 @@ def _content_of(verb: Token) -> Optional[Span]:
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and not _reported(verb):
         head = verb.head
         return _trim(doc[head.left_edge.i:verb.left_edge.i])
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i and _has_subject(verb):
+        # "Many of the closures, he said, have involved …": the attribution interrupts the
+        # clause it reports, which is the claim (one span, so it takes the aside in too);
+        # "In any case, X said, the industry was …": after a lead-in, the clause starts after it
+        head = verb.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in head.children):
+            return _trim(doc[verb.right_edge.i + 1:head.right_edge.i + 1])
+        return _trim(doc[head.left_edge.i:head.right_edge.i + 1])
     inner = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     if inner:  # "It diverted …, he said": spaCy makes "said" the root
         return _trim(doc[inner[0].left_edge.i:inner[0].right_edge.i + 1])
@@ -113,6 +121,10 @@ def _content_of(verb: Token) -> Optional[Span]:
     if rights and (not is_speech_verb(verb) or verb.lemma_.lower() not in NO_OBJECT_CLAIM):
         return _trim(doc[rights[0].left_edge.i:verb.right_edge.i + 1])  # "denied the allegations"
     return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _reported(verb: Token) -> bool:

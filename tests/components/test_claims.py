@@ -80,3 +80,16 @@ def test_quotes_relative_pronoun_speaker_resolves_to_its_noun(run):
     art = run("The attack drew a sharp reply from Barack Obama, who called the nominee “unfit to serve” on Monday.")
     q = next(q for q in art.quotes if "unfit" in q.text)
     assert q.speaker.text == "who" and q.speaker.name == "Barack Obama"
+
+
+@pytest.mark.parametrize("text,claim_text,source", [
+    # the attribution interrupts the clause: the clause is the claim
+    ("Most of the new schools, she said, have opened in rural districts.",
+     "Most of the new schools, she said, have opened in rural districts", "she"),
+    # after a lead-in the reported clause starts after the attribution
+    ("In any case, Mr. Okoro said, the harbour was badly overbuilt in the 1990s.",
+     "the harbour was badly overbuilt in the 1990s", "Okoro"),
+])
+def test_claims_attribution_set_off_inside_the_clause(run, text, claim_text, source):
+    c = claim(run(text), claim_text)
+    assert c.text == claim_text and source in c.source.text
