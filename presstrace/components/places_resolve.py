@@ -140,7 +140,9 @@ def _count_regions(groups: list[Group]) -> None:
 def exact_form(key: str) -> str:
     """A name key with "St.", "Mt." and "Ft." spelt out, so that "St. Petersburg" is the exact
     name of Saint Petersburg as much as of St. Petersburg, Florida."""
-    return _ABBREVIATION_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], key) if "t" in key else key
+    if "t " not in key and "t. " not in key:
+        return key  # the common case, without the regular expression
+    return _ABBREVIATION_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], key)
 
 
 def prior(c: GazetteerEntry, query_key: str, dateline: bool = False) -> float:
