@@ -47,10 +47,11 @@ def extract_claims(doc: Doc, entities: list, quotes: list[Quote], skip=()) -> li
     """Attributed claims, then the author's own assertions, in text order (ids C1, C2, …)."""
     index = EntityIndex(entities)
     quoted = [(q.start, q.end) for q in quotes if q.kind != "scare"]
-    attributed = []
+    attributed = [c for c in [_headline_claim(doc, index)] if c is not None and not _inside(c.start, skip)]
     for sent in doc.sents:
         if not _inside(sent.start_char, skip):
-            attributed += [c for c in _attributed(sent, index) if _quoted_share(c, quoted) < MAX_QUOTED_SHARE]
+            attributed += list(_attributed(sent, index))
+    attributed = [c for c in attributed if _quoted_share(c, quoted) < MAX_QUOTED_SHARE]
     attributed = _drop_nested(attributed)
     cues = [(q.cue.start, q.cue.end) for q in quotes if q.cue is not None]  # quote attributions
     claims = attributed + list(_unattributed(doc, attributed, quoted + cues, skip))
@@ -58,6 +59,38 @@ def extract_claims(doc: Doc, entities: list, quotes: list[Quote], skip=()) -> li
     for k, c in enumerate(claims, 1):
         c.id = f"C{k}"
     return claims
+
+
+# Common nouns that can stand as a headline's source ("Poll: …", "Officials: …").
+HEADLINE_SOURCES = {"poll", "survey", "study", "report", "newspaper", "insider", "official", "source", "police",
+                    "expert", "analyst", "witness", "aide", "lawmaker", "prosecutor", "court", "judge"}
+HEADLINE_SOURCE_MAX_TOKENS = 5
+
+
+def _headline_claim(doc: Doc, index: EntityIndex) -> Optional[Claim]:
+    """"Gingrich: Trump Must Decide …", "Poll: Wealthy Voters Abandon …": a headline (the
+    text's first line) that opens with a source and a colon attributes the rest to it. The
+    source must be a name the entities layer knows or a source noun, so "The Latest: …"
+    and "Bombshell: …" are not sources; a question is no claim."""
+    line_end = doc.text.find("\n")
+    if line_end <= 0:
+        return None
+    colon = doc.text.find(": ", 0, line_end)
+    if colon <= 0:
+        return None
+    src = doc.char_span(0, colon, alignment_mode="contract")
+    content = doc.char_span(colon + 2, line_end, alignment_mode="contract")
+    if src is None or content is None or not 0 < len(src) <= HEADLINE_SOURCE_MAX_TOKENS:
+        return None
+    if content.text.rstrip(" .’'\"”").endswith("?"):
+        return None
+    ent = index.at(src.start_char, src.end_char) or index.named(src.text)  # the body names "Gingrich" in full
+    named = ent is not None and ent.label in NAMED_LABELS and src.text[:1].isupper()
+    if not named and src[-1].lemma_.lower() not in HEADLINE_SOURCES:
+        return None
+    source = ClaimSource("named" if named else "vague", entity=ent.id if named else None,
+                         name=ent.name if named else src.text, start=src.start_char, end=src.end_char, text=src.text)
+    return _claim(_trim(content), source, None)
 
 
 def _attributed(sent: Span, index: EntityIndex) -> Iterator[Claim]:

@@ -93,3 +93,21 @@ def test_quotes_relative_pronoun_speaker_resolves_to_its_noun(run):
 def test_claims_attribution_set_off_inside_the_clause(run, text, claim_text, source):
     c = claim(run(text), claim_text)
     assert c.text == claim_text and source in c.source.text
+
+
+@pytest.mark.parametrize("text,content,source,kind", [
+    ("Okonkwo: The port deal will collapse by spring.\n\nChidi Okonkwo said on Monday that talks had stalled.",
+     "The port deal will collapse by spring", "Okonkwo", "named"),
+    ("Survey: Most renters expect higher costs next year.\n\nA new survey shows the mood.",
+     "Most renters expect higher costs next year", "Survey", "vague"),
+])
+def test_claims_headline_with_a_source_and_a_colon(run, text, content, source, kind):
+    c = claim(run(text), content)
+    assert c.source.text == source and c.source.kind == kind
+
+
+@pytest.mark.parametrize("text", ["The Latest: Storm moves north along the coast.\n\nWinds rose overnight.",
+                                  "Okonkwo: Can the port deal survive?\n\nChidi Okonkwo spoke on Monday."])
+def test_claims_headline_label_or_question_is_no_attribution(run, text):
+    first_line = text.split("\n")[0]
+    assert not [c for c in run(text).claims if c.start < len(first_line) and c.source.kind != "unattributed"]
