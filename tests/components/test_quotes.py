@@ -206,3 +206,18 @@ def test_quotes_participle_after_reported_content_answers_to_the_reporter(run):
     text = "Ms. Duval argued that a registry would keep records honest, saying it is “all about accountability.”"
     q = quote(run(text), "all about accountability")
     assert q.speaker is not None and "Duval" in q.speaker.text
+
+
+@pytest.mark.parametrize("text,words,speaker,cue", [
+    ('"Four more years!" the crowd chanted as he walked in.', "Four more years", "the crowd", "chanted"),
+    ('"People are tired of waiting," he surmised.', "tired of waiting", "he", "surmised"),
+    ("At the bottom of the letter it reads, “Thank you for your support this year.”", "Thank you", "it", "reads"),
+])
+def test_quotes_chant_surmise_and_read_are_cues(run, text, words, speaker, cue):
+    q = quote(run(text), words)
+    assert q.speaker is not None and q.speaker.text == speaker and q.cue.text == cue
+
+
+def test_claims_sung_or_chanted_object_is_no_claim(run):
+    art = run("The choir sang the national anthem before the game.")
+    assert not [c for c in art.claims if c.source.kind != "unattributed" and "anthem" in c.text]
