@@ -127,6 +127,15 @@ def test_gazetteer_small_lookup_and_prior_order(small):
     assert small.lookup("Київ") == [] and small.lookup("IEV") == []
 
 
+def test_gazetteer_counties_keyed_by_full_name_only(tmp_path, small_sources):
+    small_sources.admin1.append(admin1("US", "KS", -20, "Kansas", 38.5, -98.3, 2900000))
+    small_sources.admin2 = [admin1("US", "KS", -21, "Kursk County", 39.0, -95.1, 1200)]
+    g = Gazetteer.open(build_index(tmp_path / "c.sqlite", 500, sources=small_sources))
+    county = g.lookup("Kursk County")
+    assert [(e.geonameid, e.feature_code, e.admin1) for e in county] == [(-21, "ADM2", "Kansas")]
+    assert -21 not in {e.geonameid for e in g.lookup("Kursk")}  # the bare name is the town's
+
+
 def test_gazetteer_small_admin1_aliases_and_namesake(small):
     assert [e.geonameid for e in small.lookup("Kursk region")] == [-41]
     assert [e.geonameid for e in small.lookup("Koersk Oblast")] == [-41]
