@@ -259,7 +259,21 @@ def entity_toponyms(doc: Doc, text: str, entities, gazetteer) -> list[Toponym]:
                 # "US": a country's ISO code written as its name
                 out.append(Toponym(start, start + len(name), name, name, "entity",
                                    fixed=gazetteer.country(name)))
+            elif ent.label == "GPE" and _ap_region(gazetteer, m.text.strip()) is not None:
+                # "Mass. legislators": a state's AP abbreviation that spaCy calls a place
+                written = m.text.strip()
+                out.append(Toponym(m.start, m.start + len(written), written, written, "entity",
+                                   fixed=_ap_region(gazetteer, written)))
     return out
+
+
+def _ap_region(gazetteer, text: str) -> Optional[GazetteerEntry]:
+    """The region an AP-style abbreviation ("Mass.", "W. Va.") stands for, or None; postal
+    codes ("MA") alone are too often something else."""
+    abbr = abbreviations().get(text)
+    if abbr is None or abbr.postal:
+        return None
+    return region_entry(gazetteer, abbr.country, abbr.region)
 
 
 def _misnamed_person(ent, gazetteer) -> bool:

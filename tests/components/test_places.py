@@ -174,6 +174,9 @@ def test_places_region_points_lie_mid_region(name, lat, lon):
     ("Deputies from the Alachua County Sheriff's Office found the car on Friday.", "Alachua County"),
     ("Oregon Governor Kate Brown signed the bill on Thursday.", "Oregon"),
     ("He is due to appear in Litchfield Superior Court on April 7.", "Litchfield"),
+    # a state's AP abbreviation standing alone
+    ("Mass. legislators put off a vote on the toll increase.", "Mass."),
+    ("The Fla. economist doubted the forecast.", "Fla."),
     # the region after a direction word
     ("Storms knocked out power across North Texas on Sunday night.", "Texas"),
     ("Heavy snow fell across Western Pennsylvania overnight, officials said.", "Pennsylvania"),
