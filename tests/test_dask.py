@@ -148,3 +148,24 @@ def test_duckdb_queries_the_shards_where_they_lie(local_shards):
         article = [a for a in table_rows(out, "articles") if a["id"] == quote["article_id"]][0]
         expected[article["input_id"]] = expected.get(article["input_id"], 0) + 1
     assert rows == sorted(expected.items()) and sum(expected.values()) > 0
+
+
+def test_cli_checks_the_engine_options_and_loads_shards(corpus, local_shards, tmp_path):
+    from click.testing import CliRunner
+
+    from presstrace.cli import cli
+
+    runner = CliRunner()
+    no_parquet = runner.invoke(cli, ["ingest", str(corpus), "--engine", "dask"])
+    assert no_parquet.exit_code == 2 and "--parquet DIR" in no_parquet.output
+    stray = runner.invoke(cli, ["ingest", str(corpus), "--parquet", str(tmp_path / "p")])
+    assert stray.exit_code == 2 and "need --engine dask" in stray.output
+    store = tmp_path / "cli.db"
+    loaded = runner.invoke(cli, ["load", str(local_shards[0]), "--db", str(store), "--no-corpus"])
+    assert loaded.exit_code == 0, loaded.output
+    assert "4 analysed" in loaded.output and "2 errors" in loaded.output
+    conn = sqlite3.connect(store)
+    assert db.count_rows(conn, "articles") == 4
+    conn.close()
+    missing = runner.invoke(cli, ["load", str(tmp_path), "--db", str(store)])
+    assert missing.exit_code == 1 and "no finished shards" in missing.output

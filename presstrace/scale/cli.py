@@ -11,6 +11,7 @@ from typing import Callable, Optional
 
 import click
 
+from ..errors import PresstraceError
 from ..settings import Settings
 
 ENGINES = ("sqlite", "dask")
@@ -27,7 +28,10 @@ def scale_options(command: Callable) -> Callable:
             return command(settings, **kwargs)
         if not parquet:
             raise click.UsageError("--engine dask writes Parquet shards: give --parquet DIR")
-        return _ingest_dask(settings, kwargs, parquet, workers, scheduler, shard_size)
+        try:
+            return _ingest_dask(settings, kwargs, parquet, workers, scheduler, shard_size)
+        except (PresstraceError, ValueError) as exc:
+            raise click.ClickException(str(exc)) from exc
 
     for option in reversed([
             click.option("--engine", type=click.Choice(ENGINES), default="sqlite", show_default=True,
@@ -50,6 +54,8 @@ def _ingest_dask(settings: Settings, kwargs: dict, parquet: str, workers: Option
     from .engine import open_client, run_shards
 
     quiet = kwargs["quiet"]
+    if "-" in kwargs["paths"]:  # before a cluster is started for nothing
+        raise click.UsageError("--engine dask reads files, not standard input")
     client, cluster = open_client(workers or kwargs.get("jobs"), scheduler)
     try:
         stats = run_shards(expand_globs(kwargs["paths"]), parquet, settings, shard_size, client,
@@ -86,7 +92,6 @@ def load_command(settings: Settings, shards_dir: str, db_path: Optional[str], qu
 
         presstrace load shards/ --db corpus.db
     """
-    from ..errors import PresstraceError
     from ..store.cli import _update_corpus
     from .load import load_shards
 

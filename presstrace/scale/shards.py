@@ -77,8 +77,9 @@ def plan_shards(paths: list[str], size: int, input_format: Optional[str],
             if len(files) >= size:
                 flush()
     flush()
+    unique = list({s.key: s for s in reversed(shards)}.values())[::-1]  # a path given twice
     return [Shard(s.kind, s.paths, s.first_line, s.offset, s.lines, k, s.sizes)
-            for k, s in enumerate(shards)]
+            for k, s in enumerate(unique)]
 
 
 def _sources(paths: list[str]) -> Iterator[Source | str]:
