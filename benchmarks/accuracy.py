@@ -177,9 +177,11 @@ NOTES = """
   `SCHEMA.md` shows; CoNLL marks only the name ("Vladimir Putin"), so every titled mention
   counts as a miss and a false positive there. Pronouns resolved to an entity are kept in
   `entities[].references`, not in `mentions`, so they do not count as NER mentions.
-- Quote speakers are scored on the mention the attribution uses. PolNeAR sometimes marks a
-  different mention of the same person, an outlet behind "according to", or a relative
-  pronoun ("who"); those count as misses here.
+- Quote speakers are scored on the mention the attribution uses; a relative pronoun ("Obama,
+  who called it …") is that mention, with the entity it hangs on as the name. PolNeAR
+  sometimes marks a different mention of the same person, or the outlet behind "according
+  to" ("…," Sanders said, according to CNN) where presstrace keeps the speaker; those count
+  as misses here.
 - Claims: PolNeAR's non-direct attributions include noun-phrase stances ("questioned
   Cruz's temperament", "endorsed Clinton") that presstrace does not treat as claims.
 - Places: the gazetteer's country and region points come from countryinfo and from city
