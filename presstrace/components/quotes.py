@@ -134,6 +134,9 @@ def _search_windows(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan], w
             tagged_noun = _mistagged_said(tokens_between(doc, a, b), after)
             if tagged_noun is not None:
                 return Found(q, tagged_noun[0], tagged_noun[1], channel_of(text[a:b]))
+            clause = _clause_after_open_quote(text, q, tokens_between(doc, a, b), spans, after)
+            if clause is not None:
+                return Found(q, clause[0], clause[1], channel_of(text[a:b]))
         for verb in (verbs if first else verbs[::-1]):
             subject = subject_of(verb, inverted=first)
             named = _named_before(doc, after, verb) if first and subject is not None and subject.i > verb.i else None
@@ -273,11 +276,65 @@ def _sentence_end(text: str, start: int, spans: list[QuoteSpan], stop: int) -> i
 def _attributes_quote_before(verb: Token, after: int) -> bool:
     """After a quote that ended its sentence, only `"…." he said` or `"…," said X` attributes
     it: a verb right after the quote, not one that opens a new sentence with a subject and an
-    object of its own ("He mentioned a long list")."""
-    near = len([t for t in verb.doc[:verb.i] if t.idx >= after]) <= POST_TERMINAL_TOKENS
+    object of its own ("He mentioned a long list"). An apposition set off by commas does not
+    count towards the distance (`"…?" Miller, a retired teacher, said`), nor does the person
+    a verb of address speaks to count as its object (`"…?" Obama asked Republican leaders`)."""
+    near = _words_before(verb, after) <= POST_TERMINAL_TOKENS
     subject_first = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
-    own_object = any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children)
+    own_object = any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i and not _addressee(verb, c) for c in verb.children)
     return near and not (subject_first and own_object)
+
+
+# Verbs whose direct object is the person spoken to, not what was said.
+ADDRESS_VERBS = {"ask", "tell", "assure", "remind", "urge", "press", "answer", "inform", "warn", "thank"}
+
+
+def _addressee(verb: Token, obj: Token) -> bool:
+    """`asked Republican leaders`: the bare object of a verb of address with no clause after it."""
+    return (obj.dep_ == "dobj" and verb.lemma_.lower() in ADDRESS_VERBS and obj.pos_ in ("PROPN", "NOUN")
+            and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children))
+
+
+def _words_before(verb: Token, after: int) -> int:
+    """Tokens between a quote's closing mark and a verb, an apposition between commas
+    right before the verb left out (`Miller, a retired teacher from Ohio, said`)."""
+    before = [t for t in verb.doc[:verb.i] if t.idx >= after]
+    if len(before) > POST_TERMINAL_TOKENS and before[-1].text == ",":
+        commas = [k for k, t in enumerate(before[:-1]) if t.text == ","]
+        if commas and 0 < commas[0] <= POST_TERMINAL_TOKENS and len(commas) == 1:
+            return commas[0]
+    return len(before)
+
+
+# Punctuation that, ending the words inside the marks, leaves the sentence open for the
+# attribution that follows (`"…," she said`, `"…?" he asked`).
+OPEN_ENDINGS = ",?!"
+
+
+def _clause_after_open_quote(text: str, q: QuoteSpan, tokens, spans: list[QuoteSpan],
+                             after: int) -> Optional[tuple[Token, Token]]:
+    """`"…," an angry Hollande retaliated.`, `"…?" Hannity pressed.`, `"…," agrees X.`: a
+    quote that opens its sentence and ends inside its marks with a comma, question or
+    exclamation mark leaves the sentence open, so the short clause right after it reports
+    the quote whatever its verb, when that verb takes no clause or object of its own."""
+    if _embedded(text, q) or text[q.end - 1:q.end] not in OPEN_ENDINGS or q.close_at is None:
+        return None
+    verb = next((t for t in list(tokens)[:2 * POST_TERMINAL_TOKENS]
+                 if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")), None)
+    if verb is None or _inside_quote(verb.idx, spans):
+        return None
+    before = [t for t in verb.doc[:verb.i] if t.idx >= after]
+    if _words_before(verb, after) > POST_TERMINAL_TOKENS and not all(t.pos_ in NP_POS for t in before):
+        return None  # only a noun phrase ("a furious Mayor Daniel Brooks") may stand longer
+    subject = subject_of(verb, inverted=True)
+    if subject is None or subject.idx < after or _inside_quote(subject.idx, spans):
+        subject = _adjacent_speaker(verb, after)
+    if subject is None or subject.lower_ in NOT_SPEAKERS:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.i != subject.i and not _addressee(verb, c))
+           for c in verb.children if c.i > verb.i):
+        return None
+    return verb, subject
 
 
 def _colon_intro(doc: Doc, text: str, q: QuoteSpan, line_start: int, spans: list[QuoteSpan]) -> Optional[Found]:

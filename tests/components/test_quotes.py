@@ -221,3 +221,32 @@ def test_quotes_chant_surmise_and_read_are_cues(run, text, words, speaker, cue):
 def test_claims_sung_or_chanted_object_is_no_claim(run):
     art = run("The choir sang the national anthem before the game.")
     assert not [c for c in art.claims if c.source.kind != "unattributed" and "anthem" in c.text]
+
+
+@pytest.mark.parametrize("text,words,speaker,cue", [
+    # a comma or question mark inside the closing mark leaves the sentence open for its attribution,
+    # whatever the verb
+    ('The mayor spoke after the vote.\n\n"Our city will always stand," a furious Mayor Daniel Brooks retaliated.',
+     "always stand", "Daniel Brooks", "retaliated"),
+    ('The host pushed back.\n\n"Would you accept a delay?" Hannity pressed.', "accept a delay", "Hannity", "pressed"),
+    ('"The rules have changed," agrees Laura Kent, 41, of Tulsa.', "rules have changed", "Laura Kent", "agrees"),
+])
+def test_quotes_open_ended_quote_is_reported_by_the_clause_after_it(run, text, words, speaker, cue):
+    q = quote(run(text), words)
+    assert q.speaker is not None and q.speaker.text == speaker and q.cue.text == cue
+
+
+@pytest.mark.parametrize("text,words,speaker", [
+    # an apposition between commas does not push the verb out of reach
+    ('"How are you today?" Miller, a retired teacher from Ohio, said into the phone.', "How are you", "Miller"),
+    # the person a verb of address speaks to is not its own object
+    ('"Why are you still backing him?" Obama asked Republican leaders.', "still backing", "Obama"),
+])
+def test_quotes_attribution_after_a_question_quote(run, text, words, speaker):
+    q = quote(run(text), words)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_quotes_sentence_after_a_closed_quote_with_its_own_object_is_no_attribution(run):
+    q = quote(run('He paused. "We will see what happens." He mentioned a long list of rivals.'), "what happens")
+    assert q.cue is None or q.cue.text != "mentioned"
