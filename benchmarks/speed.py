@@ -99,13 +99,14 @@ def worker_bare(rows: list[dict], repeat: int) -> dict:
     texts = [r["text"] for r in rows]
     for _ in nlp.pipe(texts[:WARMUP_ARTICLES], batch_size=batch_size):
         pass
-    runs = []
+    runs, cpu = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for _doc in nlp.pipe(texts, batch_size=batch_size):
             pass
         runs.append(time.perf_counter() - t0)
-    return {"import_s": t_import, "load_s": t_load, "runs_s": runs, "errors": 0}
+        cpu.append(time.process_time() - c0)  # CPU seconds: what other users' jobs change least
+    return {"import_s": t_import, "load_s": t_load, "runs_s": runs, "cpu_s": cpu, "errors": 0}
 
 
 def worker_pt(rows: list[dict], repeat: int, n_process: int) -> dict:
@@ -131,12 +132,13 @@ def worker_pt(rows: list[dict], repeat: int, n_process: int) -> dict:
             _run_analyze_many(probe, n_process, settings)
             starts.append(time.perf_counter() - t0)
         out["pool_start_s"] = min(starts)
-    runs, errors = [], 0
+    runs, cpu, errors = [], [], 0
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         errors = _run_analyze_many(articles, n_process, settings)
         runs.append(time.perf_counter() - t0)
-    out.update(runs_s=runs, errors=errors)
+        cpu.append(time.process_time() - c0)  # this process only (not -j2's workers)
+    out.update(runs_s=runs, cpu_s=cpu, errors=errors)
     return out
 
 
