@@ -59,7 +59,13 @@ def extract_quotes(doc: Doc, entities: list, skip=()) -> list[Quote]:
     """
     text = doc_text(doc)
     spans = [q for q in find_quotes(text) if not any(a <= q.start < b for a, b in skip)]
-    found = [attribute(doc, text, q, spans) for q in spans]
+    signed = {}
+    for k, q in enumerate(spans):
+        wrapped = _wrapped_signature(doc, text, q)
+        if wrapped is not None:
+            spans[k], signed[k] = wrapped
+    found = [Found(q, None, signed[k], None) if k in signed else attribute(doc, text, q, spans)
+             for k, q in enumerate(spans)]
     inherit_speakers(text, found)
     index = EntityIndex(entities)
     quotes = [to_quote(doc, text, f, index) for f in found]
@@ -369,7 +375,13 @@ def _signature_line(doc: Doc, text: str, q: QuoteSpan, line_start: int) -> Optio
     m = SIGNATURE.match(text, end)
     if m is None:
         return None
-    line = tokens_between(doc, m.end(), _line_end(text, m.end()))
+    head = _signature_head(tokens_between(doc, m.end(), _line_end(text, m.end())))
+    return Found(q, None, head, None) if head is not None else None
+
+
+def _signature_head(line) -> Optional[Token]:
+    """The name a signature line opens with ("Dean Lowe, Center for Tax Policy"): a line
+    of a few words with no finite verb, whose first noun phrase ends in a proper name."""
     if not len(line) or len(line) > 20 or any(t.tag_ in FINITE_TAGS for t in line):
         return None
     head = None
@@ -380,7 +392,25 @@ def _signature_line(doc: Doc, text: str, q: QuoteSpan, line_start: int) -> Optio
             head = tok
     if head is None or (head.pos_ != "PROPN" and head.ent_type_ != "PERSON"):
         return None  # a signature names someone
-    return Found(q, None, head, None)
+    return head
+
+
+def _wrapped_signature(doc: Doc, text: str, q: QuoteSpan) -> Optional[tuple[QuoteSpan, Token]]:
+    """A pull quote whose marks wrap its signature line too (`"Budgets matter.` / `Jane
+    Porter, Institute for Fiscal Studies."`): the quote ends at the line break and the name
+    on the last line is its speaker. Only for a quote that opens its paragraph and is closed."""
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    if q.close_at is None or text[line_start:q.open_at].strip():
+        return None
+    cut = text.rfind("\n", q.start, q.end)
+    if cut <= q.start:
+        return None
+    sig_start = cut + 1 + (len(text[cut + 1:q.end]) - len(text[cut + 1:q.end].lstrip()))
+    head = _signature_head(tokens_between(doc, sig_start, q.end))
+    end = len(text[:cut].rstrip())
+    if head is None or end <= q.start:
+        return None
+    return QuoteSpan(q.start, end, q.open_at, None, q.mark), head
 
 
 def _terminal(text: str, q: QuoteSpan) -> bool:

@@ -250,3 +250,17 @@ def test_quotes_attribution_after_a_question_quote(run, text, words, speaker):
 def test_quotes_sentence_after_a_closed_quote_with_its_own_object_is_no_attribution(run):
     q = quote(run('He paused. "We will see what happens." He mentioned a long list of rivals.'), "what happens")
     assert q.cue is None or q.cue.text != "mentioned"
+
+
+def test_quotes_pull_quote_marks_that_wrap_the_signature_line(run):
+    text = ('Economists were split.\n\n"Budgets matter more than ever in a slow economy.\n'
+            'Jane Porter, Institute for Fiscal Studies."\n\nOther voices disagreed.')
+    q = quote(run(text), "Budgets matter")
+    assert q.text == "Budgets matter more than ever in a slow economy."
+    assert q.speaker is not None and q.speaker.text == "Jane Porter"
+
+
+def test_quotes_two_line_quote_without_a_name_keeps_its_lines(run):
+    text = '"We marched all night.\nWe will march again tomorrow," the organiser said.'
+    q = quote(run(text), "marched all night")
+    assert "march again" in q.text and q.speaker.text == "the organiser"
