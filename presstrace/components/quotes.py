@@ -105,6 +105,12 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
     if pre[0] > prev:  # the sentence before, in the same paragraph ("X agreed. \"…\"")
         windows.append(((_last_sentence_start(text, prev, pre[0] - 1), pre[0]), False))
     found = _search_windows(doc, text, q, spans, windows, (pre, post), after)
+    if found is not None and _embedded(text, q) and not _governs(found.verb, doc, q):
+        # `Trump defended his manager as a "very decent man" hours after the aide was charged`:
+        # a speech verb in another clause does not report a quote that a verb of its own holds
+        governor = _governor_subject(doc, q, spans)
+        if governor is not None:
+            return Found(q, None, governor, found.channel)
     if found is not None:
         return found
     intro = _colon_intro(doc, text, q, line_start, spans) or _signature_line(doc, text, q, line_start)
@@ -257,6 +263,15 @@ def _governor_subject(doc: Doc, q: QuoteSpan, spans: list[QuoteSpan]) -> Optiona
     if subject is None or _inside_quote(subject.idx, spans) or subject.lower_ in NOT_SPEAKERS:
         return None
     return subject if subject.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
+def _governs(verb: Optional[Token], doc: Doc, q: QuoteSpan) -> bool:
+    """Whether the quote lies in the verb's own clause (under it in the parse)."""
+    inner = tokens_between(doc, q.start, q.end)
+    if verb is None or not len(inner):
+        return True
+    root = inner.root
+    return root.i == verb.i or any(a.i == verb.i for a in root.ancestors)
 
 
 def _embedded(text: str, q: QuoteSpan) -> bool:

@@ -264,3 +264,10 @@ def test_quotes_two_line_quote_without_a_name_keeps_its_lines(run):
     text = '"We marched all night.\nWe will march again tomorrow," the organiser said.'
     q = quote(run(text), "marched all night")
     assert "march again" in q.text and q.speaker.text == "the organiser"
+
+
+def test_quotes_partial_quote_belongs_to_its_own_clause_not_a_later_speech_verb(run):
+    text = ('Senator Ruth Alder defended her chief of staff as a "very decent man" on Tuesday, '
+            "hours after the aide was charged with assault.")
+    q = quote(run(text), "very decent man")
+    assert q.speaker is not None and "Alder" in q.speaker.text
