@@ -30,19 +30,16 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from speed import _read_articles as read_articles  # noqa: E402  (the same first-N reader)
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "ukraine_media_dev.jsonl"
 
 
 def write_subset(corpus: Path, limit: int, out: Path, copies: int = 1) -> int:
     """The first `limit` articles, `copies` times over (copy k > 0 gets a distinct text)."""
-    rows = []
-    with open(corpus, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
-            if len(rows) >= limit:
-                break
+    rows = read_articles(str(corpus), limit)
     with open(out, "w", encoding="utf-8") as fh:
         for copy in range(copies):
             for row in rows:
