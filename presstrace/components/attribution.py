@@ -89,12 +89,20 @@ def subject_of(verb: Token, depth: int = 4, inverted: bool = False) -> Optional[
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VB" and depth and verb.head.head.i != verb.head.i:
         return subject_of(verb.head.head, depth - 1)  # "Kiev took measures to round up men"
     after = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos") and c.pos_ in ("PROPN", "NOUN")]
-    if inverted and after and verb.i + 3 >= after[0].i and verb.i and \
-            (verb.doc[verb.i - 1].is_punct or verb.doc[verb.i - 1].is_quote):
+    if inverted and after and verb.i + 3 >= after[0].i and _after_punctuation(verb):
         return after[0]  # the verb follows the quote's closing punctuation
     if depth and verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
         return subject_of(verb.head, depth - 1)
     return None
+
+
+def _after_punctuation(tok: Token) -> bool:
+    """Whether the token comes right after punctuation or a quote mark, looking past
+    whitespace tokens (a no-break space after `”` is a token of its own)."""
+    k = tok.i - 1
+    while k >= 0 and tok.doc[k].is_space:
+        k -= 1
+    return k >= 0 and (tok.doc[k].is_punct or tok.doc[k].is_quote)
 
 
 def relative_pronoun(verb: Token, subject: Optional[Token]) -> Optional[Token]:

@@ -345,7 +345,8 @@ def _clause_after_open_quote(text: str, q: QuoteSpan, tokens, spans: list[QuoteS
     if verb is None or _inside_quote(verb.idx, spans):
         return None
     before = [t for t in verb.doc[:verb.i] if t.idx >= after]
-    if _words_before(verb, after) > POST_TERMINAL_TOKENS and not all(t.pos_ in NP_POS for t in before):
+    if _words_before(verb, after) > POST_TERMINAL_TOKENS and not all(t.pos_ in NP_POS or t.tag_ == "PRP$"
+                                                                    for t in before):
         return None  # only a noun phrase ("a furious Mayor Daniel Brooks") may stand longer
     subject = subject_of(verb, inverted=True)
     if subject is None or subject.idx < after or _inside_quote(subject.idx, spans):

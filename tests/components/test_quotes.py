@@ -271,3 +271,16 @@ def test_quotes_partial_quote_belongs_to_its_own_clause_not_a_later_speech_verb(
             "hours after the aide was charged with assault.")
     q = quote(run(text), "very decent man")
     assert q.speaker is not None and "Alder" in q.speaker.text
+
+
+@pytest.mark.parametrize("text,words,speaker", [
+    # a no-break space between the closing mark and the verb is a token of its own
+    ('The report was out.\n\n“The delays were deliberate and prove the point,”\u00a0added Gowdy.', "delays were",
+     "Gowdy"),
+    # a possessive opens the noun phrase before the verb ("her top aide X wrote")
+    ('Money was short.\n\n"Can we discuss the plans for the first quarter?" her top aide Nora Vance wrote to '
+     "other staff members in March.", "discuss the plans", "Nora Vance"),
+])
+def test_quotes_inverted_and_long_subject_attributions(run, text, words, speaker):
+    q = quote(run(text), words)
+    assert q.speaker is not None and q.speaker.text == speaker
