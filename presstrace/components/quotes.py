@@ -119,6 +119,8 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
     source = according_to(list(tokens_between(doc, *post)) + list(tokens_between(doc, *pre)))
     if source is None and _embedded(text, q):
         source = _governor_subject(doc, q, spans)  # `He voiced a wish for a "strong …"`
+    if source is None:
+        return _paragraph_before(doc, text, q, line_start, spans) or Found(q, None, None, None)
     return Found(q, None, source, None)
 
 
@@ -374,6 +376,27 @@ def _colon_intro(doc: Doc, text: str, q: QuoteSpan, line_start: int, spans: list
     if subject is None or _inside_quote(subject.idx, spans):
         return None
     return Found(q, verbs[-1] if verbs else None, subject, channel_of(intro.text))
+
+
+def _paragraph_before(doc: Doc, text: str, q: QuoteSpan, line_start: int,
+                      spans: list[QuoteSpan]) -> Optional[Found]:
+    """`Ash argued in his email that the incident shows why …` / `“In light of this …”`: a
+    quote paragraph with no attribution of its own, right after a paragraph whose last
+    sentence reports what someone said or thinks without quoting it, is that source's."""
+    if text[line_start:q.open_at].strip() or not _fills_its_paragraph(text, q):
+        return None
+    prev_end = len(text[:line_start].rstrip())
+    prev_start = _last_sentence_start(text, text.rfind("\n", 0, prev_end) + 1, prev_end)
+    if prev_end <= prev_start or any(s.open_at < prev_end and (s.close_at or s.end) >= prev_start for s in spans):
+        return None  # the sentence quotes someone itself: the quote's source is left to the layout rules
+    verbs = [t for t in tokens_between(doc, prev_start, prev_end) if _is_cue_verb(t, beliefs=True)]
+    if not verbs:
+        return None
+    verb = min(verbs, key=lambda t: len(list(t.ancestors)))  # the main clause's, not a reported one's
+    subject = subject_of(verb)
+    if subject is None or subject.lower_ in NOT_SPEAKERS or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return Found(q, verb, subject, channel_of(text[prev_start:prev_end]))
 
 
 SIGNATURE = re.compile(r"\n\s*[—–-]+ ?(?=[A-Z])")

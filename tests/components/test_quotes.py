@@ -284,3 +284,19 @@ def test_quotes_partial_quote_belongs_to_its_own_clause_not_a_later_speech_verb(
 def test_quotes_inverted_and_long_subject_attributions(run, text, words, speaker):
     q = quote(run(text), words)
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text,words,speaker", [
+    ("The memo went further.\n\nDana Ruiz argued in her email that the vote should be held again.\n\n"
+     "“In light of this breach, the rules must change before the convention.”", "In light of", "Dana Ruiz"),
+    ("Lowe elaborated in a newspaper column that delegates may reconsider.\n\n"
+     "“A win in the state would show the front-runner is weak.”", "A win in the state", "Lowe"),
+])
+def test_quotes_quote_paragraph_after_a_reported_statement_is_its_source(run, text, words, speaker):
+    q = quote(run(text), words)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_quotes_quote_paragraph_after_plain_narration_stays_unattributed(run):
+    q = quote(run("The rain kept falling all day.\n\n“Nobody expected the river to rise so fast.”"), "Nobody expected")
+    assert q.speaker is None
