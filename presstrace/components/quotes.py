@@ -174,7 +174,9 @@ def _adjacent_speaker(verb: Token, after: int) -> Optional[Token]:
     a bare noun phrase between the closing mark and the verb, or right after the verb,
     is still the speaker. Only a few tokens either side are looked at."""
     doc = verb.doc
-    before = [t for t in doc[max(0, verb.i - POST_TERMINAL_TOKENS):verb.i] if t.idx >= after]
+    # whitespace tokens (a no-break space after the closing mark) are no words
+    before = [t for t in doc[max(0, verb.i - 2 * POST_TERMINAL_TOKENS):verb.i]
+              if t.idx >= after and not t.is_space][-POST_TERMINAL_TOKENS:]
     if before and all(t.pos_ in NP_POS for t in before) and before[-1].pos_ in ("PROPN", "NOUN"):
         return before[-1]
     run = []
@@ -321,7 +323,7 @@ def _addressee(verb: Token, obj: Token) -> bool:
 def _words_before(verb: Token, after: int) -> int:
     """Tokens between a quote's closing mark and a verb, an apposition between commas
     right before the verb left out (`Miller, a retired teacher from Ohio, said`)."""
-    before = [t for t in verb.doc[:verb.i] if t.idx >= after]
+    before = [t for t in verb.doc[:verb.i] if t.idx >= after and not t.is_space]
     if len(before) > POST_TERMINAL_TOKENS and before[-1].text == ",":
         commas = [k for k, t in enumerate(before[:-1]) if t.text == ","]
         if commas and 0 < commas[0] <= POST_TERMINAL_TOKENS and len(commas) == 1:
@@ -548,6 +550,27 @@ def inherit_speakers(text: str, found: list[Found]) -> None:
         fills_paragraph = between.count("\n") <= 2 and _fills_its_paragraph(text, cur.quote)
         if same_paragraph or fills_paragraph:
             cur.inherited = source
+    for cur, nxt in zip(found, found[1:]):
+        if cur.speaker is None and cur.inherited is None and _signed_in_next_paragraph(text, cur, nxt):
+            cur.inherited = nxt
+
+
+def _signed_in_next_paragraph(text: str, cur: Found, nxt: Found) -> bool:
+    """`“…”` / `“…,” Viguerie notes.`: a quote paragraph nobody is said to have said, right
+    before a quote paragraph attributed just after its first quote, is the same speaker's:
+    the reporter lets one attribution serve a run of quote paragraphs."""
+    if nxt.speaker is None or nxt.verb is None or not _fills_its_paragraph(text, cur.quote):
+        return False
+    between = text[(cur.quote.close_at or cur.quote.end) + 1:nxt.quote.open_at]
+    if between.strip() or not 1 <= between.count("\n") <= 2:
+        return False
+    if _is_question(text, cur.quote) != _is_question(text, nxt.quote):
+        return False  # an answer and a question are two sides of an interview
+    return text.rfind("\n", 0, nxt.speaker.idx) < nxt.quote.open_at
+
+
+def _is_question(text: str, q: QuoteSpan) -> bool:
+    return text[q.start:q.end].rstrip(" ,.").endswith("?")
 
 
 def _fills_its_paragraph(text: str, q: QuoteSpan) -> bool:

@@ -300,3 +300,24 @@ def test_quotes_quote_paragraph_after_a_reported_statement_is_its_source(run, te
 def test_quotes_quote_paragraph_after_plain_narration_stays_unattributed(run):
     q = quote(run("The rain kept falling all day.\n\n“Nobody expected the river to rise so fast.”"), "Nobody expected")
     assert q.speaker is None
+
+
+def test_quotes_no_break_space_before_the_name_after_a_quote(run):
+    text = "He went on.\n\n“Like Toledo. Or Gary,”\u00a0Ortiz said.\u00a0“The crime numbers are worse.”"
+    art = run(text)
+    assert quote(art, "Like Toledo").speaker.text == "Ortiz"
+    assert quote(art, "crime numbers").speaker.text == "Ortiz"
+
+
+def test_quotes_quote_paragraph_signed_in_the_next_paragraph(run):
+    text = ("Voters are restless.\n\n“Not only can she win in November, she has the best chance.”\n\n"
+            "“The party has to be united to win,” Hal Brenner notes.")
+    q = quote(run(text), "Not only can she win")
+    assert q.speaker is not None and q.speaker.text == "Hal Brenner"
+
+
+def test_quotes_answer_before_a_signed_question_is_not_the_askers(run):
+    text = ("The interview went on.\n\n“Building it? Not negotiable.”\n\n"
+            "“Would it be negotiable about the fees?” the host pressed.")
+    q = quote(run(text), "Not negotiable")
+    assert q.speaker is None or q.speaker.text != "the host"
