@@ -374,10 +374,26 @@ def _colon_intro(doc: Doc, text: str, q: QuoteSpan, line_start: int, spans: list
     verbs = [t for t in intro if _is_cue_verb(t, beliefs=True)]
     subject = subject_of(verbs[-1]) if verbs else None
     if subject is None:
-        subject = according_to(intro) or _last_verb_subject(intro, spans)
+        subject = according_to(intro) or _last_verb_subject(intro, spans) or _text_introduced(intro)
     if subject is None or _inside_quote(subject.idx, spans):
         return None
     return Found(q, verbs[-1] if verbs else None, subject, channel_of(intro.text))
+
+
+# Nouns naming a text whose words a colon intro sets out ("Partial transcript as follows:").
+TEXT_NOUNS = SPEECH_NOUNS | {"transcript", "excerpt", "text", "update", "passage", "email", "memo", "release"}
+
+
+def _text_introduced(intro) -> Optional[Token]:
+    """A colon intro with no speaker that names the text it sets out: a verbless heading
+    ("Partial transcript as follows:") or an imperative with the text as object ("Read the
+    latest updates below:"). The text is then the source of what follows."""
+    if not len(intro):
+        return None
+    root = intro.root
+    if root.pos_ == "VERB" and root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in root.children):
+        root = next((c for c in root.children if c.dep_ == "dobj"), root)
+    return root if root.pos_ == "NOUN" and root.lemma_.lower() in TEXT_NOUNS else None
 
 
 def _paragraph_before(doc: Doc, text: str, q: QuoteSpan, line_start: int,

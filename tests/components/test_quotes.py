@@ -321,3 +321,22 @@ def test_quotes_answer_before_a_signed_question_is_not_the_askers(run):
             "“Would it be negotiable about the fees?” the host pressed.")
     q = quote(run(text), "Not negotiable")
     assert q.speaker is None or q.speaker.text != "the host"
+
+
+@pytest.mark.parametrize("text,words,source", [
+    # a verbless heading naming the text it sets out; the paragraphs that go on the quote continue it
+    ('The mother spoke to the candidate.\n\nPartial transcript as follows:\n\n"HOST: Secretary, did you lie to them?'
+     '\n\n"CANDIDATE: I feel a great deal of sympathy for the families.', "CANDIDATE", "Partial transcript"),
+    # an imperative with the text as its object
+    ('Results came in late.\n\nRead the latest updates below:\n\n"The senator took the stage late on Monday night."',
+     "took the stage", "the latest updates"),
+])
+def test_quotes_colon_intro_naming_a_text_is_the_source(run, text, words, source):
+    q = quote(run(text), words)
+    assert q.speaker is not None and q.speaker.text == source
+
+
+def test_quotes_colon_intro_with_an_ordinary_noun_names_no_source(run):
+    q = quote(run('The scene was chaotic.\n\nThe crowd at the gate:\n\n"Let us in now, we have waited for hours!"'),
+              "Let us in")
+    assert q.speaker is None
