@@ -111,3 +111,19 @@ def test_claims_headline_with_a_source_and_a_colon(run, text, content, source, k
 def test_claims_headline_label_or_question_is_no_attribution(run, text):
     first_line = text.split("\n")[0]
     assert not [c for c in run(text).claims if c.start < len(first_line) and c.source.kind != "unattributed"]
+
+
+@pytest.mark.parametrize("text,words,source", [
+    ("Senator Ida Brandt wants to build a new bridge across the bay.", "build a new bridge", "Ida Brandt"),
+    ("The pollster even hypothesized the governor could easily be replaced by his deputy.", "could easily be replaced",
+     "The pollster"),
+    ("The mayor later clarified that the curfew would end on Monday.", "curfew would end", "The mayor"),
+])
+def test_claims_wishes_hypotheses_and_clarifications(run, text, words, source):
+    c = claim(run(text), words)
+    assert c.source.kind in ("named", "vague") and source in c.source.text
+
+
+def test_claims_want_with_a_plain_object_is_no_claim(run):
+    art = run("The children want ice cream.")
+    assert not [c for c in art.claims if c.source.kind != "unattributed"]
