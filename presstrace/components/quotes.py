@@ -348,9 +348,8 @@ def _clause_after_open_quote(text: str, q: QuoteSpan, tokens, spans: list[QuoteS
                  if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")), None)
     if verb is None or _inside_quote(verb.idx, spans):
         return None
-    before = [t for t in verb.doc[:verb.i] if t.idx >= after]
-    if _words_before(verb, after) > POST_TERMINAL_TOKENS and not all(t.pos_ in NP_POS or t.tag_ == "PRP$"
-                                                                    for t in before):
+    before = [t for t in verb.doc[:verb.i] if t.idx >= after and not t.is_space]
+    if _words_before(verb, after) > POST_TERMINAL_TOKENS and not _long_subject(before):
         return None  # only a noun phrase ("a furious Mayor Daniel Brooks") may stand longer
     subject = subject_of(verb, inverted=True)
     if subject is None or subject.idx < after or _inside_quote(subject.idx, spans):
@@ -361,6 +360,13 @@ def _clause_after_open_quote(text: str, q: QuoteSpan, tokens, spans: list[QuoteS
            for c in verb.children if c.i > verb.i):
         return None
     return verb, subject
+
+
+def _long_subject(tokens: list[Token]) -> bool:
+    """A noun phrase, possibly with a prepositional phrase of its own ("a welcome message
+    on the website"): it opens with a noun-phrase word and holds no verb or pronoun subject."""
+    return bool(tokens) and (tokens[0].pos_ in NP_POS or tokens[0].tag_ == "PRP$") and \
+        all(t.pos_ in NP_POS or t.tag_ == "PRP$" or (t.pos_ == "ADP" and k) for k, t in enumerate(tokens))
 
 
 def _colon_intro(doc: Doc, text: str, q: QuoteSpan, line_start: int, spans: list[QuoteSpan]) -> Optional[Found]:

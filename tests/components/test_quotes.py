@@ -340,3 +340,10 @@ def test_quotes_colon_intro_with_an_ordinary_noun_names_no_source(run):
     q = quote(run('The scene was chaotic.\n\nThe crowd at the gate:\n\n"Let us in now, we have waited for hours!"'),
               "Let us in")
     assert q.speaker is None
+
+
+def test_quotes_subject_with_its_own_prepositional_phrase_after_an_open_quote(run):
+    text = ("The site pitches the island to visitors.\n\n"
+            "“Hi there! The election may change your country!” a welcome message on the website reads.")
+    q = quote(run(text), "Hi there")
+    assert q.speaker is not None and q.speaker.text == "a welcome message" and q.cue.text == "reads"
