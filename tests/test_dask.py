@@ -169,3 +169,22 @@ def test_cli_checks_the_engine_options_and_loads_shards(corpus, local_shards, tm
     conn.close()
     missing = runner.invoke(cli, ["load", str(tmp_path), "--db", str(store)])
     assert missing.exit_code == 1 and "no finished shards" in missing.output
+
+
+def test_dask_a_second_run_on_the_same_cluster_really_runs(tmp_path, settings):
+    """Two runs of the same shards on one cluster into two folders: the second must do the
+    work and write its own shards, not get the first run's results back by task key."""
+    from distributed import Client, LocalCluster
+
+    from presstrace.scale.engine import run_shards
+
+    corpus = tmp_path / "a.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": f"Officials in Kyiv said on Monday the talks had ended, number {i}."}) + "\n"
+                              for i in range(4)), encoding="utf-8")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        first = run_shards([str(corpus)], tmp_path / "one", settings, shard_size=2, client=client)
+        second = run_shards([str(corpus)], tmp_path / "two", settings, shard_size=2, client=client)
+    assert first.rows.get("articles") == second.rows.get("articles") == 4
+    assert sorted(p.name for p in (tmp_path / "two").rglob("*.parquet")) == \
+        sorted(p.name for p in (tmp_path / "one").rglob("*.parquet"))

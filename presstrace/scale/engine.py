@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
@@ -87,10 +88,14 @@ def _on_cluster(client, shards: list[Shard], folder: Path, settings: Settings,
                 on_shard: Optional[Callable[[dict], None]]) -> list[dict]:
     from distributed import as_completed
 
-    # pure=False: a task's result depends on the files, not only on its arguments.
+    # pure=False: a task's result depends on the files, not only on its arguments. Keys
+    # carry a token of this run: a cluster that still remembers a task of an earlier run
+    # with the same shard (another output folder, or the same one after --force) would
+    # otherwise hand back that task's result without running it.
+    run = uuid.uuid4().hex[:12]
     futures = client.map(run_shard, shards, out=str(folder), settings=settings,
                          input_format=input_format, date=date, retries=retries, pure=False,
-                         key=[f"presstrace-shard-{s.key}" for s in shards])
+                         key=[f"presstrace-shard-{run}-{s.key}" for s in shards])
     markers = []
     for future in as_completed(futures):
         marker = future.result()
