@@ -66,24 +66,11 @@ def web_store(tmp_path_factory, settings):
     import itertools
     import json
 
-    from presstrace.store import db
-    from presstrace.store.corpus_entities import update_corpus_entities
-    from presstrace.store.ingest import ingest
-    from presstrace.store.merged_events import update_merged_events
-    from presstrace.store.stories import update_stories
+    from corpus_files import corpus_store, write_jsonl
 
     folder = tmp_path_factory.mktemp("web")
-    sample = folder / "sample.jsonl"
     with open(SAMPLES / "ua_ru_press_sample.jsonl", encoding="utf-8") as lines:
         rows = [json.loads(line) for line in itertools.islice(lines, 4)]
-    rows.append(HOSTILE)
-    sample.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    sample = write_jsonl(folder / "sample.jsonl", rows + [HOSTILE])
     path = folder / "web.db"
-    ingest([str(SAMPLES / "seed.txt"), str(sample)], path, settings, n_process=1)
-    conn = db.open_store(path, create=False)
-    update_corpus_entities(conn)
-    update_stories(conn)
-    update_merged_events(conn)
-    ids = {str(r["input_id"]): r["id"] for r in conn.execute("SELECT id, input_id FROM articles")}
-    conn.close()
-    return path, ids
+    return path, corpus_store(path, [SAMPLES / "seed.txt", sample], settings)

@@ -3,7 +3,6 @@ store of invented articles: every endpoint's happy path and filters, pagination,
 error shape (pinned), offsets of POST /api/analyze, text returned unchanged, the command."""
 from __future__ import annotations
 
-import json
 import sqlite3
 
 import pytest
@@ -17,10 +16,7 @@ from presstrace.api.app import read_only  # noqa: E402
 from presstrace.cli import cli  # noqa: E402
 from presstrace.records import AnalyzedArticle  # noqa: E402
 from presstrace.store import db  # noqa: E402
-from presstrace.store.corpus_entities import update_corpus_entities  # noqa: E402
-from presstrace.store.ingest import ingest  # noqa: E402
-from presstrace.store.merged_events import update_merged_events  # noqa: E402
-from presstrace.store.stories import update_stories  # noqa: E402
+from corpus_files import corpus_store, write_jsonl  # noqa: E402
 
 SCRIPT = "<script>alert('x')</script>"
 ARTICLES = [
@@ -43,23 +39,11 @@ ARTICLES = [
 ERROR_KEYS = {"code", "message", "status"}
 
 
-def write_jsonl(path, rows):
-    path.write_text("".join(json.dumps({"id": i, "date": d, "source": s, "title": t, "text": x}) + "\n"
-                            for i, d, s, t, x in rows), encoding="utf-8")
-    return path
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, settings):
     folder = tmp_path_factory.mktemp("api")
     path = folder / "api.db"
-    ingest([str(write_jsonl(folder / "articles.jsonl", ARTICLES))], path, settings, n_process=1)
-    conn = db.open_store(path, create=False)
-    update_corpus_entities(conn)
-    update_stories(conn)
-    update_merged_events(conn)
-    ids = {r["input_id"]: r["id"] for r in conn.execute("SELECT id, input_id FROM articles")}
-    conn.close()
+    ids = corpus_store(path, [write_jsonl(folder / "articles.jsonl", ARTICLES)], settings)
     return path, ids
 
 

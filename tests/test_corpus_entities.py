@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from presstrace.cli import cli
+from corpus_files import write_jsonl
 from presstrace.store import db
 from presstrace.store.corpus_entities import (canonical_name, list_corpus_entities,
                                               update_corpus_entities)
@@ -38,9 +39,7 @@ REST = [
 
 
 def write(path, rows):
-    path.write_text("".join(json.dumps({"id": i, "date": d, "source": s, "text": x}) + "\n"
-                            for i, d, s, x in rows), encoding="utf-8")
-    return path
+    return write_jsonl(path, rows, fields=("id", "date", "source", "text"))
 
 
 @pytest.fixture(scope="module")

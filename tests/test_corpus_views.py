@@ -7,16 +7,13 @@ import json
 
 import pytest
 
+from corpus_files import corpus_store, write_jsonl
 from presstrace.store import db
 from presstrace.store.compare import compare_story
-from presstrace.store.corpus_entities import update_corpus_entities
 from presstrace.store.errors import QueryError
-from presstrace.store.ingest import ingest
 from presstrace.store.mapdata import place_counts
-from presstrace.store.merged_events import update_merged_events
 from presstrace.store.network import actor_network, quoted_alongside
 from presstrace.store.profile import entity_profile
-from presstrace.store.stories import update_stories
 from presstrace.store.timeline import timeline
 
 ARTICLES = [
@@ -43,21 +40,10 @@ ARTICLES = [
 TEXTS = {input_id: text for input_id, *_, text in ARTICLES}
 
 
-def write_jsonl(path, rows):
-    path.write_text("".join(json.dumps({"id": i, "date": d, "source": s, "title": t, "text": x}) + "\n"
-                            for i, d, s, t, x in rows), encoding="utf-8")
-    return path
-
-
 def build_store(folder, settings):
     """A store of ARTICLES with stories, corpus entities and merged events up to date."""
     path = folder / "views.db"
-    ingest([str(write_jsonl(folder / "articles.jsonl", ARTICLES))], path, settings, n_process=1)
-    conn = db.open_store(path, create=False)
-    update_stories(conn)
-    update_corpus_entities(conn)
-    update_merged_events(conn)
-    conn.close()
+    corpus_store(path, [write_jsonl(folder / "articles.jsonl", ARTICLES)], settings)
     return path
 
 

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from presstrace.cli import cli
+from corpus_files import write_jsonl
 from presstrace.store import db
 from presstrace.store.ingest import ingest
 from presstrace.store.stories import (Doc, StoryParams, cluster, iter_stories, stored_params, tokens,
@@ -46,18 +47,12 @@ MERGER = [
 ]
 
 
-def write(path, rows):
-    path.write_text("".join(json.dumps({"id": i, "date": d, "source": s, "title": t, "text": x}) + "\n"
-                            for i, d, s, t, x in rows), encoding="utf-8")
-    return path
-
-
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory, settings):
     """(store with all six articles, store with the first two of each story, folder)."""
     folder = tmp_path_factory.mktemp("stories")
-    first = write(folder / "first.jsonl", DAM[:2] + MERGER[:2])
-    rest = write(folder / "rest.jsonl", DAM[2:] + MERGER[2:])
+    first = write_jsonl(folder / "first.jsonl", DAM[:2] + MERGER[:2])
+    rest = write_jsonl(folder / "rest.jsonl", DAM[2:] + MERGER[2:])
     partial = folder / "partial.db"
     ingest([str(first)], partial, settings, n_process=1)
     full = folder / "full.db"

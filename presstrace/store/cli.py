@@ -102,24 +102,23 @@ def ingest_command(settings: Settings, paths: tuple[str, ...], db_path: Optional
 def _update_corpus(path, quiet: bool) -> None:
     """Bring stories, corpus entities and merged events up to date with new articles."""
     from . import db
-    from .corpus_entities import update_corpus_entities
-    from .merged_events import update_merged_events
-    from .stories import update_stories
+    from .corpus import update_corpus
 
     conn = db.open_store(path, create=False)
     try:
-        stories = update_stories(conn)
-        entities = update_corpus_entities(conn)
-        events = update_merged_events(conn)
+        done = update_corpus(conn)
     finally:
         conn.close()
     if not quiet:
+        stories, entities, events = done["stories"], done["entities"], done["events"]
         click.echo(f"corpus: {stories['stories']} stories ({stories['new_stories']} new), "
                    f"{entities['entities']} entities, {events['merged']} merged events", err=True)
 
 
 def output_options(command: Callable) -> Callable:
-    """--db and --format, shared by every query."""
+    """What every query shares: --db and --format, the settings object passed in, and
+    presstrace's own errors turned into click errors."""
+    command = click.pass_obj(domain_errors(command))
     command = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
                            default="table", show_default=True, help="How rows are written.")(command)
     return db_option(command)
@@ -182,8 +181,6 @@ def _dates(command: Callable) -> Callable:
 @click.option("--limit", type=int, default=20, show_default=True, help="Most rows (0: all).")
 @click.option("--duplicates", is_flag=True, help="Also list near-duplicate articles.")
 @output_options
-@click.pass_obj
-@domain_errors
 def query_search(settings, text, target, limit, duplicates, db_path, fmt):
     """Full-text search, best matches first (FTS5 syntax: "a phrase", OR, NOT, pref*).
 
@@ -202,8 +199,6 @@ def query_search(settings, text, target, limit, duplicates, db_path, fmt):
 @_dates
 @click.option("--limit", type=int, default=100, show_default=True, help="Most rows (0: all).")
 @output_options
-@click.pass_obj
-@domain_errors
 def query_quotes(settings, speaker, source, kind, since, until, limit, db_path, fmt):
     """Quotes by speaker, outlet and date, newest first.
 
@@ -223,8 +218,6 @@ def query_quotes(settings, speaker, source, kind, since, until, limit, db_path, 
 @_dates
 @click.option("--limit", type=int, default=100, show_default=True, help="Most rows (0: all).")
 @output_options
-@click.pass_obj
-@domain_errors
 def query_claims(settings, kind, name, source, since, until, limit, db_path, fmt):
     """Claims and who they are attributed to, newest first.
 
@@ -243,8 +236,6 @@ def query_claims(settings, kind, name, source, since, until, limit, db_path, fmt
 @_dates
 @click.option("--limit", type=int, default=100, show_default=True, help="Most rows (0: all).")
 @output_options
-@click.pass_obj
-@domain_errors
 def query_events(settings, event_type, actor, place, since, until, limit, db_path, fmt):
     """Events by type, actor, place and date, newest first.
 
@@ -262,8 +253,6 @@ def query_events(settings, event_type, actor, place, since, until, limit, db_pat
 @click.option("--source", help="Outlet name contains this.")
 @_dates
 @output_options
-@click.pass_obj
-@domain_errors
 def query_entities(settings, top, label, source, since, until, db_path, fmt):
     """The entities named most often, with the number of articles naming them.
 
@@ -280,8 +269,6 @@ def query_entities(settings, top, label, source, since, until, db_path, fmt):
               show_default=True, help="Group articles by outlet, month or year.")
 @_dates
 @output_options
-@click.pass_obj
-@domain_errors
 def query_sourcing(settings, by, since, until, db_path, fmt):
     """Sourcing profile per outlet: mean shares of named, vague and unattributed material.
 
@@ -295,8 +282,6 @@ def query_sourcing(settings, by, since, until, db_path, fmt):
 @query.command("duplicates")
 @click.option("--limit", type=int, default=50, show_default=True, help="Most groups (0: all).")
 @output_options
-@click.pass_obj
-@domain_errors
 def query_duplicates(settings, limit, db_path, fmt):
     """Near-duplicate groups: each original and the copies linked to it.
 
@@ -311,8 +296,6 @@ def query_duplicates(settings, limit, db_path, fmt):
 @click.option("--code", help="Only this error code (empty, bad_record, …).")
 @click.option("--limit", type=int, default=100, show_default=True, help="Most rows (0: all).")
 @output_options
-@click.pass_obj
-@domain_errors
 def query_errors(settings, code, limit, db_path, fmt):
     """Inputs that could not be stored or analysed, with the reason.
 
@@ -325,8 +308,6 @@ def query_errors(settings, code, limit, db_path, fmt):
 
 @query.command("stats")
 @output_options
-@click.pass_obj
-@domain_errors
 def query_stats(settings, db_path, fmt):
     """How many articles, quotes, claims … the store holds.
 

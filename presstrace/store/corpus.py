@@ -1,0 +1,18 @@
+"""The corpus views brought up to date together: stories, corpus entities, merged events.
+
+`ingest` calls this after new articles arrive; each update only places what is new, so a
+call on an up-to-date store changes nothing.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from .corpus_entities import update_corpus_entities
+from .merged_events import update_merged_events
+from .stories import update_stories
+
+
+def update_corpus(conn: sqlite3.Connection) -> dict[str, dict]:
+    """Update stories, corpus entities and merged events; each one's summary by name."""
+    return {"stories": update_stories(conn), "entities": update_corpus_entities(conn),
+            "events": update_merged_events(conn)}
