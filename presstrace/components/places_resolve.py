@@ -11,7 +11,11 @@ once: a name keeps one sense in an article. Each candidate place gets a score:
   first-level region the article names (or places other names in) gains, as does one near
   another resolved place; the dateline's country and region count double;
 - co-location: a candidate in a region where the candidates of other, still ambiguous,
-  names also lie gains (Hagerstown, Columbus and New Castle together mean Indiana).
+  names also lie gains (Hagerstown, Columbus and New Castle together mean Indiana);
+- neighbours: a town or county with a candidate of another name within a county's width
+  gains more. Two unrelated names rarely have places that close by chance, so "Paris" and
+  "Henry County" together mean Paris, Tennessee, in Henry County, however many Parises and
+  Henry Counties there are.
 
 Choices are made three times, each round with the context of the previous one.
 """
@@ -43,6 +47,8 @@ W_REGION_TOWN = 0.75
 W_VOTE = 0.8
 W_SAME_PLACE = 3.0  # the place another name of the article was resolved to
 NEAR_BONUS = ((50.0, 1.5), (150.0, 1.0), (400.0, 0.5))
+W_NEIGHBOUR = 1.2  # per other name with a place within NEIGHBOUR_KM, for at most two names
+NEIGHBOUR_KM = 50.0
 _ABBREVIATIONS = {"st": "saint ", "mt": "mount ", "ft": "fort "}
 _ABBREVIATION_RE = re.compile(r"\b(st|mt|ft)\.? ")
 
@@ -57,6 +63,7 @@ class Group:
     broad_name: bool = False  # a country or first-level region has exactly this name
     choice: Optional[GazetteerEntry] = None
     regions: dict[tuple[str, str], float] = field(default_factory=dict)
+    neighbours: dict[int, int] = field(default_factory=dict)  # candidate id -> other names near it
 
 
 @dataclass
@@ -79,6 +86,7 @@ def resolve_toponyms(toponyms: list[Toponym], gazetteer) -> list[tuple[Toponym, 
     """
     groups = group_toponyms(toponyms, gazetteer)
     _count_regions(groups)
+    _count_neighbours(groups)
     context = Context()
     for _ in range(ROUNDS):
         for k, group in enumerate(groups):
@@ -137,6 +145,35 @@ def _count_regions(groups: list[Group]) -> None:
         g.regions = {k: 1.0 / len(keys) for k in keys} if len(keys) > 0 else {}
 
 
+def _local(c: GazetteerEntry) -> bool:
+    return c.feature_code not in BROAD
+
+
+def _count_neighbours(groups: list[Group]) -> None:
+    """For each town or county candidate, how many other names have a place near it.
+
+    Points go into cells of one degree, so each candidate is compared with the few places
+    in the cells around its own rather than with every place of the article.
+    """
+    cells: dict[tuple[int, int], list[tuple[int, GazetteerEntry]]] = {}
+    for k, g in enumerate(groups):
+        for c in g.candidates:
+            if _local(c):
+                cells.setdefault((math.floor(c.lat), math.floor(c.lon)), []).append((k, c))
+    for k, g in enumerate(groups):
+        for c in g.candidates:
+            if not _local(c):
+                continue
+            cy, cx = math.floor(c.lat), math.floor(c.lon)
+            near = {j for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+                    for j, other in cells.get((cy + dy, cx + dx), ())
+                    if j != k and other.geonameid != c.geonameid
+                    and groups[j].query_key not in g.query_key and g.query_key not in groups[j].query_key
+                    and distance_km(c.lat, c.lon, other.lat, other.lon) <= NEIGHBOUR_KM}
+            if near:
+                g.neighbours[c.geonameid] = len(near)
+
+
 def exact_form(key: str) -> str:
     """A name key with "St.", "Mt." and "Ft." spelt out, so that "St. Petersburg" is the exact
     name of Saint Petersburg as much as of St. Petersburg, Florida."""
@@ -188,7 +225,8 @@ def score(c: GazetteerEntry, k: int, group: Group, groups: list[Group], ctx: Con
         return total + W_COUNTRY * share
     votes = W_VOTE * min(1.5, sum(g.regions.get(region, 0.0) for j, g in enumerate(groups) if j != k))
     near = _near(c, [ctx.points[j] for j in others if j in ctx.points])
-    return total + W_COUNTRY * share + max(named, towns, votes, near)
+    neighbours = W_NEIGHBOUR * min(2, group.neighbours.get(c.geonameid, 0))
+    return total + W_COUNTRY * share + max(named, towns, votes, near, neighbours)
 
 
 def _variant(group: Group, other: Group) -> bool:

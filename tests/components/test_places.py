@@ -37,6 +37,13 @@ def place(art, text):
     # a region's name stays the region though the article names a region where a town bears it
     ("The number of police officers in England and Wales has fallen since 2010.",
      "Wales", "Wales", "GB", "Wales", "ADM1"),
+    # two ambiguous names with places a few miles apart pick each other out
+    ("The Paris school board voted on Tuesday to ask Henry County commissioners for new buses.",
+     "Paris", "Paris", "US", "Tennessee", "PPL"),
+    ("The Paris school board voted on Tuesday to ask Henry County commissioners for new buses.",
+     "Henry County", "Henry County", "US", "Tennessee", "ADM2"),
+    ("Crews from Richmond and Berea were called to the barn fire on Sunday night.",
+     "Richmond", "Richmond", "US", "Kentucky", "PPL"),
 ])
 def test_places_resolve_by_context(run, text, toponym, name, country, admin1, feature):
     p = place(run(text), toponym)
