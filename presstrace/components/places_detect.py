@@ -86,7 +86,9 @@ def find_toponyms(doc: Doc, text: str, gazetteer) -> list[Toponym]:
     found += [Toponym(a, b, name, name, "missed") for a, b, name in missed_names(doc, gazetteer, person_words)]
     found += [Toponym(a, b, name, name, "missed") for a, b, name in local_noun_names(doc, gazetteer, person_words)]
     found = [t for t in found if not _not_a_place(text, t, gazetteer)]
-    chosen = _choose(t for t in found if not _inside(t, persons) or t.source in ("pair", "party", "org", "missed"))
+    names = _name_parts(entities, gazetteer)
+    chosen = _choose(t for t in found if not _inside(t, names if t.source == "entity" else persons)
+                     or t.source in ("pair", "party", "org", "missed"))
     repeats = [t for t in repeat_toponyms(text, chosen, persons) if not _not_a_place(text, t, gazetteer)]
     chosen = _choose(chosen + repeats)
     return sorted(chosen, key=lambda t: t.start)
@@ -109,6 +111,19 @@ def _not_a_place(text: str, t: Toponym, gazetteer) -> bool:
     # The bare name before "County" is never the town: the county (where the gazetteer has
     # it) is found by `_county_phrase` over the whole phrase.
     return bool(COUNTY_RE.match(text, t.end))
+
+
+def _name_parts(entities, gazetteer) -> list[tuple[int, int]]:
+    """People's mentions without the title before the name: in "U.S. Secretary of State Hillary
+    Clinton" the place spaCy found in the title is a place; one inside the name is not."""
+    out = []
+    for e in entities:
+        if e.label != "PERSON" or _misnamed_person(e, gazetteer):
+            continue
+        for m in e.mentions:
+            at = m.text.rfind(e.name) if len(m.text) > len(e.name) else -1
+            out.append((m.start + at, m.end) if at > 0 else (m.start, m.end))
+    return out
 
 
 def _person_words(entities) -> set[str]:

@@ -76,6 +76,7 @@ def test_places_metonymy_marks_governments(run, text, toponym, stands_for, count
 @pytest.mark.parametrize("text,not_place", [
     ("Russian troops advanced while Ukrainian units withdrew.", "Russian"),
     ("Paris Hilton arrived at the gala on Friday.", "Paris"),
+    ("Coach Jordan Ellis thanked the fans after the game.", "Jordan"),
     ("He served in the Gulf War and came home to Ohio.", "Gulf"),
     ("West said the plan would work.", "West"),
 ])
@@ -88,6 +89,8 @@ def test_places_skip_demonyms_names_and_non_places(run, text, not_place):
     ("Rep. Nick Rahall, D-W.Va., chairman of the committee, spoke.", ["W.Va."]),
     ("Families moved to Clarinda, Iowa, and to Red Oak last year.", ["Clarinda", "Iowa"]),
     ("The virus spread across Europe and Africa within weeks.", ["Europe", "Africa"]),
+    # a place in the title before a person's name
+    ("The next day U.S. Secretary of State Hillary Clinton met her counterpart.", ["U.S."]),
 ])
 def test_places_found_beyond_spacy_entities(run, text, toponyms):
     found = {p.text for p in run(text).places}
