@@ -18,7 +18,7 @@ from ..gazetteer import GazetteerEntry
 from ..records import Place
 from .gazetteer_access import gazetteer_for
 from .layers import doc_text, get_layer, set_layer
-from .places_data import CONTINENT_CODE, seat_entry, seats
+from .places_data import is_area, seat_entry, seats
 from .places_detect import Toponym, find_toponyms
 from .places_resolve import resolve_toponyms
 
@@ -85,10 +85,9 @@ def extract_places(doc: Doc, gazetteer) -> list[Place]:
 
 def to_place(t: Toponym, entry: GazetteerEntry, standing: Optional[str]) -> Place:
     """The `Place` record for a resolved toponym."""
-    continental = entry.feature_code == CONTINENT_CODE
     return Place(start=t.start, end=t.end, text=t.text, name=entry.name,
                  geonameid=entry.geonameid, lat=round(entry.lat, 5), lon=round(entry.lon, 5),
-                 country=None if continental else entry.country, admin1=entry.admin1,
+                 country=entry.country or None, admin1=entry.admin1,
                  feature=entry.feature_code, stands_for=standing)
 
 

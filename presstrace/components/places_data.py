@@ -1,4 +1,5 @@
-"""Shipped place data the gazetteer lacks: seats of government, region abbreviations, continents.
+"""Shipped place data the gazetteer lacks: seats of government, region abbreviations, named areas
+(continents, seas, rivers, ranges, regions such as "Donbas" or "the Sahel").
 
 Each table is a TSV file in `presstrace/data` (sources noted in the files), read once per
 process. Places are resolved against the gazetteer lazily so that a table row names a
@@ -6,6 +7,7 @@ place the way a person would ("Moscow", "RU") rather than by id.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +19,10 @@ from ..gazetteer import GazetteerEntry, normalize_key
 LOGGER = logging.getLogger(__name__)
 
 CONTINENT_CODE = "CONT"
+# GeoNames feature classes of the named areas' feature codes (water, terrain, area).
+AREA_CLASSES = {"OCN": "H", "SEA": "H", "GULF": "H", "BAY": "H", "STRT": "H", "CNL": "H",
+                "LK": "H", "LKS": "H", "STM": "H", "MTS": "T", "DSRT": "T", "PEN": "T",
+                "ISLS": "T", "RGN": "L", CONTINENT_CODE: "L"}
 
 
 @dataclass(frozen=True)
@@ -61,20 +67,39 @@ def abbreviations() -> dict[str, Abbreviation]:
 
 
 @lru_cache(maxsize=1)
-def continents() -> dict[str, GazetteerEntry]:
-    """Continents by the lookup key of each of their names."""
+def areas() -> dict[str, GazetteerEntry]:
+    """Continents and the other named areas, by the lookup key of each of their names."""
     out = {}
     for row in _rows("places_regions.tsv"):
         gid, name, lat, lon = int(row[0]), row[1], float(row[2]), float(row[3])
         entry = GazetteerEntry(gid, name, lat, lon, "", None, None, "L", CONTINENT_CODE, 0)
-        for alias in [name] + [a for a in (row[4] if len(row) > 4 else "").split("|") if a]:
-            out[normalize_key(alias)] = entry
+        _add_names(out, entry, row[4] if len(row) > 4 else "")
+    for name, code, lat, lon, country, aliases in ((row + [""] * 6)[:6] for row in _rows("places_areas.tsv")):
+        entry = GazetteerEntry(area_id(name), name, float(lat), float(lon), country, None, None,
+                               AREA_CLASSES[code], code, 0)
+        _add_names(out, entry, aliases)
     return out
 
 
-def continent(name: str) -> Optional[GazetteerEntry]:
-    """The continent called `name`, or None."""
-    return continents().get(normalize_key(name))
+def _add_names(out: dict[str, GazetteerEntry], entry: GazetteerEntry, aliases: str) -> None:
+    for alias in [entry.name] + [a for a in aliases.split("|") if a]:
+        out[normalize_key(alias)] = entry
+
+
+def area_id(name: str) -> int:
+    """A stable negative id for a named area GeoNames' ids are not shipped for (negative ids
+    are never GeoNames ids; the admin-1 regions use the same scheme)."""
+    return -int.from_bytes(hashlib.sha1(f"area:{name}".encode()).digest()[:6], "big")
+
+
+def named_area(name: str) -> Optional[GazetteerEntry]:
+    """The continent, sea, river, range or region called `name`, or None."""
+    return areas().get(normalize_key(name))
+
+
+def is_area(entry: GazetteerEntry) -> bool:
+    """Whether `entry` is a named area rather than a country, region or town of the gazetteer."""
+    return entry.feature_code in AREA_CLASSES
 
 
 def region_entry(gazetteer, country: str, region: str) -> Optional[GazetteerEntry]:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import GazetteerEntry, normalize_key
 from .layers import get_layer
-from .places_data import abbreviations, continent, region_entry, seats
+from .places_data import abbreviations, named_area, region_entry, seats
 from .places_names import PLACE_LABELS, local_noun_names, missed_names, modifier_names, strong_name
 
 LOGGER = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ NOT_PLACE_AFTER = {"war", "virus", "disease", "fever", "syndrome", "flu", "strai
 NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
               "southwest", "northern", "southern", "eastern", "western", "central", "capital",
               "council", "earth", "man", "union", "state", "city", "county", "metro", "downtown",
-              "midwest", "gulf", "mainland", "centre", "center"}
+              "gulf", "mainland", "centre", "center"}
 _WORD = r"[A-Z][\w'’.-]*"
 _PAIR_RE = re.compile(rf"(?<![\w.])({_WORD}(?:\s{_WORD}){{0,3}}),\s+({_WORD}(?:\s?{_WORD}){{0,2}})")
 _DATELINE_RE = re.compile(
@@ -60,7 +60,7 @@ class Toponym:
     source: str                               # which rule found it (a PRIORITY key)
     container: Optional[GazetteerEntry] = None  # region or country it is said to lie in
     regions_only: bool = False                # "Kursk region": first-level regions only
-    fixed: Optional[GazetteerEntry] = None    # already resolved (seats, continents, "Ill.")
+    fixed: Optional[GazetteerEntry] = None    # already resolved (seats, "Ill.")
     stands_for: Optional[str] = None
 
 
@@ -233,7 +233,7 @@ def dateline_toponyms(text: str, gazetteer) -> list[Toponym]:
     for m in _DATELINE_RE.finditer(text):
         name = m.group(1).rstrip(".")
         found = container_entry(gazetteer, m.group(2)) if m.group(2) else None
-        if gazetteer.contains(name) or continent(name) is not None:
+        if gazetteer.contains(name) or named_area(name) is not None:
             container = found[1] if found else None
             out.append(Toponym(m.start(1), m.start(1) + len(name), name, name, "dateline", container=container))
         if found:  # "CAMP MURRAY, Wash. -": the state, even when the gazetteer lacks the place
@@ -246,13 +246,13 @@ def dateline_toponyms(text: str, gazetteer) -> list[Toponym]:
 def _demonym(doc: Doc, start: int, end: int, gazetteer, name: str) -> bool:
     """A single adjective ("Russian") the gazetteer knows by no place of that exact name."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) != 1 or span[0].tag_ not in ("JJ", "NNPS"):
-        return False
+    if span is None or len(span) != 1 or span[0].tag_ not in ("JJ", "NNPS") or named_area(name):
+        return False  # "the Balkans" is plural, but no demonym
     return not any(normalize_key(e.name) == normalize_key(name) for e in gazetteer.lookup(name)[:5])
 
 
 def entity_toponyms(doc: Doc, text: str, entities, gazetteer) -> list[Toponym]:
-    """Place-labelled entity mentions the gazetteer (or the continents table) knows."""
+    """Place-labelled entity mentions the gazetteer (or the named areas table) knows."""
     out = []
     for ent in entities:
         if ent.label not in PLACE_LABELS and not _misnamed_person(ent, gazetteer):
@@ -267,7 +267,7 @@ def entity_toponyms(doc: Doc, text: str, entities, gazetteer) -> list[Toponym]:
             elif region is not None:
                 out.append(Toponym(start, region[0], text[start:region[0]], region[1], "region",
                                    regions_only=True))
-            elif name and (continent(name) or gazetteer.contains(name)) \
+            elif name and (named_area(name) or gazetteer.contains(name)) \
                     and not _demonym(doc, start, start + len(name), gazetteer, name):
                 out.append(Toponym(start, start + len(name), name, name, "entity"))
             elif ent.label == "GPE" and CODE_RE.fullmatch(name) and gazetteer.country(name):
@@ -292,9 +292,14 @@ def _ap_region(gazetteer, text: str) -> Optional[GazetteerEntry]:
 
 
 def _misnamed_person(ent, gazetteer) -> bool:
-    """A "person" that is a country or region of two or more words ("Tamil Nadu said")."""
-    return ent.label == "PERSON" and len(ent.name.split()) > 1 \
-        and all(m.text == ent.name for m in ent.mentions) and strong_name(gazetteer, ent.name)
+    """A "person" that is a country or region of two or more words ("Tamil Nadu said"), or a
+    river, sea or range ("floods along the Danube")."""
+    if ent.label != "PERSON" or not all(m.text == ent.name for m in ent.mentions):
+        return False
+    area = named_area(ent.name)
+    if area is not None and area.feature_class in ("H", "T"):
+        return True
+    return len(ent.name.split()) > 1 and strong_name(gazetteer, ent.name)
 
 
 def _region_phrase(text: str, end: int, name: str, gazetteer) -> Optional[tuple[int, str]]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import normalize_key
 from .layers import ent_of_token
-from .places_data import continent
+from .places_data import named_area
 
 LOGGER = logging.getLogger(__name__)
 
@@ -267,7 +267,7 @@ def _accept_run(span, gazetteer, person_words: set[str]) -> bool:
     """
     if any(t.lower_ in person_words or t.lower_ in INSTITUTIONS for t in span) or span.text.isupper():
         return False
-    return continent(span.text) is not None or exact_name(gazetteer, span.text)
+    return named_area(span.text) is not None or exact_name(gazetteer, span.text)
 
 
 def _list_next(doc: Doc, j: int) -> Optional[int]:

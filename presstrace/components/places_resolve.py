@@ -3,7 +3,7 @@
 Toponyms with the same name (and the same stated container) form one group, resolved
 once: a name keeps one sense in an article. Each candidate place gets a score:
 
-- prior: countries and continents first, then capitals, first-level regions and towns by
+- prior: countries and named areas (continents, seas, regions) first, then capitals, first-level regions and towns by
   population; a candidate whose own name is the name written gets a little more than one
   found through an alternate name;
 - stated container: "Springfield, Ill." keeps only places in Illinois;
@@ -28,14 +28,14 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..gazetteer import GazetteerEntry, normalize_key
-from .places_data import CONTINENT_CODE, continent
+from .places_data import is_area, named_area
 from .places_detect import Toponym, within
 
 LOGGER = logging.getLogger(__name__)
 
 MAX_CANDIDATES = 40
 ROUNDS = 3
-BROAD = ("PCLI", "ADM1", CONTINENT_CODE)
+BROAD = ("PCLI", "ADM1")
 # Score weights, in units of one decade of population (see the module docstring).
 W_EXACT = 1.5
 W_COUNTRY_PRIOR = 7.5
@@ -115,9 +115,9 @@ def candidates_for(t: Toponym, gazetteer) -> list[GazetteerEntry]:
     """The places a toponym may name, within its container and kind."""
     if t.fixed is not None:
         return [t.fixed]
-    cont = continent(t.query)
-    if cont is not None:
-        return [cont]
+    area = named_area(t.query)
+    if area is not None:
+        return [area]
     entries = gazetteer.lookup(t.query)[:MAX_CANDIDATES]
     if t.regions_only:
         entries = [e for e in entries if e.feature_code == "ADM1"]
@@ -141,12 +141,13 @@ def _without_shadowed_towns(entries: list[GazetteerEntry], key: str) -> list[Gaz
 def _count_regions(groups: list[Group]) -> None:
     """Each group's share of votes for the first-level regions its candidates lie in."""
     for g in groups:
-        keys = {(c.country, c.admin1_code) for c in g.candidates if c.feature_code not in BROAD and c.admin1_code}
+        keys = {(c.country, c.admin1_code) for c in g.candidates if _local(c) and c.admin1_code}
         g.regions = {k: 1.0 / len(keys) for k in keys} if len(keys) > 0 else {}
 
 
 def _local(c: GazetteerEntry) -> bool:
-    return c.feature_code not in BROAD
+    """A town or county: not a country, first-level region or named area."""
+    return c.feature_code not in BROAD and not is_area(c)
 
 
 def _count_neighbours(groups: list[Group]) -> None:
@@ -188,7 +189,7 @@ def prior(c: GazetteerEntry, query_key: str, dateline: bool = False) -> float:
     A dateline names a town ("NEW YORK (AP) -"), so a region there has no region prior.
     """
     exact = W_EXACT if exact_form(normalize_key(c.name)) == exact_form(query_key) else 0.0
-    if c.feature_code in ("PCLI", CONTINENT_CODE):
+    if c.feature_code == "PCLI" or is_area(c):
         return W_COUNTRY_PRIOR + exact
     if c.feature_code == "ADM1":
         return (0.0 if dateline else W_REGION_PRIOR) + exact
@@ -204,7 +205,7 @@ def score(c: GazetteerEntry, k: int, group: Group, groups: list[Group], ctx: Con
     others = [j for j in ctx.weight if j != k and ctx.ids[j] != c.geonameid]
     if any(ctx.ids[j] == c.geonameid and _variant(group, groups[j]) for j in ctx.weight if j != k):
         total += W_SAME_PLACE
-    if c.feature_code == CONTINENT_CODE:
+    if is_area(c):
         return total
     weight = sum(ctx.weight[j] for j in others)
     share = sum(ctx.weight[j] for j in others if c.country in ctx.countries[j]) / weight if weight else 0.0
@@ -250,8 +251,8 @@ def build_context(groups: list[Group]) -> Context:
     ctx = Context()
     for k, g in enumerate(groups):
         c = g.choice
-        if c is None or c.feature_code == CONTINENT_CODE:
-            continue
+        if c is None or (is_area(c) and not c.country):
+            continue  # a continent or sea says nothing of the country
         ctx.weight[k] = (2.0 if g.dateline else 1.0)
         ctx.ids[k] = c.geonameid
         ctx.countries[k] = {c.country}
@@ -259,7 +260,7 @@ def build_context(groups: list[Group]) -> Context:
         for t in g.toponyms:
             if t.container is not None and t.container.feature_code == "ADM1":
                 ctx.regions[k].add((t.container.country, t.container.admin1_code))
-        if c.feature_code not in BROAD:
+        if _local(c):
             ctx.towns[k] = (c.country, c.admin1_code)
             ctx.points[k] = (c.lat, c.lon)
     return ctx

@@ -16,7 +16,8 @@ from typing import Iterable
 OUTLINES = Path(__file__).parent / "static" / "countries.json"
 WORLD = (-180.0, -90.0, 360.0, 180.0)  # x, y, width, height of the whole world
 MIN_SPAN = 12.0                         # degrees: the tightest view, for one marker
-BROAD = ("PCL", "CONT", "RGN", "OCN", "AREA")  # GeoNames codes of countries, continents, regions
+# GeoNames codes of countries, continents, regions, seas, rivers, ranges: too wide to frame a map on
+BROAD = ("PCL", "CONT", "RGN", "OCN", "AREA", "SEA", "GULF", "BAY", "STM", "MTS", "DSRT", "PEN", "LKS")
 
 
 @functools.lru_cache(maxsize=1)

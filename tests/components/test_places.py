@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from presstrace.components.gazetteer_access import gazetteer_for
-from presstrace.components.places_data import abbreviations, continent, seat_entry, seats
+from presstrace.components.places_data import abbreviations, area_id, areas, named_area, seat_entry, seats
 from presstrace.components.places_detect import container_entry, within
 from presstrace.components.places_names import bare_place
 from presstrace.components.places_resolve import distance_km, exact_form
@@ -136,7 +136,30 @@ def test_places_every_region_abbreviation_resolves(abbr):
 
 @pytest.mark.parametrize("name,lat", [("Europe", 48.69096), ("Antarctic", -78.15856)])
 def test_places_continents_come_from_the_shipped_table(name, lat):
-    assert continent(name).lat == lat
+    assert named_area(name).lat == lat
+
+
+def test_places_named_areas_are_well_formed():
+    for key, area in areas().items():
+        assert -90 <= area.lat <= 90 and -180 <= area.lon <= 180, key
+        assert area.geonameid > 0 or area.geonameid == area_id(area.name), key
+        assert not area.country or len(area.country) == 2, key
+
+
+@pytest.mark.parametrize("text,toponym,name,feature,country", [
+    ("Shelling continued across the Donbas as ships left the Sea of Azov.", "Donbas", "Donbas", "RGN", "UA"),
+    ("Shelling continued across the Donbas as ships left the Sea of Azov.", "Sea of Azov", "Sea of Azov", "SEA", None),
+    ("Tankers slowed in the Strait of Hormuz after the attack.", "Strait of Hormuz", "Strait of Hormuz", "STRT", None),
+    ("Egypt reopened the crossing in the Sinai on Monday.", "Sinai", "Sinai", "PEN", "EG"),
+    ("Tensions rose again across the Balkans this spring.", "Balkans", "Balkans", "RGN", None),
+    # spaCy calls the rivers people
+    ("Floods along the Danube and the Rhine displaced thousands.", "Danube", "Danube", "STM", None),
+    ("Snow fell across the Midwest overnight.", "Midwest", "Midwest", "RGN", "US"),
+])
+def test_places_named_areas_resolve(run, text, toponym, name, feature, country):
+    p = place(run(text), toponym)
+    assert (p.name, p.feature, p.country) == (name, feature, country)
+    assert p.geonameid == area_id(name)
 
 
 @pytest.mark.parametrize("text,toponym,admin1", [
