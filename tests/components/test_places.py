@@ -54,6 +54,9 @@ def test_places_resolve_by_context(run, text, toponym, name, country, admin1, fe
 
 @pytest.mark.parametrize("text,toponym,geonameid", [
     ("Russian forces have taken back the town of Sudzha, near the border.", "Sudzha", 486816),
+    # first-level regions carry GeoNames' own ids, whatever spelling the text uses
+    ("Drones struck a depot in the Kursk region overnight.", "Kursk region", 538555),
+    ("Shelling hit villages in the Zaporizhia region on Sunday.", "Zaporizhia region", 687699),
 ])
 def test_places_carry_geonames_ids(run, text, toponym, geonameid):
     assert place(run(text), toponym).geonameid == geonameid
