@@ -41,13 +41,18 @@ _DATELINE_RE = re.compile(
     rf"(?:,\s+({_WORD}(?:\s?{_WORD}){{0,2}}?))?\s*(?:\([^()\n]{{1,40}}\))?\s*(?:—|–|--|-|:)\s")
 _PARTY_RE = re.compile(rf"(?<![\w-])(?:D|R|I|DFL|GOP)-({_WORD}(?:\s?{_WORD}){{0,2}})")
 COUNTY_RE = re.compile(r"\s+(County|Parish|Borough|Co\.)(?!\w)")
+_LISTED = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?"
+# "Camden and Charlton counties", "Becker, Clay, Otter Tail and Wilkin counties"
+_COUNTY_LIST_RE = re.compile(
+    rf"(?<![\w.])({_LISTED}(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_LISTED})+)\s+([Cc]ounties|[Pp]arishes)\b")
+_LIST_SEP_RE = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 LIST_GOES_ON_RE = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s+[A-Z]")
 CODE_RE = re.compile(r"[A-Z]{2,3}")
 NEXT_WORD_RE = re.compile(r"[\s-]+([A-Za-z]+)")
 COUNTY_NAME_RE = re.compile(r"\s(?:County|Parish)$")
 # Priority of each source when spans overlap (lower wins).
-PRIORITY = {"seat": 0, "pair": 1, "dateline": 2, "region": 3, "entity": 4, "party": 5, "org": 6,
-            "missed": 7, "repeat": 8}
+PRIORITY = {"seat": 0, "pair": 1, "dateline": 2, "region": 3, "counties": 3, "entity": 4, "party": 5,
+            "org": 6, "missed": 7, "repeat": 8}
 
 
 @dataclass
@@ -81,6 +86,7 @@ def find_toponyms(doc: Doc, text: str, gazetteer) -> list[Toponym]:
     found += dateline_toponyms(text, gazetteer)
     found += entity_toponyms(doc, text, entities, gazetteer)
     found += party_toponyms(text, gazetteer)
+    found += county_list_toponyms(text, gazetteer)
     person_words = _person_words(entities)
     found += [Toponym(a, b, name, name, "org") for a, b, name in modifier_names(entities, gazetteer, text, person_words)]
     found += [Toponym(a, b, name, name, "missed") for a, b, name in missed_names(doc, gazetteer, person_words)]
@@ -88,7 +94,7 @@ def find_toponyms(doc: Doc, text: str, gazetteer) -> list[Toponym]:
     found = [t for t in found if not _not_a_place(text, t, gazetteer)]
     names = _name_parts(entities, gazetteer)
     chosen = _choose(t for t in found if not _inside(t, names if t.source == "entity" else persons)
-                     or t.source in ("pair", "party", "org", "missed"))
+                     or t.source in ("pair", "party", "org", "missed", "counties"))
     repeats = [t for t in repeat_toponyms(text, chosen, persons) if not _not_a_place(text, t, gazetteer)]
     chosen = _choose(chosen + repeats)
     return sorted(chosen, key=lambda t: t.start)
@@ -321,6 +327,21 @@ def _county_phrase(text: str, end: int, name: str, gazetteer) -> Optional[tuple[
         return None
     query = f"{name} {m.group(1)}"
     return (m.end(), query) if gazetteer.contains(query) else None
+
+
+def county_list_toponyms(text: str, gazetteer) -> list[Toponym]:
+    """Each name of a list of counties ("Nassau and Baker counties"): the county of that name,
+    where the gazetteer has one."""
+    out = []
+    for m in _COUNTY_LIST_RE.finditer(text):
+        kind = "County" if m.group(2).lower() == "counties" else "Parish"
+        at = m.start(1)
+        for name in _LIST_SEP_RE.split(m.group(1)):
+            at = text.index(name, at)
+            if gazetteer.contains(f"{name} {kind}"):
+                out.append(Toponym(at, at + len(name), name, f"{name} {kind}", "counties"))
+            at += len(name)
+    return out
 
 
 def party_toponyms(text: str, gazetteer) -> list[Toponym]:

@@ -44,6 +44,11 @@ def place(art, text):
      "Henry County", "Henry County", "US", "Tennessee", "ADM2"),
     ("Crews from Richmond and Berea were called to the barn fire on Sunday night.",
      "Richmond", "Richmond", "US", "Kentucky", "PPL"),
+    # each name of a list of counties, a person's name ("Baker") included
+    ("Volunteers from Nassau and Baker counties in Florida cleaned the beach.",
+     "Baker", "Baker County", "US", "Florida", "ADM2"),
+    ("Flooding in Becker, Clay, Otter Tail and Wilkin counties of Minnesota closed roads.",
+     "Otter Tail", "Otter Tail County", "US", "Minnesota", "ADM2"),
 ])
 def test_places_resolve_by_context(run, text, toponym, name, country, admin1, feature):
     p = place(run(text), toponym)
