@@ -220,13 +220,14 @@ def score(c: GazetteerEntry, k: int, group: Group, groups: list[Group], ctx: Con
         # A list of thirty states names each one less than an article about one state.
         in_country = {r for j in others for r in ctx.regions[j] if r[0] == c.country}
         named = W_REGION_NAMED / math.sqrt(len(in_country))
+    neighbours = W_NEIGHBOUR * min(2, group.neighbours.get(c.geonameid, 0))
     if group.broad_name:
-        # "Ontario" or "Wales" is a town only where the text says so ("Ontario, Calif."): a
-        # region named elsewhere in the article is no evidence against the province itself.
-        return total + W_COUNTRY * share
+        # "Ontario" or "Wales" is a town only where the text says so ("Ontario, Calif.") or
+        # names its neighbours ("Lebanon" with "Boone County" is Lebanon, Indiana): a region
+        # named elsewhere in the article is no evidence against the province itself.
+        return total + W_COUNTRY * share + neighbours
     votes = W_VOTE * min(1.5, sum(g.regions.get(region, 0.0) for j, g in enumerate(groups) if j != k))
     near = _near(c, [ctx.points[j] for j in others if j in ctx.points])
-    neighbours = W_NEIGHBOUR * min(2, group.neighbours.get(c.geonameid, 0))
     return total + W_COUNTRY * share + max(named, towns, votes, near, neighbours)
 
 

@@ -44,6 +44,10 @@ def place(art, text):
      "Henry County", "Henry County", "US", "Tennessee", "ADM2"),
     ("Crews from Richmond and Berea were called to the barn fire on Sunday night.",
      "Richmond", "Richmond", "US", "Kentucky", "PPL"),
+    # a town named like a country, next to the county it lies in
+    ("He has no arrest record in Boone County and was held by Lebanon Police after a traffic stop.",
+     "Lebanon", "Lebanon", "US", "Indiana", "PPL"),
+    ("Lebanon and Israel traded fire across the border on Sunday.", "Lebanon", "Lebanon", "LB", None, "PCLI"),
     # each name of a list of counties, a person's name ("Baker") included
     ("Volunteers from Nassau and Baker counties in Florida cleaned the beach.",
      "Baker", "Baker County", "US", "Florida", "ADM2"),
