@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections import Counter
 
 import pytest
 from click.testing import CliRunner
@@ -13,7 +14,7 @@ from click.testing import CliRunner
 from presstrace.cli import cli
 from corpus_files import write_jsonl
 from presstrace.store import db
-from presstrace.store.corpus_entities import (canonical_name, list_corpus_entities,
+from presstrace.store.corpus_entities import (_identify, _key, canonical_name, list_corpus_entities,
                                               update_corpus_entities)
 from presstrace.store.ingest import ingest
 from presstrace.store.merged_events import group_events, iter_merged_events, update_merged_events
@@ -103,6 +104,18 @@ def test_variants_surnames_acronyms_and_places_merge(conn):
     assert found["Smith"]["aliases"] == ["Smith"] and articles_of(conn, found["Smith"]["id"]) == ["k4"]
     # Nothing new: nothing linked.
     assert update_corpus_entities(conn)["linked"] == 0
+
+
+@pytest.mark.parametrize("name,label,person,org,family", [
+    ("White House", "PERSON", 4, 168, "org"),        # mostly an organisation
+    ("Volodymyr Zelenskiy", "ORG", 2, 1, "person"),  # mostly a person
+    ("Jens Stoltenberg", "ORG", 1, 1, "person"),     # a tie keeps the person
+    ("Smith", "ORG", 5, 1, "org"),                   # one word: a firm may bear a surname
+])
+def test_family_follows_the_corpus_majority_of_labels(name, label, person, org, family):
+    row = {"id": 1, "article_id": 1, "name": name, "label": label, "aliases": None}
+    found = _identify(row, {}, {_key(name): Counter({"PERSON": person, "ORG": org})})
+    assert found is not None and found[0] == family
 
 
 def test_incremental_update_equals_rebuild(stores, tmp_path, settings):

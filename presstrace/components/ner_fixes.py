@@ -7,7 +7,8 @@ title precedes, becomes GPE; a name right after a person's title, or a lone surn
 person named in full, becomes PERSON ("President of Ukraine Volodymyr Zelenskyy" is split
 into the place and the person); an unlabelled proper noun that names a well-known place
 becomes GPE; a GPE the gazetteer does not know and that is shaped like a demonym becomes
-NORP. News-agency names in credits and datelines become ORG.
+NORP. News-agency names in credits and datelines become ORG, as do online platforms the
+model calls people ("said on Twitter").
 """
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ STRONG_CITY = 100_000
 PRODUCT_CITY = 10_000
 DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "ean", "eans", "ic", "i", "is")
 RELABEL_TO_GPE = {"PRODUCT", "WORK_OF_ART"}
+# Online platforms and messaging services: the small model often tags them PERSON, which
+# made "Twitter" one of the most named people of a news corpus.
+PLATFORMS = frozenset("""twitter facebook instagram telegram youtube tiktok whatsapp reddit
+linkedin snapchat weibo wechat vkontakte gettr parler""".split()) | {"truth social"}
 
 
 @Language.factory("ner_fixes", assigns=["doc.ents"], requires=["doc.ents"],
@@ -74,6 +79,8 @@ def _relabel(ent: Span, gazetteer, persons: set[str]) -> Span:
     name = display_name(trim_span(ent).text) if len(trim_span(ent)) else ""
     if label in RELABEL_TO_GPE and place_strength(gazetteer, name) >= PRODUCT_CITY:
         return Span(ent.doc, ent.start, ent.end, label="GPE")
+    if label == "PERSON" and name.lower() in PLATFORMS:
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
     if label == "PERSON" and _lone_place_name(ent, name, gazetteer, persons):
         return Span(ent.doc, ent.start, ent.end, label="GPE")
     if label == "GPE" and len(ent) == 1 and _demonym_shaped(ent[0]) and not gazetteer.contains(name):

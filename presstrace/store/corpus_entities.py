@@ -7,8 +7,11 @@ per-article entities (`entities` rows) are linked to corpus entities:
   labels (groups, events, works …) are not linked.
 - a **key**: the folded words (`names.name_key`) of the entity's longest form (its name or
   an alias); for a place the places layer resolved, `g<geonameid>` instead, so "Kyiv" and
-  "Kiev" are one place. An ORG whose key of two or more words is a person's full name joins
-  the person (the tagger sometimes labels a name ORG).
+  "Kiev" are one place. The tagger labels the same name PERSON in one article and ORG in
+  another, so the corpus decides: an ORG of two or more words joins the person where PERSON
+  labels of that key are at least as many as ORG ones ("Volodymyr Zelenskiy" tagged ORG once),
+  and a PERSON becomes an organisation where ORG labels outnumber PERSON ones ("White House",
+  tagged PERSON in 4 articles of 172).
 - **absorbing** one-word corpus entities into a longer one when that is unambiguous: a lone
   surname joins the one full-name person in the corpus with that surname (never when two
   or more have it: "Smith" next to "John Smith" and "Jane Smith" stays apart); a one-word
@@ -81,8 +84,24 @@ def place_ids(conn: sqlite3.Connection, article_ids: list[int]) -> dict[tuple[in
     return out
 
 
+def label_votes(conn: sqlite3.Connection, pending: list[sqlite3.Row]) -> dict[str, Counter]:
+    """PERSON and ORG labels by key: of the entities linked so far (by their corpus entity's
+    key) and of the pending ones."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for key, label, n in conn.execute(
+            "SELECT c.key, e.label, count(*) FROM corpus_entity_links l "
+            "JOIN entities e ON e.id = l.entity_id JOIN corpus_entities c ON c.id = l.corpus_entity_id "
+            "WHERE c.family IN ('person', 'org') AND e.label IN ('PERSON', 'ORG') "
+            "GROUP BY c.key, e.label"):
+        votes[key][label] += n
+    for row in pending:
+        if row["label"] in ("PERSON", "ORG"):
+            votes[_longest_key(_forms(row))][row["label"]] += 1
+    return votes
+
+
 def _identify(row: sqlite3.Row, geo: dict[tuple[int, str], int],
-              person_keys: set[str]) -> Optional[tuple[str, str, Optional[int]]]:
+              votes: dict[str, Counter]) -> Optional[tuple[str, str, Optional[int]]]:
     """(family, key, geonameid) of one per-article entity, or None when it has no key."""
     family = FAMILIES[row["label"]]
     forms = _forms(row)
@@ -94,8 +113,11 @@ def _identify(row: sqlite3.Row, geo: dict[tuple[int, str], int],
             gid = geo.get((row["article_id"], _key(form)))
             if gid is not None:
                 return "place", f"g{gid}", gid
-    if family == "org" and len(key.split()) > 1 and key in person_keys:
+    said = votes.get(key, Counter())
+    if family == "org" and len(key.split()) > 1 and said["ORG"] <= said["PERSON"]:
         return "person", key, None
+    if family == "person" and said["ORG"] > said["PERSON"]:
+        return "org", key, None
     return family, key, None
 
 
@@ -118,15 +140,14 @@ def update_corpus_entities(conn: sqlite3.Connection, rebuild: bool = False) -> d
         geo = place_ids(conn, sorted({r["article_id"] for r in pending}))
         known = {(r["family"], r["key"]): r["id"]
                  for r in conn.execute("SELECT id, family, key FROM corpus_entities")}
-        person_keys = {k for f, k in known if f == "person"}
-        person_keys.update(_longest_key(_forms(r)) for r in pending if r["label"] == "PERSON")
+        votes = label_votes(conn, pending)
         # … and entities that lost only some links need their aliases and counts again.
         touched: set[int] = {r[0] for r in conn.execute(
             "SELECT c.id FROM corpus_entities c WHERE c.articles != (SELECT count(DISTINCT "
             "l.article_id) FROM corpus_entity_links l WHERE l.corpus_entity_id = c.id)")}
         links, new = [], 0
         for row in pending:
-            found = _identify(row, geo, person_keys)
+            found = _identify(row, geo, votes)
             if found is None:
                 continue
             family, key, gid = found

@@ -49,6 +49,14 @@ def test_entities_news_places_get_a_place_label(run, text, place, label):
     assert entity(run(text), place).label == label
 
 
+@pytest.mark.parametrize("text,name,label", [
+    ("Zelensky said on Twitter that the talks had failed.", "Twitter", "ORG"),
+    ("Nate Signal, a farmer, said the harvest was poor.", "Nate Signal", "PERSON"),
+])
+def test_entities_platforms_are_no_people(run, text, name, label):
+    assert entity(run(text), name).label == label
+
+
 @pytest.mark.parametrize("text,person", [
     ("Vladimir Putin spoke to reporters in Moscow.", "Vladimir Putin"),
     ("Paris Hilton arrived at the gala on Friday.", "Paris Hilton"),
