@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from presstrace.cli import cli
 from corpus_files import write_jsonl
 from presstrace.store import db
-from presstrace.store.corpus_entities import (_identify, _key, canonical_name, list_corpus_entities,
+from presstrace.store.corpus_entities import (_identify, _key, _misspelt, _misspelt_first_names, canonical_name, list_corpus_entities,
                                               update_corpus_entities)
 from presstrace.store.ingest import ingest
 from presstrace.store.merged_events import group_events, iter_merged_events, update_merged_events
@@ -116,6 +116,31 @@ def test_family_follows_the_corpus_majority_of_labels(name, label, person, org, 
     row = {"id": 1, "article_id": 1, "name": name, "label": label, "aliases": None}
     found = _identify(row, {}, {_key(name): Counter({"PERSON": person, "ORG": org})})
     assert found is not None and found[0] == family
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("volodymr", "volodymyr", True), ("vladmir", "vladimir", True), ("volodomyr", "volodymyr", True),
+    ("segey", "sergey", True), ("antony", "anthony", True),
+    ("daniel", "danielle", False),  # two letters
+    ("maria", "mario", False),      # the ending makes another name
+    ("vladimir", "volodymyr", False),
+])
+def test_misspelt_first_names_are_one_letter_off_before_the_end(a, b, same):
+    assert _misspelt(a, b) is same and _misspelt(b, a) is same
+
+
+def test_misspelt_first_name_joins_only_a_far_better_known_person(tmp_path):
+    conn = db.open_store(tmp_path / "m.db", create=True)
+    people = {"volodymyr zelenskyy": 300, "volodymr zelenskyy": 7, "mario rossi": 40, "maria rossi": 3,
+              "daniela smith": 4, "danielo smith": 5}
+    ids = {key: conn.execute("INSERT INTO corpus_entities (family, key, articles) VALUES ('person', ?, ?)",
+                             (key, n)).lastrowid for key, n in people.items()}
+    touched: set[int] = set()
+    merged = _misspelt_first_names(conn, touched, {ids[k]: n for k, n in people.items()})
+    left = {r[0] for r in conn.execute("SELECT key FROM corpus_entities")}
+    assert merged == 1 and "volodymr zelenskyy" not in left and touched == {ids["volodymyr zelenskyy"]}
+    assert {"maria rossi", "daniela smith", "danielo smith"} <= left  # an ending; neither dominant
+    conn.close()
 
 
 def test_incremental_update_equals_rebuild(stores, tmp_path, settings):

@@ -17,7 +17,8 @@ per-article entities (`entities` rows) are linked to corpus entities:
   or more have it: "Smith" next to "John Smith" and "Jane Smith" stays apart); a one-word
   organisation joins the one multi-word organisation whose acronym it is ("EU" →
   "European Union"); a place without a GeoNames id joins the one resolved place with the
-  same name.
+  same name; a full name whose first name is one letter off, before its last, joins the
+  far better-known person with that surname ("Volodymr Zelenskyy", "Vladmir Putin").
 
 Canonical name: the most frequent (by articles) form among the longest ones, on a tie the
 one seen first; for a resolved place, the gazetteer's name. Aliases: every form seen, with its article count.
@@ -214,7 +215,55 @@ def absorb(conn: sqlite3.Connection, touched: set[int]) -> int:
             touched.discard(row["id"])
             touched.add(target)
             merged += 1
+    return merged + _misspelt_first_names(conn, touched, articles)
+
+
+# A first name this long or longer may be misspelt by one letter ("Volodymr", "Vladmir");
+# shorter ones are too often another name ("Jon", "Joan").
+MISSPELT_MIN_LENGTH = 5
+
+
+def _misspelt_first_names(conn: sqlite3.Connection, touched: set[int], articles: dict[int, int]) -> int:
+    """Merge a full-name person into the one far better-known person with the same surname
+    whose first name differs by a single letter (added, dropped, changed or two swapped):
+    "Volodymr Zelenskyy" (7 articles) into "Volodymyr Zelenskyy" (322). "Daniel" and
+    "Danielle" differ by two letters and stay apart."""
+    by_surname: dict[tuple, list[tuple[int, str]]] = defaultdict(list)
+    for cid, key in conn.execute("SELECT id, key FROM corpus_entities WHERE family = 'person'"):
+        words = key.split()
+        if len(words) == 2 and len(words[0]) >= MISSPELT_MIN_LENGTH:
+            by_surname[words[1]].append((cid, words[0]))
+    merged = 0
+    for people in by_surname.values():
+        for cid, first in sorted(people, key=lambda p: articles.get(p[0], 0)):
+            close = {other for other, name in people if other != cid and _misspelt(first, name)}
+            target = _dominant(close, articles) if close else None
+            if target is not None and articles.get(target, 0) >= DOMINANCE * max(1, articles.get(cid, 0)):
+                _merge(conn, cid, target)
+                people[:] = [p for p in people if p[0] != cid]
+                touched.discard(cid)
+                touched.add(target)
+                merged += 1
     return merged
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """One edit away, not at the end: "Maria" and "Mario", "Daniela" and "Daniele" are names
+    of their own."""
+    return a[-1] == b[-1] and one_edit(a[:-1], b[:-1])
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter added, dropped, changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
 
 
 # A lone surname goes to the best-known full name when that one is in this many times as
