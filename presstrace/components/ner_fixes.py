@@ -53,7 +53,7 @@ class NerFixes:
 def fix_entities(doc: Doc, gazetteer) -> None:
     """Relabel and add entity spans of `doc` in place."""
     ents = [part for ent in doc.ents if not _ends_a_title(ent) for part in _split_title_of_place(ent, gazetteer)]
-    ents = [_titled_person(ent) for ent in ents]
+    ents = [_without_honorific(_titled_person(ent)) for ent in ents]
     persons = _person_words(ents)
     surnames = {ent[-1].text.lower() for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     ents = [_surname(_relabel(ent, gazetteer, persons), gazetteer, surnames) for ent in ents]
@@ -109,6 +109,19 @@ def _titled_person(ent: Span) -> Span:
     prev = ent.doc[ent.start - 1]
     if prev.text[:1].isupper() and (prev.text.lower(),) in titles():
         return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    return ent
+
+
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.",
+                        "sir", "dame"})
+
+
+def _without_honorific(ent: Span) -> Span:
+    """"Ms Truss" without the "Ms" the model sometimes puts inside the name (it leaves "Mr"
+    out of "Mr Biden"), so that the mention joins "Liz Truss" like any titled one."""
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_ in HONORIFICS \
+            and ent[0].text[:1].isupper() and ent[1].text[:1].isupper():
+        return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
     return ent
 
 

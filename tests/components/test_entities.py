@@ -22,6 +22,9 @@ def entity(art, mention_text):
      ["Kyiv", "Kiev"], "Kyiv", "GPE"),
     ("German Chancellor Olaf Scholz spoke in Berlin. Scholz later flew to Paris.",
      ["German Chancellor Olaf Scholz", "Scholz"], "Olaf Scholz", "PERSON"),
+    # the model puts "Ms" inside the name, not "Mr"
+    ("Liz Truss spoke on Monday. Ms Truss said the plan would work.",
+     ["Liz Truss", "Ms Truss"], "Liz Truss", "PERSON"),
 ])
 def test_entities_mentions_cluster_into_one_entity(run, text, mentions, name, label):
     art = run(text)
