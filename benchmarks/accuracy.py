@@ -204,6 +204,15 @@ NOTES = """
   the gazetteer's 500-people floor (Logan, Missouri; Charles City, Virginia): 52 of LGL's
   118 wrong places have no candidate within 161 km of the gold, those of (1) included; and
   a local paper's home town with no clue in the text ("Dublin" meaning Dublin, Ohio).
+- Framing techniques: every rule's removal lowers F1 (measured per rule when the rules were
+  written), and more cue words do not raise it: TextBlob's openly licensed subjectivity
+  lexicon (Pattern's adjectives, MIT/BSD) added to the loaded-language cues at four
+  thresholds (`benchmarks/framing_subjectivity_trial.py`, 205 to 582 adjectives) moves span
+  F1 0.410 -> 0.409 / 0.408 / 0.408 / 0.406 and span+technique 0.226 -> 0.224 / 0.223 /
+  0.221 / 0.219: recall rises by at most 0.011 and precision falls more. PTC marks only
+  some of the loaded words a text has, which a word list cannot tell apart; systems above
+  0.43 span F1 at SemEval-2020 were fine-tuned transformers, and PTC's licence rules out
+  training a shipped model on it.
 - Events: PLOVER's examples are single edited sentences; on real news (50 events read by
   hand from `ukraine_media_dev.jsonl`) 32 were coded right, mostly losing on hypothetical
   or figurative uses of attack and capture words.
