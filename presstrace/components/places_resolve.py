@@ -3,9 +3,9 @@
 Toponyms with the same name (and the same stated container) form one group, resolved
 once: a name keeps one sense in an article. Each candidate place gets a score:
 
-- prior: countries and named areas (continents, seas, regions) first, then capitals, first-level regions and towns by
-  population; a candidate whose own name is the name written gets a little more than one
-  found through an alternate name;
+- prior: countries and named areas (continents, seas, regions) first, then capitals,
+  first-level regions and towns by population; a candidate whose own name is the name
+  written gets a little more than one found through an alternate name;
 - stated container: "Springfield, Ill." keeps only places in Illinois;
 - article context, from the other groups' current choices: a candidate in a country or
   first-level region the article names (or places other names in) gains, as does one near
@@ -169,10 +169,17 @@ def _count_neighbours(groups: list[Group]) -> None:
             near = {j for dy in (-1, 0, 1) for dx in (-1, 0, 1)
                     for j, other in cells.get((cy + dy, cx + dx), ())
                     if j != k and other.geonameid != c.geonameid
-                    and groups[j].query_key not in g.query_key and g.query_key not in groups[j].query_key
+                    and not _one_name(g.query_key, groups[j].query_key)
                     and distance_km(c.lat, c.lon, other.lat, other.lon) <= NEIGHBOUR_KM}
             if near:
                 g.neighbours[c.geonameid] = len(near)
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Whether one key begins the other word for word ("henry" and "henry county"): two
+    forms of one name are no independent witnesses of each other."""
+    short, long_ = sorted((a.split(), b.split()), key=len)
+    return long_[:len(short)] == short
 
 
 def exact_form(key: str) -> str:
