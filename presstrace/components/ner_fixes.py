@@ -33,6 +33,9 @@ RELABEL_TO_GPE = {"PRODUCT", "WORK_OF_ART"}
 # made "Twitter" one of the most named people of a news corpus.
 PLATFORMS = frozenset("""twitter facebook instagram telegram youtube tiktok whatsapp reddit
 linkedin snapchat weibo wechat vkontakte gettr parler""".split()) | {"truth social"}
+# Honorifics the model sometimes puts inside a person's name ("Ms Truss").
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.",
+                        "sir", "dame"})
 
 
 @Language.factory("ner_fixes", assigns=["doc.ents"], requires=["doc.ents"],
@@ -110,10 +113,6 @@ def _titled_person(ent: Span) -> Span:
     if prev.text[:1].isupper() and (prev.text.lower(),) in titles():
         return Span(ent.doc, ent.start, ent.end, label="PERSON")
     return ent
-
-
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.",
-                        "sir", "dame"})
 
 
 def _without_honorific(ent: Span) -> Span:

@@ -228,7 +228,7 @@ def _misspelt_first_names(conn: sqlite3.Connection, touched: set[int], articles:
     whose first name differs by a single letter (added, dropped, changed or two swapped):
     "Volodymr Zelenskyy" (7 articles) into "Volodymyr Zelenskyy" (322). "Daniel" and
     "Danielle" differ by two letters and stay apart."""
-    by_surname: dict[tuple, list[tuple[int, str]]] = defaultdict(list)
+    by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for cid, key in conn.execute("SELECT id, key FROM corpus_entities WHERE family = 'person'"):
         words = key.split()
         if len(words) == 2 and len(words[0]) >= MISSPELT_MIN_LENGTH:
