@@ -1,5 +1,6 @@
 """Writing invented articles as a JSON Lines file, and a store of them with its corpus
-views up to date: shared by the store, API, stories and corpus tests."""
+views up to date, and a test client of the app over a store: shared by the store, API,
+web, security, stories and corpus tests."""
 from __future__ import annotations
 
 import json
@@ -28,3 +29,13 @@ def corpus_store(path, inputs, settings) -> dict[str, int]:
         return {str(r["input_id"]): r["id"] for r in conn.execute("SELECT id, input_id FROM articles")}
     finally:
         conn.close()
+
+
+def app_client(path, settings, **kwargs):
+    """A test client of the app over the store at `path`; server errors come back as 500s
+    (use it as a context manager to run the app's start-up and shut-down)."""
+    from fastapi.testclient import TestClient
+
+    from presstrace.api import create_app
+
+    return TestClient(create_app(path, settings, **kwargs), raise_server_exceptions=False)

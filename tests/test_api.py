@@ -9,14 +9,13 @@ import pytest
 from click.testing import CliRunner
 
 fastapi = pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient  # noqa: E402
 
 from presstrace.api import create_app  # noqa: E402
 from presstrace.api.app import read_only  # noqa: E402
 from presstrace.cli import cli  # noqa: E402
 from presstrace.records import AnalyzedArticle  # noqa: E402
 from presstrace.store import db  # noqa: E402
-from corpus_files import corpus_store, write_jsonl  # noqa: E402
+from corpus_files import app_client, corpus_store, write_jsonl  # noqa: E402
 
 SCRIPT = "<script>alert('x')</script>"
 ARTICLES = [
@@ -49,7 +48,7 @@ def store(tmp_path_factory, settings):
 
 @pytest.fixture(scope="module")
 def client(store, settings):
-    with TestClient(create_app(store[0], settings), raise_server_exceptions=False) as c:
+    with app_client(store[0], settings) as c:
         yield c
 
 
@@ -203,7 +202,7 @@ def test_api_error_shape_500_hides_the_cause(store, settings, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("secret detail")
     monkeypatch.setattr(queries, "quotes", broken)
-    with TestClient(create_app(store[0], settings), raise_server_exceptions=False) as c:
+    with app_client(store[0], settings) as c:
         error = assert_error(c.get("/api/quotes"), 500, "internal_error")
     assert "secret" not in error["message"]
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from corpus_files import corpus_store, write_jsonl
+from corpus_files import app_client, corpus_store, write_jsonl
 from presstrace.store import db
 from presstrace.store.compare import compare_story
 from presstrace.store.errors import QueryError
@@ -296,11 +296,7 @@ def test_view_commands_write_what_the_functions_answer(store, conn):
 @pytest.fixture(scope="module")
 def client(store, settings):
     pytest.importorskip("fastapi")
-    from fastapi.testclient import TestClient
-
-    from presstrace.api import create_app
-
-    with TestClient(create_app(store, settings), raise_server_exceptions=False) as c:
+    with app_client(store, settings) as c:
         yield c
 
 

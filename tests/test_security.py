@@ -17,6 +17,7 @@ from click.testing import CliRunner
 fastapi = pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
+from corpus_files import app_client  # noqa: E402
 from presstrace.api import create_app  # noqa: E402
 from presstrace.api.security import BodyLimit, is_loopback, max_body_bytes  # noqa: E402
 from presstrace.cli import cli  # noqa: E402
@@ -61,13 +62,9 @@ def small(settings):
     return settings.with_overrides({"server": {"max_body_bytes": LIMIT}})
 
 
-def make_client(store, settings, **kwargs) -> TestClient:
-    return TestClient(create_app(store, settings, **kwargs), raise_server_exceptions=False)
-
-
 @pytest.fixture(scope="module")
 def client(store, small):
-    with make_client(store, small) as c:
+    with app_client(store, small) as c:
         yield c
 
 
@@ -275,7 +272,7 @@ def test_security_loopback_without_token_allows_writes(client):
 
 
 def test_security_beyond_loopback_without_token_refuses_writes_only(store, small):
-    with make_client(store, small, host="0.0.0.0") as c:
+    with app_client(store, small, host="0.0.0.0") as c:
         error = assert_error(c.post("/api/analyze", json=TEXT), 403, "forbidden")
         assert "--token" in error["message"]
         assert_error(c.post("/api/analyze", json=TEXT, headers={"Authorization": "Bearer x"}),
@@ -285,7 +282,7 @@ def test_security_beyond_loopback_without_token_refuses_writes_only(store, small
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "0.0.0.0"])
 def test_security_token_is_required_when_set(store, small, host):
-    with make_client(store, small, host=host, token=TOKEN) as c:
+    with app_client(store, small, host=host, token=TOKEN) as c:
         for auth in (None, "Bearer", "Bearer wrong", f"Basic {TOKEN}", f"Bearer {TOKEN}x",
                      f"Bearer {TOKEN[:-1]}", TOKEN):
             headers = {"Authorization": auth} if auth is not None else {}
@@ -300,7 +297,7 @@ def test_security_token_is_required_when_set(store, small, host):
 
 
 def test_security_refused_write_body_is_never_read(store, small):
-    with make_client(store, small, host="0.0.0.0") as c:  # the guard answers before the limit
+    with app_client(store, small, host="0.0.0.0") as c:  # the guard answers before the limit
         assert_error(c.post("/api/analyze", content=b"x" * (LIMIT * 3)), 403, "forbidden")
 
 

@@ -8,9 +8,8 @@ import re
 
 import pytest
 from hypothesis import given, settings, strategies as st
-from fastapi.testclient import TestClient
 
-from presstrace.api import create_app
+from corpus_files import app_client
 from presstrace.web import highlight
 
 RAW_MARKUP = re.compile(r"<script>alert|<img src=x|<b>Evil")
@@ -18,7 +17,7 @@ RAW_MARKUP = re.compile(r"<script>alert|<img src=x|<b>Evil")
 
 @pytest.fixture(scope="module")
 def client(web_store, settings):
-    with TestClient(create_app(web_store[0], settings), raise_server_exceptions=False) as c:
+    with app_client(web_store[0], settings) as c:
         yield c
 
 

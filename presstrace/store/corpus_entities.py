@@ -86,18 +86,22 @@ def place_ids(conn: sqlite3.Connection, article_ids: list[int]) -> dict[tuple[in
 
 
 def label_votes(conn: sqlite3.Connection, pending: list[sqlite3.Row]) -> dict[str, Counter]:
-    """PERSON and ORG labels by key: of the entities linked so far (by their corpus entity's
-    key) and of the pending ones."""
+    """PERSON and ORG labels of the pending entities' keys: among the entities linked so far
+    (by their corpus entity's key) and the pending ones. Only those keys are read, so an
+    update costs what it links, not what the store holds."""
     votes: dict[str, Counter] = defaultdict(Counter)
-    for key, label, n in conn.execute(
-            "SELECT c.key, e.label, count(*) FROM corpus_entity_links l "
-            "JOIN entities e ON e.id = l.entity_id JOIN corpus_entities c ON c.id = l.corpus_entity_id "
-            "WHERE c.family IN ('person', 'org') AND e.label IN ('PERSON', 'ORG') "
-            "GROUP BY c.key, e.label"):
-        votes[key][label] += n
     for row in pending:
         if row["label"] in ("PERSON", "ORG"):
             votes[_longest_key(_forms(row))][row["label"]] += 1
+    keys = sorted(votes)
+    for start in range(0, len(keys), 500):
+        part = keys[start:start + 500]
+        for key, label, n in conn.execute(
+                "SELECT c.key, e.label, count(*) FROM corpus_entities c "
+                "JOIN corpus_entity_links l ON l.corpus_entity_id = c.id JOIN entities e ON e.id = l.entity_id "
+                f"WHERE c.family IN ('person', 'org') AND c.key IN ({', '.join('?' * len(part))}) "
+                "AND e.label IN ('PERSON', 'ORG') GROUP BY c.key, e.label", part):
+            votes[key][label] += n
     return votes
 
 
