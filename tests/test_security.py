@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import select
 import socket
 import threading
 import time
@@ -222,9 +223,14 @@ def live_server(store, small):
 
 
 def raw_request(address, head: bytes, body_parts: list[bytes]) -> bytes:
+    """Send the head, then the body part by part, stopping as soon as the server answers:
+    bytes it never reads when it closes make its kernel reset the connection, and a reset
+    can drop the answer before it is read."""
     with socket.create_connection(address, timeout=20) as sock:
         sock.sendall(head)
         for part in body_parts:
+            if select.select([sock], [], [], 0.2)[0]:
+                break  # the answer is here: send no more
             try:
                 sock.sendall(part)
             except OSError:  # the server may answer and close before the body is all sent
