@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from presstrace import build_pipeline, load_settings
-from presstrace.components.layers import set_article_meta
+from presstrace.components.common.doc import set_article_meta
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "ukraine_media_dev.jsonl"

@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components import register_all
-from .components.fast_attributes import replace_attribute_ruler
-from .components.layers import get_layer, set_article_meta
+from .components.tokens.attributes import replace_attribute_ruler
+from .components.common.doc import get_layer, set_article_meta
 from .errors import InputError
 from .records import AnalyzedArticle, Article, ArticleError, LAYERS
 from .settings import Settings, load_settings

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from presstrace import Article, analyze, analyze_many, build_pipeline
-from presstrace.components.layers import get_layer
+from presstrace.components.common.doc import get_layer
 from presstrace.errors import InputError
 from presstrace.records import AnalyzedArticle, ArticleError
 

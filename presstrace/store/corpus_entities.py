@@ -35,7 +35,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from typing import Iterable, Optional
 
-from ..components.names import acronym, name_key
+from ..names import acronym, name_key
 from .db import transaction
 
 FAMILIES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}

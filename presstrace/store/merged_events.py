@@ -18,7 +18,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Iterator, Optional
 
-from ..components.names import name_key
+from ..names import name_key
 from .db import transaction
 from .stories import parse_date
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from presstrace.components.amounts_grammar import find_quantities, words_value
+from presstrace.components.amounts.grammar import find_quantities, words_value
 
 FIELDS = ("text", "value", "low", "high", "unit", "object", "approx")
 

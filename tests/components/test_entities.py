@@ -123,7 +123,7 @@ def test_entities_title_of_place_name_is_split(run, text, place, person):
     (["GPE", "GPE", "ORG"], ["Ukraine"] * 3, "GPE"),
 ])
 def test_entities_cluster_label_prefers_person_unless_an_org_word(labels, names, expected):
-    from presstrace.components.clustering import Candidate, Cluster
+    from presstrace.components.entities.clustering import Candidate, Cluster
     cl = Cluster([Candidate(k, k + 1, n, lab, n, tuple(n.lower().split())) for k, (lab, n) in enumerate(zip(labels, names))])
     assert cl.label == expected
 

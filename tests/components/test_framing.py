@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from presstrace.components.framing import merge_overlaps, resolve_phrases
-from presstrace.components.framing_lexicon import CATEGORIES, framing_lexicon, phrase_regex
-from presstrace.components.framing_report import framing_lines
-from presstrace.components.framing_spans import Candidate
+from presstrace.components.framing.framing import merge_overlaps, resolve_phrases
+from presstrace.components.framing.lexicon import CATEGORIES, framing_lexicon, phrase_regex
+from presstrace.report import framing_lines
+from presstrace.components.framing.spans import Candidate
 from presstrace.records import AnalyzedArticle, Framing
 
 

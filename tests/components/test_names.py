@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from presstrace.components.names import acronym, display_name, fold, name_key, titles
+from presstrace.components.common.name_spans import titles
+from presstrace.names import acronym, display_name, fold, name_key
 
 
 @pytest.mark.parametrize("a,b", [("Zelensky", "Zelenskyy"), ("Zelenskiy", "Zelensky"), ("Kharkiv", "Harkiv"),

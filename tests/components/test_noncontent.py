@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from presstrace.components.noncontent import extract_noncontent
+from presstrace.components.noncontent.noncontent import extract_noncontent
 
 
 @pytest.mark.parametrize("text,kind,span", [

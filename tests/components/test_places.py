@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from presstrace.components.gazetteer_access import gazetteer_for
-from presstrace.components.places_data import abbreviations, area_id, areas, named_area, seat_entry, seats
-from presstrace.components.places_detect import container_entry, within
-from presstrace.components.places_names import bare_place
-from presstrace.components.places_resolve import distance_km, exact_form
+from presstrace.components.common.gazetteer import gazetteer_for
+from presstrace.components.places.data import abbreviations, area_id, areas, named_area, seat_entry, seats
+from presstrace.components.places.detect import container_entry, within
+from presstrace.components.places.candidates import bare_place
+from presstrace.components.places.resolve import distance_km, exact_form
 
 
 def place(art, text):

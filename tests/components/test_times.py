@@ -9,8 +9,8 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from presstrace.components.timex_lexicon import parse_number, spoken_year
-from presstrace.components.timex_values import duration, month_day_date, parse_date, weekday_date
+from presstrace.components.times.lexicon import parse_number, spoken_year
+from presstrace.components.times.values import duration, month_day_date, parse_date, weekday_date
 
 DATE = "2025-03-14"
 

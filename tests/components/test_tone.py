@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from presstrace.components.framing_report import tone_lines
-from presstrace.components.tone_lexicon import analyzer, valence
+from presstrace.report import tone_lines
+from presstrace.components.common.valence import analyzer, valence
 
 
 @pytest.mark.parametrize("text,words,self_group", [

@@ -1,0 +1,1 @@
+"""The amounts layer: numbers, money, measures and vague quantities with what they count."""

@@ -1,0 +1,2 @@
+"""The attribution layers: quotes with their speakers, claims with their sources, and the
+article's sourcing profile."""

@@ -1,0 +1,287 @@
+"""Claims layer: reported information that is not a direct quote, each with its source.
+
+A claim is the content clause of a speech or belief verb ("Zagorodnyuk said it diverted
+…", "War analysts consider it … whether"), the clause an "according to X" or a "by many
+accounts" hangs on, the "that"-clause of a report noun ("widespread reports that …"), or
+the content of an impersonal passive ("it's been confirmed that …"). Its source is `named`
+(a person, outlet or institution the text names, resolved to an entity), `vague` (an
+unnamed or collective source) or, for the author's own assertions, `unattributed`.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ...records import Claim, ClaimSource, Quote, TextSpan
+from ..common.entity_index import EntityIndex
+from ..common.speech import according_to, cue_span, is_speech_verb
+from ..common.syntax import relative_pronoun, speaker_span, subject_of
+from ..common.doc import get_layer, set_layer
+from .sourcing import sourcing_profile
+
+REPORT_NOUNS = {"report", "account", "claim", "allegation", "rumor", "rumour", "estimate", "assessment",
+                "indication", "sign", "suggestion", "speculation", "belief", "fear", "warning", "statement"}
+NAMED_LABELS = {"PERSON", "ORG", "GPE", "FAC"}
+PERSONAL = {"he", "she", "they", "him", "her", "them", "his", "their"}
+MIN_CLAIM_TOKENS = 3
+# Speech verbs whose object is not what was said ("said nothing", "told reporters").
+NO_OBJECT_CLAIM = {"say", "tell", "add", "ask", "write", "post", "tweet", "read", "continue", "end", "begin",
+                   "answer", "reply", "respond", "call", "inform", "remind", "advise", "urge", "warn", "plead",
+                   "exhort", "chant", "sing"}
+# Content partly in quotation marks is a (partial) quote of its speaker, not a paraphrase.
+MAX_QUOTED_SHARE = 0.15
+
+
+@Language.component("claims", assigns=["doc._.presstrace"], requires=["doc.sents"])
+def claims_component(doc: Doc) -> Doc:
+    """Write the claims layer and the article's sourcing profile."""
+    skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+    quotes = get_layer(doc, "quotes")
+    claims = extract_claims(doc, get_layer(doc, "entities"), quotes, skip)
+    set_layer(doc, "claims", claims)
+    set_layer(doc, "sourcing", sourcing_profile(doc, quotes, claims, skip))
+    return doc
+
+
+def extract_claims(doc: Doc, entities: list, quotes: list[Quote], skip=()) -> list[Claim]:
+    """Attributed claims, then the author's own assertions, in text order (ids C1, C2, …)."""
+    index = EntityIndex(entities)
+    quoted = [(q.start, q.end) for q in quotes if q.kind != "scare"]
+    attributed = [c for c in [_headline_claim(doc, index)] if c is not None and not _inside(c.start, skip)]
+    for sent in doc.sents:
+        if not _inside(sent.start_char, skip):
+            attributed += list(_attributed(sent, index))
+    attributed = [c for c in attributed if _quoted_share(c, quoted) < MAX_QUOTED_SHARE]
+    attributed = _drop_nested(attributed)
+    cues = [(q.cue.start, q.cue.end) for q in quotes if q.cue is not None]  # quote attributions
+    claims = attributed + list(_unattributed(doc, attributed, quoted + cues, skip))
+    claims.sort(key=lambda c: c.start)
+    for k, c in enumerate(claims, 1):
+        c.id = f"C{k}"
+    return claims
+
+
+# Common nouns that can stand as a headline's source ("Poll: …", "Officials: …").
+HEADLINE_SOURCES = {"poll", "survey", "study", "report", "newspaper", "insider", "official", "source", "police",
+                    "expert", "analyst", "witness", "aide", "lawmaker", "prosecutor", "court", "judge"}
+HEADLINE_SOURCE_MAX_TOKENS = 5
+
+
+def _headline_claim(doc: Doc, index: EntityIndex) -> Optional[Claim]:
+    """"Gingrich: Trump Must Decide …", "Poll: Wealthy Voters Abandon …": a headline (the
+    text's first line) that opens with a source and a colon attributes the rest to it. The
+    source must be a name the entities layer knows or a source noun, so "The Latest: …"
+    and "Bombshell: …" are not sources; a question is no claim."""
+    line_end = doc.text.find("\n")
+    if line_end <= 0:
+        return None
+    colon = doc.text.find(": ", 0, line_end)
+    if colon <= 0:
+        return None
+    src = doc.char_span(0, colon, alignment_mode="contract")
+    content = doc.char_span(colon + 2, line_end, alignment_mode="contract")
+    if src is None or content is None or not 0 < len(src) <= HEADLINE_SOURCE_MAX_TOKENS:
+        return None
+    if content.text.rstrip(" .’'\"”").endswith("?"):
+        return None
+    ent = index.at(src.start_char, src.end_char) or index.named(src.text)  # the body names "Gingrich" in full
+    named = ent is not None and ent.label in NAMED_LABELS and src.text[:1].isupper()
+    if not named and src[-1].lemma_.lower() not in HEADLINE_SOURCES:
+        return None
+    source = ClaimSource("named" if named else "vague", entity=ent.id if named else None,
+                         name=ent.name if named else src.text, start=src.start_char, end=src.end_char, text=src.text)
+    return _claim(_trim(content), source, None)
+
+
+def _attributed(sent: Span, index: EntityIndex) -> Iterator[Claim]:
+    for tok in sent:
+        if is_speech_verb(tok, beliefs=True):
+            claim = _verb_claim(tok, index)
+        elif tok.lemma_.lower() in REPORT_NOUNS and tok.pos_ == "NOUN":
+            claim = _report_noun_claim(tok, index)
+        elif tok.lower_ == "according":
+            claim = _according_claim(tok, index)
+        else:
+            claim = None
+        if claim is not None:
+            yield claim
+
+
+def _verb_claim(verb: Token, index: EntityIndex) -> Optional[Claim]:
+    """The content of a speech or belief verb with its subject as the source."""
+    content = _content_of(verb)
+    if content is None:
+        return None
+    subject = subject_of(verb, inverted=True)
+    if subject is not None and subject.lower_ == "it" and any(c.dep_ == "auxpass" for c in verb.children):
+        subject = None  # impersonal passive: "it's been confirmed that"
+    if subject is not None and subject.lower_ in ("i", "we"):
+        return None  # the author speaking: an own assertion, not an attributed claim
+    cue = cue_span(verb)
+    relative = relative_pronoun(verb, subject)
+    if relative is not None:
+        return _claim(content, _source(subject, index, mention=relative), cue)
+    if subject is None:
+        it = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and c.lower_ == "it"]
+        src = verb.doc[it[0].i:cue.end] if it else cue
+        return _claim(content, ClaimSource("vague", start=src.start_char, end=src.end_char, text=src.text), cue)
+    return _claim(content, _source(subject, index), cue)
+
+
+def _content_of(verb: Token) -> Optional[Span]:
+    """What a verb reports: its clausal complement, else (for "X said" after the clause)
+    the clause it is attached to, else (belief verbs) what follows it in its phrase."""
+    doc = verb.doc
+    comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i
+            and c.pos_ in ("VERB", "AUX", "ADJ")]
+    if comp:
+        return _trim(doc[comp[0].left_edge.i:comp[0].right_edge.i + 1])
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and not _reported(verb):
+        head = verb.head
+        return _trim(doc[head.left_edge.i:verb.left_edge.i])
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i and _has_subject(verb):
+        # "Many of the closures, he said, have involved …": the attribution interrupts the
+        # clause it reports, which is the claim (one span, so it takes the aside in too);
+        # "In any case, X said, the industry was …": after a lead-in, the clause starts after it
+        head = verb.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in head.children):
+            return _trim(doc[verb.right_edge.i + 1:head.right_edge.i + 1])
+        return _trim(doc[head.left_edge.i:head.right_edge.i + 1])
+    inner = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if inner:  # "It diverted …, he said": spaCy makes "said" the root
+        return _trim(doc[inner[0].left_edge.i:inner[0].right_edge.i + 1])
+    rights = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "attr", "acomp") and c.pos_ != "PRON"]
+    if rights and (not is_speech_verb(verb) or verb.lemma_.lower() not in NO_OBJECT_CLAIM):
+        return _trim(doc[rights[0].left_edge.i:verb.right_edge.i + 1])  # "denied the allegations"
+    return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _reported(verb: Token) -> bool:
+    """"The agency said a search revealed no weapon": a verb in the content clause of a
+    speech verb is part of what is reported, not a trailing "…, he said" whose content
+    is the clause before it."""
+    return verb.dep_ == "ccomp" and is_speech_verb(verb.head, beliefs=True)
+
+
+def _report_noun_claim(noun: Token, index: EntityIndex) -> Optional[Claim]:
+    """"widespread reports that X", "by many accounts X"."""
+    doc = noun.doc
+    clause = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and
+              any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)]
+    src = doc[min(t.i for t in noun.lefts) if list(noun.lefts) else noun.i:noun.i + 1]
+    about = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
+             for g in c.children if g.dep_ == "pobj"]
+    if clause:
+        content = _trim(doc[clause[0].left_edge.i:clause[0].right_edge.i + 1])
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "by":  # "by many accounts, X": the rest of the sentence
+        content = _trim(doc[noun.right_edge.i + 1:noun.sent.end])
+    elif about and noun.lemma_.lower() in ("report", "rumor", "rumour", "allegation", "account"):
+        content = _trim(doc[about[0].left_edge.i:about[0].right_edge.i + 1])  # "reports of resistance"
+    else:
+        return None
+    if content is None:
+        return None
+    owner = _owner(noun)
+    source = _source(owner, index) if owner is not None else ClaimSource("vague", start=src.start_char,
+                                                                           end=src.end_char, text=src.text)
+    return _claim(content, source, None)
+
+
+def _owner(noun: Token) -> Optional[Token]:
+    """Whose report it is: a named owner ("Trump's suggestion that …", "the Pentagon
+    assessment"), a possessive pronoun ("his claim that …"), or the agent after the noun
+    ("a statement from the ministry that …", "allegations by two former aides")."""
+    for c in noun.lefts:
+        if c.dep_ in ("poss", "compound") and c.ent_type_ in NAMED_LABELS:
+            return c
+        if c.dep_ == "poss" and c.lower_ in PERSONAL:
+            return c
+    return next((g for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _according_claim(tok: Token, index: EntityIndex) -> Optional[Claim]:
+    source = according_to([tok])
+    if source is None:
+        return None
+    doc = tok.doc
+    prep = doc[tok.i:source.right_edge.i + 1]
+    sent = tok.sent
+    before, after = doc[sent.start:prep.start], doc[prep.end:sent.end]
+    content = _trim(after if len(after) >= len(before) else before)
+    return _claim(content, _source(source, index), doc[tok.i:tok.i + 2])  # cue: "according to"
+
+
+def _source(tok: Token, index: EntityIndex, mention: Optional[Token] = None) -> ClaimSource:
+    """A source token as named (a resolved name or person) or vague (a common noun phrase).
+
+    Args:
+        mention: the token the attribution itself uses when it is not `tok` ("who" in
+            "Carson, who claimed …"): the span points at it, the name and entity stay `tok`'s.
+    """
+    span = speaker_span(tok)
+    ent = index.at(span.start_char, span.end_char)
+    named = (ent is not None and ent.label in NAMED_LABELS) or tok.pos_ == "PROPN" or tok.lower_ in PERSONAL
+    where = mention.doc[mention.i:mention.i + 1] if mention is not None else span
+    return ClaimSource("named" if named else "vague", entity=ent.id if ent else None,
+                       name=ent.name if ent else span.text, start=where.start_char, end=where.end_char,
+                       text=where.text)
+
+
+def _claim(content: Optional[Span], source: ClaimSource, cue) -> Optional[Claim]:
+    if content is None:
+        return None
+    if isinstance(cue, Span):
+        cue = TextSpan(cue.start_char, cue.end_char, cue.text)
+    return Claim(start=content.start_char, end=content.end_char, text=content.text, source=source, cue=cue)
+
+
+def _trim(span: Span) -> Optional[Span]:
+    """The span without edge punctuation, "that" and conjunctions; None when too short."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("that", "and", "but")):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end - start >= MIN_CLAIM_TOKENS else None
+
+
+def _drop_nested(claims: list[Claim]) -> list[Claim]:
+    """Keep the outermost claim where one lies inside another with the same source."""
+    out = []
+    for c in sorted(claims, key=lambda c: (c.start, -c.end)):
+        if any(o.start <= c.start and c.end <= o.end and o.source.text == c.source.text for o in out):
+            continue
+        out.append(c)
+    return out
+
+
+def _unattributed(doc: Doc, attributed: list[Claim], quoted, skip) -> Iterator[Claim]:
+    """Sentences in the author's own voice: assertive, outside quotes and attributions."""
+    covered = [(c.start, c.end) for c in attributed] + [(c.source.start, c.source.end) for c in attributed
+                                                         if c.source.start is not None]
+    for sent in doc.sents:
+        span = _trim(sent)
+        if span is None or _inside(span.start_char, skip) or span.text.endswith("?"):
+            continue
+        if not any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") in (["Fin"], []) for t in span):
+            continue
+        a, b = span.start_char, span.end_char
+        if any(x < b and a < y for x, y in covered + list(quoted)) or any(ch in span.text for ch in "\"“”"):
+            continue
+        yield Claim(start=a, end=b, text=span.text, source=ClaimSource("unattributed"), cue=None)
+
+
+def _quoted_share(claim: Claim, quoted) -> float:
+    inside = sum(max(0, min(b, claim.end) - max(a, claim.start)) for a, b in quoted)
+    return inside / max(1, claim.end - claim.start)
+
+
+def _inside(pos: int, ranges) -> bool:
+    return any(a <= pos < b for a, b in ranges)

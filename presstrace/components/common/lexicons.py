@@ -1,0 +1,34 @@
+"""The shipped word lists and tables (`presstrace/data/*.txt`, `*.tsv`), read one way.
+
+Every list is UTF-8, one entry a line; a blank line or one that starts with `#` is no
+entry. Tables split their lines on tabs. Callers cache what they build from them.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+DATA_PACKAGE = "presstrace.data"
+
+
+def data_lines(name: str) -> list[str]:
+    """The entry lines of a shipped data file, as written (comments and blank lines left out).
+
+    Args:
+        name: the file's name in `presstrace/data`.
+    """
+    text = resources.files(DATA_PACKAGE).joinpath(name).read_text("utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def data_rows(name: str) -> list[list[str]]:
+    """The entry lines of a shipped table, split on tabs (cells as written)."""
+    return [line.split("\t") for line in data_lines(name)]
+
+
+@lru_cache(maxsize=1)
+def agencies() -> tuple[str, ...]:
+    """News and photo agency names from the shipped list, longest first (the non-content
+    layer finds credits with them; the entities layer makes them organisations)."""
+    names = [line.strip() for line in data_lines("news_agencies.txt")]
+    return tuple(sorted(names, key=len, reverse=True))

@@ -1,0 +1,83 @@
+"""Reading the parse: a verb's subject, the mention a subject token stands in, the tokens
+between two characters. Shared by the attribution and events layers."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .constants import SUBJECT_DEPS
+from .doc import ent_of_token
+
+# Dependencies through which a subjectless verb borrows its governor's subject (not ccomp
+# or parataxis: from "said" those lead into the quoted clause itself).
+CLIMB_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl"}
+
+
+def subject_of(verb: Token, depth: int = 4, inverted: bool = False) -> Optional[Token]:
+    """The verb's subject, or its governor's when it has none ("before continuing").
+
+    Args:
+        verb: the speech verb.
+        depth: how many governors up to look.
+        inverted: also accept a name right after a clause-initial verb (`"…," added X`).
+    """
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("that", "which", "who"):
+            return child
+        if child.dep_ == "agent":  # passive: "was told by X"
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if ((verb.dep_ == "relcl" and verb.tag_ != "VB") or (verb.dep_ == "acl" and verb.tag_ == "VBG")) \
+            and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head  # "a voice over saying: …", "an official who said …"
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VB" and depth and verb.head.head.i != verb.head.i:
+        return subject_of(verb.head.head, depth - 1)  # "Kiev took measures to round up men"
+    after = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos") and c.pos_ in ("PROPN", "NOUN")]
+    if inverted and after and verb.i + 3 >= after[0].i and _after_punctuation(verb):
+        return after[0]  # the verb follows the quote's closing punctuation
+    if depth and verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
+        return subject_of(verb.head, depth - 1)
+    return None
+
+
+def _after_punctuation(tok: Token) -> bool:
+    """Whether the token comes right after punctuation or a quote mark, looking past
+    whitespace tokens (a no-break space after `”` is a token of its own)."""
+    k = tok.i - 1
+    while k >= 0 and tok.doc[k].is_space:
+        k -= 1
+    return k >= 0 and (tok.doc[k].is_punct or tok.doc[k].is_quote)
+
+
+def relative_pronoun(verb: Token, subject: Optional[Token]) -> Optional[Token]:
+    """"Carson, who claimed …": when `subject_of` gave the noun a relative clause hangs on,
+    the relative pronoun is the mention the attribution itself uses (as "he" is in "he
+    said"); the noun still names the source."""
+    if subject is None or verb.dep_ != "relcl" or subject.i != verb.head.i:
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in ("who", "that")), None)
+
+
+def speaker_span(tok: Token) -> Span:
+    """The mention a subject token stands in: its named entity, else its noun phrase head part."""
+    doc = tok.doc
+    if tok.ent_type_:
+        start = tok.i
+        while start > 0 and doc[start - 1].ent_iob_ == "I" and tok.ent_iob_ != "B":
+            start -= 1
+        ent = ent_of_token(doc).get(tok.i)
+        if ent is not None:
+            return ent
+    named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), None)
+    if named is not None:  # "the university's spokeswoman, Jane Harlow,": the name
+        return speaker_span(named)
+    left = tok.left_edge.i
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    return doc[left:tok.i + 1]
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> Span:
+    """The tokens lying wholly within characters `[start, end)`."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span if span is not None else doc[0:0]

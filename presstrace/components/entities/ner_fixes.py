@@ -1,0 +1,204 @@
+"""Corrections to spaCy's small-model NER where it is weak on news: places and agencies.
+
+en_core_web_sm calls Kursk a PRODUCT, Kiev a PERSON and misses "Kyiv’s"; it labels the
+adjective "Ukrainian" a GPE. With the gazetteer: a well-known place name labelled PRODUCT
+or WORK_OF_ART, or a lone-token PERSON that no full name in the article contains and no
+title precedes, becomes GPE; a name right after a person's title, or a lone surname of a
+person named in full, becomes PERSON ("President of Ukraine Volodymyr Zelenskyy" is split
+into the place and the person); an unlabelled proper noun that names a well-known place
+becomes GPE; a GPE the gazetteer does not know and that is shaped like a demonym becomes
+NORP. News-agency names in credits and datelines become ORG, as do online platforms the
+model calls people ("said on Twitter").
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..common.gazetteer import gazetteer_for
+from ..common.doc import doc_text, forget_ents, get_layer
+from ...names import display_name
+from ..common.name_spans import titles
+from ..common.name_spans import trim_span
+from ..common.lexicons import agencies
+
+# How many people a city needs before a bare name is taken for it (countries and
+# first-level regions always qualify).
+STRONG_CITY = 100_000
+PRODUCT_CITY = 10_000
+DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "ean", "eans", "ic", "i", "is")
+RELABEL_TO_GPE = {"PRODUCT", "WORK_OF_ART"}
+# Online platforms and messaging services: the small model often tags them PERSON, which
+# made "Twitter" one of the most named people of a news corpus.
+PLATFORMS = frozenset("""twitter facebook instagram telegram youtube tiktok whatsapp reddit
+linkedin snapchat weibo wechat vkontakte gettr parler""".split()) | {"truth social"}
+# Honorifics the model sometimes puts inside a person's name ("Ms Truss").
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.",
+                        "sir", "dame"})
+
+
+@Language.factory("ner_fixes", assigns=["doc.ents"], requires=["doc.ents"],
+                  default_config={"gazetteer_path": ""})
+def make_ner_fixes(nlp: Language, name: str, gazetteer_path: str):
+    return NerFixes(gazetteer_path)
+
+
+class NerFixes:
+    def __init__(self, gazetteer_path: str = ""):
+        self.gazetteer_path = gazetteer_path
+
+    def __call__(self, doc: Doc) -> Doc:
+        fix_entities(doc, gazetteer_for(self.gazetteer_path))
+        return doc
+
+
+def fix_entities(doc: Doc, gazetteer) -> None:
+    """Relabel and add entity spans of `doc` in place."""
+    ents = [part for ent in doc.ents if not _ends_a_title(ent) for part in _split_title_of_place(ent, gazetteer)]
+    ents = [_without_honorific(_titled_person(ent)) for ent in ents]
+    persons = _person_words(ents)
+    surnames = {ent[-1].text.lower() for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    ents = [_surname(_relabel(ent, gazetteer, persons), gazetteer, surnames) for ent in ents]
+    ents += _missing_places(doc, gazetteer, persons)
+    ents += _agencies(doc)
+    doc.ents = filter_spans(ents)
+    forget_ents(doc)
+
+
+def place_strength(gazetteer, name: str) -> float:
+    """How strongly `name` means a place: inf for a country or region, else population."""
+    entries = gazetteer.lookup(name) if name else []
+    if not entries:
+        return 0.0
+    top = entries[0]
+    if top.feature_code in ("PCLI", "ADM1") or top.feature_class == "A":
+        return float("inf")
+    return float(max(e.population for e in entries))
+
+
+def _relabel(ent: Span, gazetteer, persons: set[str]) -> Span:
+    label = ent.label_
+    name = display_name(trim_span(ent).text) if len(trim_span(ent)) else ""
+    if label in RELABEL_TO_GPE and place_strength(gazetteer, name) >= PRODUCT_CITY:
+        return Span(ent.doc, ent.start, ent.end, label="GPE")
+    if label == "PERSON" and name.lower() in PLATFORMS:
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    if label == "PERSON" and _lone_place_name(ent, name, gazetteer, persons):
+        return Span(ent.doc, ent.start, ent.end, label="GPE")
+    if label == "GPE" and len(ent) == 1 and _demonym_shaped(ent[0]) and not gazetteer.contains(name):
+        return Span(ent.doc, ent.start, ent.end, label="NORP")
+    return ent
+
+
+def _lone_place_name(ent: Span, name: str, gazetteer, persons: set[str]) -> bool:
+    if len(trim_span(ent)) != 1 or name.lower() in persons:
+        return False
+    prev = ent.doc[ent.start - 1].text.lower() if ent.start else ""
+    if (prev,) in titles():
+        return False
+    return place_strength(gazetteer, name) >= STRONG_CITY
+
+
+def _person_words(ents: list[Span]) -> set[str]:
+    """Words inside multi-word person names ("Vladimir" of "Vladimir Putin")."""
+    return {t.text.lower() for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+
+
+def _titled_person(ent: Span) -> Span:
+    """A proper name right after a person's title ("Chancellor Olaf Scholz") is a person."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or not ent.start or not all(t.pos_ == "PROPN" for t in ent):
+        return ent
+    prev = ent.doc[ent.start - 1]
+    if prev.text[:1].isupper() and (prev.text.lower(),) in titles():
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    return ent
+
+
+def _without_honorific(ent: Span) -> Span:
+    """"Ms Truss" without the "Ms" the model sometimes puts inside the name (it leaves "Mr"
+    out of "Mr Biden"), so that the mention joins "Liz Truss" like any titled one."""
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_ in HONORIFICS \
+            and ent[0].text[:1].isupper() and ent[1].text[:1].isupper():
+        return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
+    return ent
+
+
+def _ends_a_title(ent: Span) -> bool:
+    """"the Head of State", "Secretary of State": the last words of a title, not an entity."""
+    doc = ent.doc
+    for n in range(2, 5):
+        if ent.start - n + 1 < 0 or n <= len(ent):
+            continue
+        words = tuple(t.text.lower() for t in doc[ent.start - (n - len(ent)):ent.end])
+        if words in titles():
+            return True
+    return False
+
+
+def _split_title_of_place(ent: Span, gazetteer) -> list[Span]:
+    """Split "[President of] Ukraine Volodymyr Zelenskyy" into the place and the person."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of" or (doc[ent.start - 2].text.lower(),) not in titles():
+        return [ent]
+    for n in (1, 2):
+        rest = doc[ent.start + n:ent.end]
+        if len(rest) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) \
+                and place_strength(gazetteer, doc[ent.start:ent.start + n].text) == float("inf"):
+            return [Span(doc, ent.start, ent.start + n, label="GPE"),
+                    Span(doc, rest.start, rest.end, label="PERSON")]
+    return [ent]
+
+
+def _surname(ent: Span, gazetteer, surnames: set[str]) -> Span:
+    """A lone word that is the surname of a person named in full is that person."""
+    if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent.text.lower() in surnames \
+            and place_strength(gazetteer, ent.text) < STRONG_CITY:
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    return ent
+
+
+def _demonym_shaped(token) -> bool:
+    return token.tag_ in ("JJ", "NNPS") or token.text.lower().endswith(DEMONYM_ENDINGS)
+
+
+def _missing_places(doc: Doc, gazetteer, persons: set[str]) -> list[Span]:
+    """Runs of unlabelled proper nouns that name a well-known place."""
+    out = []
+    i = 0
+    while i < len(doc):
+        run = _proper_run(doc, i)
+        if run is None:
+            i += 1
+            continue
+        if place_strength(gazetteer, run.text) >= STRONG_CITY and run.text.lower() not in persons:
+            out.append(Span(doc, run.start, run.end, label="GPE"))
+        i = run.end
+    return out
+
+
+def _proper_run(doc: Doc, i: int) -> Optional[Span]:
+    """The run of capitalised, unlabelled PROPN tokens starting at `i` (at most 3)."""
+    j = i
+    while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ \
+            and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    return doc[i:j] if j > i else None
+
+
+def _agencies(doc: Doc) -> list[Span]:
+    """Agency names not yet labelled: anywhere when unambiguous, else inside credits."""
+    credits = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+    text = doc_text(doc)
+    out = []
+    for name in agencies():
+        start = text.find(name)
+        while start != -1:
+            span = doc.char_span(start, start + len(name))
+            inside = any(a <= start < b for a, b in credits)
+            if span is not None and not any(t.ent_type_ for t in span) and (inside or len(name) >= 4):
+                out.append(Span(doc, span.start, span.end, label="ORG"))
+            start = text.find(name, start + len(name))
+    return out

@@ -1,0 +1,145 @@
+"""Resolve third-person personal pronouns (he, him, his, she, her …) to person entities.
+
+coreferee cannot load its model offline, so this is a small salience resolver: candidates
+are person mentions in the same sentence (before the pronoun) or up to three sentences
+back; a subject outranks an object, nearer outranks farther; gender must agree with what
+the article shows (honorifics, earlier pronouns); a pronoun outside quotation marks never
+resolves to a name inside them (a speaker's words name other people); and a non-reflexive
+object cannot be its own verb's subject ("Trump praised him" is not Trump).
+
+"they", "them", "their" resolve only to a group or organisation (NORP, ORG) named in the
+same or the previous sentence, and only when no plural common noun stands closer
+("Russian forces … they" is about the forces, which are no entity).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from ..common.constants import SUBJECT_DEPS
+from .clustering import Candidate, Cluster
+
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+MALE_TITLES = {"mr", "mr.", "sir", "king", "prince", "lord", "sheikh", "pope", "sultan", "emperor"}
+FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess", "dame"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+GROUP_LABELS = {"ORG", "NORP"}
+LOOKBACK_SENTENCES = 3
+
+
+@dataclass
+class PronounLink:
+    token: Token
+    cluster: Cluster
+
+
+def resolve_pronouns(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, int]],
+                     skip: list[tuple[int, int]] = ()) -> list[PronounLink]:
+    """Link he/she-family pronouns to person clusters.
+
+    Args:
+        doc: the parsed document.
+        clusters: entity clusters of the document.
+        quoted: character ranges inside quotation marks.
+        skip: character ranges that are not article content (credits, boilerplate).
+    """
+    people = [(m, cl) for cl in clusters if cl.label == "PERSON" for m in cl.members]
+    gender = {id(cl): _gender_from_titles(cl) for cl in clusters}
+    sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+    sents = list(doc.sents)
+    links = []
+    for tok in doc:
+        low = tok.lower_
+        if low not in MALE and low not in FEMALE or _inside(tok.idx, skip):
+            continue
+        want = "m" if low in MALE else "f"
+        best = _best_candidate(tok, people, gender, want, sents, sent_index, quoted)
+        if best is not None:
+            gender[id(best)] = want
+            links.append(PronounLink(tok, best))
+    return links
+
+
+def resolve_plural(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, int]],
+                   skip: list[tuple[int, int]] = ()) -> list[PronounLink]:
+    """Link they/them/their outside quotes to the nearest group or organisation before them."""
+    groups = sorted(((m, cl) for cl in clusters if cl.label in GROUP_LABELS for m in cl.members
+                     if not _adjective(doc, m)), key=lambda mc: mc[0].start)
+    links = []
+    for tok in doc:
+        if tok.lower_ not in PLURAL or _inside(tok.idx, skip) or _inside(tok.idx, quoted):
+            continue
+        floor = _previous_sentence_start(doc, tok)
+        before = [(m, cl) for m, cl in groups if floor <= m.start < tok.idx]
+        if not before:
+            continue
+        mention, cluster = before[-1]
+        first = doc.char_span(mention.start, mention.end, alignment_mode="expand").end
+        nouns = [t for t in doc[first:tok.i] if t.tag_ == "NNS" and not t.ent_type_]
+        if not nouns and not _inside(mention.start, quoted):
+            links.append(PronounLink(tok, cluster))
+    return links
+
+
+def _adjective(doc: Doc, mention: Candidate) -> bool:
+    """"Russian" in "Russian territory" names no group that "they" could be."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and (span.root.pos_ == "ADJ" or span.root.dep_ == "amod")
+
+
+def _previous_sentence_start(doc: Doc, tok: Token) -> int:
+    start = tok.sent.start
+    return doc[start - 1].sent.start_char if start > 0 else tok.sent.start_char
+
+
+def _best_candidate(tok: Token, people, gender, want, sents, sent_index, quoted) -> Optional[Cluster]:
+    here = sent_index[tok.sent.start]
+    window_start = sents[max(0, here - LOOKBACK_SENTENCES)].start_char
+    in_quote = _inside(tok.idx, quoted)
+    best, best_score = None, None
+    for mention, cl in people:
+        if not window_start <= mention.start < tok.idx:
+            continue
+        if gender[id(cl)] not in (None, want) or (not in_quote and _inside(mention.start, quoted)):
+            continue
+        if _bound_in_clause(tok, mention):
+            continue
+        score = _salience(tok, mention, sents, sent_index)
+        if best_score is None or score > best_score:
+            best, best_score = cl, score
+    return best
+
+
+def _salience(tok: Token, mention: Candidate, sents, sent_index) -> float:
+    doc = tok.doc
+    head = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    distance = sent_index[tok.sent.start] - sent_index[head.sent.start]
+    root = head.root
+    subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS)
+    # Sentence distance dominates; a subject beats an object; recency breaks ties.
+    return -10.0 * distance + (4.0 if subject else 0.0) + mention.start / 1e9
+
+
+def _bound_in_clause(tok: Token, mention: Candidate) -> bool:
+    """A non-reflexive object pronoun cannot refer to the subject of its own verb."""
+    if tok.lower_.endswith("self") or tok.dep_ not in ("dobj", "iobj", "pobj", "dative"):
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return any(mention.start <= s.idx < mention.end for s in subj)
+
+
+def _gender_from_titles(cl: Cluster) -> Optional[str]:
+    words = {w.lower() for m in cl.members for w in m.text.split()[:-1]}
+    if words & MALE_TITLES:
+        return "m"
+    if words & FEMALE_TITLES:
+        return "f"
+    return None
+
+
+def _inside(pos: int, ranges) -> bool:
+    return any(a <= pos < b for a, b in ranges)

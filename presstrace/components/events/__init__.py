@@ -1,0 +1,1 @@
+"""The events layer: PLOVER events with their actors, place and date."""

@@ -1,0 +1,125 @@
+"""Actors of events: the entity, its country (ISO 3166-1 alpha-3) and its sector.
+
+Everything comes from what the text says around the actor's head word: "Russian forces" is
+RUS MIL (a demonym and a military word), "Russian President Vladimir Putin" RUS GOV (the
+mention's nationality and title), "the Kremlin" RUS GOV (a seat of government), "Kyiv" or
+"Ukraine" as the doer of something UKR GOV (a state acting is its government), "NATO" IGO.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import pycountry
+from spacy.tokens import Span, Token
+
+from ...records import Actor
+from ..common.entity_index import EntityIndex
+from ..common.syntax import speaker_span
+from ..common.doc import span_ents
+from ...names import strip_possessive
+from ..common.lexicons import data_rows
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    return {w.lower(): code for w, code in data_rows("actor_demonyms.tsv")}
+
+
+@lru_cache(maxsize=1)
+def sectors() -> dict[str, str]:
+    return {w: s for w, s in data_rows("actor_sectors.tsv")}
+
+
+@lru_cache(maxsize=1)
+def igos() -> frozenset[str]:
+    return frozenset(n.strip().lower() for row in data_rows("actor_igos.txt") for n in row[0].split("|"))
+
+
+@lru_cache(maxsize=1)
+def seats() -> dict[str, str]:
+    """Seats of government ("Kremlin") -> alpha-3, from the places layer's data file."""
+    out = {}
+    for row in data_rows("places_seats.tsv"):
+        country = pycountry.countries.get(alpha_2=row[1])
+        if country is not None:
+            out[row[0].lower()] = country.alpha_3
+    return out
+
+
+def alpha3(alpha2: Optional[str]) -> Optional[str]:
+    country = pycountry.countries.get(alpha_2=alpha2) if alpha2 else None
+    return country.alpha_3 if country else None
+
+
+def actor_for(tok: Optional[Token], index: EntityIndex, gazetteer=None) -> Optional[Actor]:
+    """The actor whose head word is `tok`, with offsets of the phrase that names it."""
+    if tok is None or tok.lower_ in ("it", "which", "that", "who", "this"):
+        return None
+    phrase = _phrase(tok)
+    ent = index.at(phrase.start_char, phrase.end_char)
+    country, sector = _country_sector(phrase, ent, gazetteer)
+    name = ent.name if ent else phrase.text
+    return Actor(entity=ent.id if ent else None, name=name, country=country, sector=sector,
+                 start=phrase.start_char, end=phrase.end_char, text=phrase.text)
+
+
+def _phrase(tok: Token) -> Span:
+    """The words that name the actor: its mention, or its noun phrase up to the head."""
+    span = speaker_span(tok)
+    doc = tok.doc
+    start = min(span.start, _left_modifiers(tok))
+    while start < span.end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    return doc[start:span.end]
+
+
+def _left_modifiers(tok: Token) -> int:
+    """Leftmost adjective, compound or possessive of the head ("Russian forces", "Kyiv's forces")."""
+    lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss", "nmod", "det")]
+    return min([c.left_edge.i for c in lefts] + [tok.i])
+
+
+def _country_sector(phrase: Span, ent, gazetteer) -> tuple[Optional[str], Optional[str]]:
+    words = [t.text for t in phrase]
+    lowered = [strip_possessive(w.lower()) for w in words]
+    sector = next((sectors().get(w) or sectors().get(w[:-1]) for w in lowered
+                   if w in sectors() or (w.endswith("s") and w[:-1] in sectors())), None)
+    text = phrase.text.lower()
+    if text in igos() or (ent is not None and ent.name.lower() in igos()):
+        return None, "IGO"
+    seat = seats().get(text) or (seats().get(ent.name.lower()) if ent is not None else None)
+    if seat:
+        return seat, "GOV"
+    country = _demonym_country(lowered) or _place_country(phrase, gazetteer)
+    if ent is not None and (country is None or sector is None):
+        # Other mentions of the same entity say more ("Russian President Vladimir Putin").
+        for m in ent.mentions:
+            words = [strip_possessive(w.lower()) for w in m.text.split()]
+            country = country or _demonym_country(words[:-1])
+            sector = sector or next((sectors()[w] for w in words[:-1] if w in sectors()), None)
+    if country and sector is None and ent is not None and ent.label in ("GPE",):
+        sector = "GOV"  # a state that acts is its government
+    return country, sector
+
+
+def _demonym_country(words: list[str]) -> Optional[str]:
+    for k, w in enumerate(words):
+        two = " ".join(words[k:k + 2])
+        for key in (two, w, w[:-1] if w.endswith("s") else w):
+            if key in demonyms():
+                return demonyms()[key]
+    return None
+
+
+def _place_country(phrase: Span, gazetteer) -> Optional[str]:
+    if gazetteer is None:
+        return None
+    for ent in span_ents(phrase):
+        if ent.label_ == "GPE":
+            name = ent.text.rstrip("’'s").strip()
+            country = gazetteer.country(name)
+            entries = [country] if country else gazetteer.lookup(name)[:1]
+            if entries:
+                return alpha3(entries[0].country)
+    return None

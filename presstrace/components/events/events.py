@@ -1,0 +1,394 @@
+"""Events layer: who did what to whom, where and when, coded with PLOVER event types.
+
+Triggers come from a shipped lexicon (`event_triggers.tsv`): verbs ("surrounded", "taken
+back"), light verbs with an event noun ("held a phone call", "imposed sanctions", "came
+under criticism") and event nouns with an agent ("a Ukrainian withdrawal", "a plea by
+Trump"). Actors are read off the parse (subject and object; agent and patient in the
+passive) and coded by `actors.py`; the place and date come from the places and times
+layers in the same sentence, else the article's date, marked as such.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ...records import Actor, Event
+from .actors import actor_for, demonyms
+from ..common.entity_index import EntityIndex
+from ..common.constants import MODALS
+from ..common.syntax import subject_of
+from ..common.gazetteer import gazetteer_for
+from ..common.doc import article_date, doc_text, get_layer, set_layer
+from ..common.lexicons import data_rows
+
+LIGHT_VERBS = {"hold", "have", "make", "launch", "carry", "conduct", "stage", "impose", "reach", "sign", "issue",
+               "send", "provide", "deliver", "give", "open", "begin", "start", "mount", "announce", "order",
+               "continue", "grant", "allocate", "place", "remain", "stay", "contribute", "offer"}
+UNDERGO_VERBS = {"come", "face", "suffer", "draw", "receive", "put"}  # their subject is the target
+GIVING_VERBS = {"send", "provide", "deliver", "give", "grant", "allocate", "contribute", "offer"}
+OBJECT_TYPES = {"aid": ("AID", None), "assistance": ("AID", None), "weapons": ("AID", "military aid"),
+                "troops": ("MOBILIZE", "deploy"), "forces": ("MOBILIZE", "deploy"), "money": ("AID", None),
+                "dollar": ("AID", None), "fund": ("AID", None), "food": ("AID", None), "grant": ("AID", None)}
+COOPERATIVE = {"SUPPORT", "AID", "CONSULT", "CONCEDE", "COOPERATE"}
+CONFLICTUAL = {"ASSAULT", "SANCTION", "COERCE"}
+# Dependencies through which an event can be the content or purpose of another.
+EMBED_DEPS = {"advcl", "xcomp", "ccomp", "acl", "relcl", "dobj", "pobj", "prep", "pcomp"}
+# "ready to", "willing to": an offer, like "will".
+WILLING = {"ready", "willing", "prepared", "able"}
+TARGET_PREPS = {"with", "against", "on", "at", "to", "for", "into", "upon"}
+# Modals of ability and obligation: with them a verb is possible or required, not intended.
+ABILITY_MODALS = {"can", "ca", "must"}
+INTENT_HEADS = {"threaten", "plan", "want", "vow", "promise", "intend", "seek", "aim", "prepare", "offer", "hope"}
+# Words that put what depends on them out of the real world: conditions, plans, fears.
+IRREALIS_WORDS = {"if", "unless", "whether", "any", "potentially", "possibly", "possible", "potential",
+                  "imminent", "looming", "likely", "feared", "alleged"}
+IRREALIS_HEADS = {"intention", "plan", "decision", "capacity", "capability", "effort", "attempt", "possibility",
+                  "risk", "prospect", "threat", "deter", "prevent", "fear", "consider", "weigh", "decide",
+                  "avoid", "expect", "ready", "willing", "prepared", "able", "right", "bid", "readiness"}
+MILITARY_TYPES = {"ASSAULT", "RETREAT", "MOBILIZE"}
+QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "scores", "number", "group", "lives"}
+# Nouns that name parties to an event without saying who they are ("the two sides met").
+GENERIC_ACTORS = {"side", "party", "delegation", "country", "nation", "ally", "group", "leader", "negotiator",
+                  "member", "partner", "neighbour", "neighbor", "rival", "power"}
+MEASURE_HEADS = {"ton", "tonne", "amount", "series", "shipment", "package", "batch", "million", "billion"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token       # the word the event hangs on (the light verb for "held a call")
+    type: str
+    mode: Optional[str]
+    noun: Optional[Token] = None  # the event noun, for light verbs and nominalisations
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], tuple[str, Optional[str]]]:
+    out = {}
+    for cols in data_rows("event_triggers.tsv"):
+        out[(cols[0], cols[1])] = (cols[2], cols[3] if len(cols) > 3 and cols[3] else None)
+    return out
+
+
+@Language.factory("events", assigns=["doc._.presstrace"], default_config={"gazetteer_path": ""})
+def make_events(nlp: Language, name: str, gazetteer_path: str):
+    def events_component(doc: Doc) -> Doc:
+        set_layer(doc, "events", extract_events(doc, gazetteer_for(gazetteer_path)))
+        return doc
+    return events_component
+
+
+def extract_events(doc: Doc, gazetteer=None) -> list[Event]:
+    """Events of `doc` in text order, ids V1, V2, …."""
+    skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+    index = EntityIndex(get_layer(doc, "entities"))
+    events, used = [], set()
+    text = doc_text(doc)
+    for tok in doc:
+        trigger = find_trigger(tok)
+        if trigger is None or trigger.token.i in used or any(a <= tok.idx < b for a, b in skip):
+            continue
+        used.update(t.i for t in (trigger.token, trigger.noun) if t is not None)
+        event = code_event(doc, trigger, index, gazetteer, text)
+        if _says_who(event, trigger):
+            events.append(event)
+    for k, ev in enumerate(events, 1):
+        ev.id = f"V{k}"
+    return events
+
+
+def _says_who(ev: Event, trig: Trigger) -> bool:
+    """Keep an event only when the text says who acts or is acted on: "the decision was
+    captured" or "tensions eased" code no one. A meeting needs two sides, and a warning is
+    a threat only when it is addressed to someone."""
+    src, tgt = ev.source_actor, ev.target_actor
+    if src is None and tgt is None:
+        return False
+    if ev.type == "CONSULT" and tgt is None:
+        return _plural(trig.token)
+    if ev.mode in ("warn", "release") and tgt is None:
+        return False  # a warning to no one is a statement; "released a letter" frees no one
+    tok = trig.token
+    if tok.lemma_.lower() == "agree" and any(c.dep_ in ("ccomp",) for c in tok.children):
+        return False  # "agreed that X": an opinion shared, not an agreement made
+    if tok.lemma_.lower() in ("seek", "grant") and trig.noun is None and any(c.dep_ == "xcomp" for c in tok.children):
+        return False  # "sought to walk back": an attempt, not a request
+    return True
+
+
+def _plural(tok: Token) -> bool:
+    """Whether the verb's subject names several parties ("the two sides met")."""
+    subject = subject_of(tok)
+    return subject is not None and (subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children))
+
+
+def find_trigger(tok: Token, embedded_check: bool = True) -> Optional[Trigger]:
+    """The event trigger at `tok`, if it is one (and not the content of another event)."""
+    lex = lexicon()
+    if tok.pos_ not in ("VERB", "NOUN") or (embedded_check and _inside_event(tok)):
+        return None
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS | UNDERGO_VERBS:
+        light = _light_verb(tok)  # "ordered patrols" is MOBILIZE before "order" is REQUEST
+        if light is not None:
+            return light
+    if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
+        particle = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and
+                         ("v", f"{tok.lemma_.lower()} {c.lower_}") in lex), None)
+        key = ("v", f"{tok.lemma_.lower()} {particle}") if particle else ("v", tok.lemma_.lower())
+        return Trigger(tok, *lex[key]) if key in lex else None
+    if tok.pos_ == "NOUN" and ("n", tok.lemma_.lower()) in lex and _has_agent(tok):
+        return Trigger(tok, *lex[("n", tok.lemma_.lower())], noun=tok)
+    return None
+
+
+def _light_verb(verb: Token) -> Optional[Trigger]:
+    """"held a phone call", "imposed sanctions", "came under criticism", "sent troops"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in LIGHT_VERBS | UNDERGO_VERBS:
+        return None
+    objects = [_counted(c) for c in verb.children if c.dep_ in ("dobj", "attr")]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("under", "to", "on")
+                for g in c.children if g.dep_ == "pobj"]
+    for noun in objects:
+        key = ("n", noun.lemma_.lower())
+        if key in lexicon():
+            return Trigger(verb, *lexicon()[key], noun=noun)
+        if noun.lemma_.lower() in OBJECT_TYPES and lemma in GIVING_VERBS:
+            return Trigger(verb, *OBJECT_TYPES[noun.lemma_.lower()], noun=noun)
+    return None
+
+
+def _by_phrase(noun: Token) -> Optional[Token]:
+    """The "by" right after an event noun, wherever the parser attached it ("a plea by X")."""
+    doc = noun.doc
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is None and nxt is not None and nxt.lower_ == "by" and nxt.dep_ == "prep":
+        by = nxt
+    return next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+
+
+def _has_agent(noun: Token) -> bool:
+    """An event noun counts on its own only when the text says whose event it is."""
+    if _by_phrase(noun) is not None:
+        return True
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return True
+        if c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
+            return True
+    return False
+
+
+def recode(trig: Trigger) -> Trigger:
+    """PLOVER codes a promise of cooperation as AGREE and a stated intent to use force or
+    pressure as THREATEN; a hunger or general strike is a PROTEST."""
+    noun = trig.noun
+    if noun is not None and noun.lemma_.lower() == "strike" and any(
+            c.lower_ in ("hunger", "general", "labor", "labour") for c in noun.children):
+        return Trigger(trig.token, "PROTEST", "strike", noun)
+    if not _intended(trig.token) and not _willing(trig.token):
+        return trig
+    if trig.type in COOPERATIVE:
+        return Trigger(trig.token, "AGREE", "promise", noun)
+    if trig.type in CONFLICTUAL:
+        return Trigger(trig.token, "THREATEN", trig.mode, noun)
+    return trig
+
+
+def _intended(tok: Token) -> bool:
+    """Stated as the actor's own future or intent: "will support", "threatened to cut"."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS - ABILITY_MODALS for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT_HEADS
+
+
+def _willing(tok: Token) -> bool:
+    head = tok.head
+    return tok.dep_ in ("xcomp", "advcl") and (head.lower_ in WILLING or head.lemma_.lower() == "offer")
+
+
+def _inside_event(tok: Token) -> bool:
+    """A trigger that is the content or purpose of another event is not an event of its own:
+    "rejected a U.S. request", "threatened to break off relations", "staged demonstrations
+    to demand reforms", "complained over two air raids"."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in EMBED_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "NOUN") and find_trigger(node, embedded_check=False) is not None:
+            return True
+    return False
+
+
+def code_event(doc: Doc, trig: Trigger, index: EntityIndex, gazetteer, text: str) -> Event:
+    """The event record for a trigger (`text` is `doc.text`, which spaCy rebuilds per read)."""
+    trig = recode(trig)
+    source, target = (_counted(t) for t in _actors(trig))
+    reported_by = _reported_by(doc, trig.token.idx)
+    src = _speaker_actor(doc, source, reported_by) or _actor(source, index, gazetteer)
+    tgt = _actor(target, index, gazetteer)
+    for actor in (src, tgt):
+        bare_nation = actor is not None and (actor.text or "").lower() in demonyms()
+        if actor is not None and actor.sector is None and actor.country and trig.type in MILITARY_TYPES \
+                and (actor.entity is None or bare_nation):
+            actor.sector = "MIL"  # "a Ukrainian withdrawal": a military move by that country
+    sent = trig.token.sent  # Token.sent walks the sentence: look it up once
+    start, end = _extent(trig, src, tgt, sent)
+    place = _place(doc, trig, sent)
+    date, date_source = _date(doc, sent)
+    ev = Event(start=start, end=end, text=text[start:end], type=trig.type, mode=trig.mode,
+               source_actor=src, target_actor=tgt, place=place, date=date, negated=_negated(trig),
+               date_source=date_source, hypothetical=_hypothetical(trig.token), reported_by=reported_by)
+    ev.key = "|".join(str(x or "") for x in (ev.type, _actor_key(src), _actor_key(tgt), place, date))
+    return ev
+
+
+def _counted(tok: Optional[Token]) -> Optional[Token]:
+    """"thousands of Ukrainian troops": the troops, not the number."""
+    heads = QUANTITY_HEADS | MEASURE_HEADS
+    if tok is not None and (tok.pos_ == "NUM" or tok.lemma_.lower() in heads or tok.lower_ in heads):
+        return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), tok)
+    return tok
+
+
+def _actor(tok: Optional[Token], index: EntityIndex, gazetteer) -> Optional[Actor]:
+    """The actor, or None for a phrase that names no one (no entity, country or sector)."""
+    actor = actor_for(tok, index, gazetteer)
+    if actor is None or actor.entity or actor.country or actor.sector or tok.pos_ == "PROPN" \
+            or tok.lemma_.lower() in GENERIC_ACTORS:
+        return actor
+    return None
+
+
+def _speaker_actor(doc: Doc, tok: Optional[Token], reported_by: Optional[str]) -> Optional[Actor]:
+    """"I" or "we" in a quote is its speaker."""
+    if tok is None or tok.lower_ not in ("i", "we") or not reported_by or not reported_by.startswith("Q"):
+        return None
+    quote = next((q for q in get_layer(doc, "quotes") if q.id == reported_by), None)
+    if quote is None or quote.speaker is None:
+        return None
+    s = quote.speaker
+    return Actor(entity=s.entity, name=s.name, start=s.start, end=s.end, text=s.text)
+
+
+def _actors(trig: Trigger) -> tuple[Optional[Token], Optional[Token]]:
+    """(source head, target head) for a trigger."""
+    tok, noun = trig.token, trig.noun
+    if noun is not None and noun.i == tok.i:  # a nominalisation: "a plea by Trump for Russia"
+        return _noun_source(noun), _prep_object(noun)
+    if tok.lemma_.lower() in UNDERGO_VERBS:  # "Zelensky came under criticism"
+        return (_noun_source(noun) if noun is not None else None), subject_of(tok)
+    passive = any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "nsubjpass" for c in tok.children)
+    if passive:
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        return agent, (None if patient is not None and patient.ent_type_ in ("GPE", "LOC", "FAC") else patient)
+    target = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and (noun is None or c.i != noun.i)), None)
+    if target is not None and target.ent_type_ in ("GPE", "LOC", "FAC") and trig.type in MILITARY_TYPES:
+        return subject_of(tok), None  # "shelled Kharkiv": the place, not an actor
+    return subject_of(tok), target or _prep_object(noun if noun is not None else tok)
+
+
+def _noun_source(noun: Token) -> Optional[Token]:
+    agent = _by_phrase(noun)
+    if agent is not None:
+        return agent
+    return next((c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                 and (c.ent_type_ or c.pos_ == "PROPN")), None)
+
+
+def _prep_object(head: Optional[Token]) -> Optional[Token]:
+    if head is None:
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and \
+                    obj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+                return obj
+    return None
+
+
+def _extent(trig: Trigger, src: Optional[Actor], tgt: Optional[Actor], sent: Span) -> tuple[int, int]:
+    """Characters from the first to the last of trigger, event noun phrase and actors."""
+    tok = trig.token
+    parts = [(tok.idx, tok.idx + len(tok.text))]
+    if trig.noun is not None:
+        sub = list(trig.noun.subtree)
+        parts.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    for actor in (src, tgt):
+        if actor is not None and actor.start is not None and sent.start_char <= actor.start < sent.end_char:
+            parts.append((actor.start, actor.end))
+    return min(a for a, _ in parts), max(b for _, b in parts)
+
+
+def _negated(trig: Trigger) -> bool:
+    return _negated_chain(trig.token) or \
+        (trig.noun is not None and any(c.lower_ in ("no", "without", "never") for c in trig.noun.children))
+
+
+def _hypothetical(tok: Token) -> bool:
+    """Future, conditional or intended rather than done: "would attack", "threatened to
+    attack", "if there's a Russian invasion", "the decision whether to invade"."""
+    node = tok
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
+            return True
+        if any(c.dep_ in ("mark", "det", "advmod", "amod") and c.lower_ in IRREALIS_WORDS for c in node.children):
+            return True
+        if node.i != tok.i and node.lemma_.lower() in INTENT_HEADS | IRREALIS_HEADS:
+            return True
+        if node.head.i == node.i or node.dep_ in ("ROOT", "conj", "parataxis"):
+            return False
+        node = node.head
+    return False
+
+
+def _negated_chain(tok: Token) -> bool:
+    """Negation on the event or on the verb it depends on ("doesn't intend to invade")."""
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "acl") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _place(doc: Doc, trig: Trigger, sent: Span) -> Optional[str]:
+    places = [p for p in get_layer(doc, "places") if sent.start_char <= p.start < sent.end_char]
+    if not places:
+        return None
+    sub = [t.idx for t in trig.token.subtree]
+    near = [p for p in places if sub and min(sub) <= p.start <= max(sub)]
+    return (near or places)[0].name
+
+
+def _date(doc: Doc, sent: Span) -> tuple[Optional[str], Optional[str]]:
+    times = [t for t in get_layer(doc, "times") if sent.start_char <= t.start < sent.end_char
+             and t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit()]
+    if times:
+        return times[0].value[:10], "text"
+    date = article_date(doc)
+    return (date, "article") if date else (None, None)
+
+
+def _reported_by(doc: Doc, pos: int) -> Optional[str]:
+    for rec in get_layer(doc, "claims") + get_layer(doc, "quotes"):
+        kind = getattr(getattr(rec, "source", None), "kind", None)
+        if rec.start <= pos < rec.end and kind != "unattributed" and getattr(rec, "kind", "") != "scare":
+            return rec.id
+    return None
+
+
+def _actor_key(actor: Optional[Actor]) -> str:
+    if actor is None:
+        return ""
+    return "-".join(x for x in (actor.country, actor.sector) if x) or (actor.name or "")

@@ -1,0 +1,1 @@
+"""The framing layer: persuasion techniques, naming choices, hedges."""

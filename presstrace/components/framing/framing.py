@@ -1,0 +1,137 @@
+"""Framing layer: persuasion techniques, naming choices and hedges, each a span of the text.
+
+Technique names are SemEval-2020 Task 11's in snake_case (loaded_language, name_calling,
+exaggeration, doubt, appeal_to_fear, flag_waving, causal_oversimplification, slogans,
+appeal_to_authority, black_and_white_fallacy, thought_terminating_cliches, whataboutism,
+bandwagon, repetition), plus `naming_choice` (a contested name: `concept` is the neutral
+or canonical name, `variant` the form the text chose) and `hedge`.
+
+Rules, not a trained model: cue words from VADER's lexicon and presstrace's own lists
+(`data/framing_*.tsv`), grown along the parse into the phrase or clause they belong to.
+Phrase techniques (`framing_phrases`) mark short phrases; argument techniques
+(`framing_sentences`) mark the clause. Spans inside quotations are marked too: they are
+the speaker's framing, which the reader can tell from the quotes layer. Non-content
+(photo credits, bylines) is skipped.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...records import Framing
+from .lexicon import framing_lexicon
+from .naming import hedges, naming_choices, repetitions
+from .phrases import phrase_candidates
+from .sentences import sentence_candidates
+from .spans import Candidate
+from ..common.doc import doc_text, get_layer, set_layer
+
+
+@Language.component("framing", assigns=["doc._.presstrace"], requires=["doc.sents"])
+def framing_component(doc: Doc) -> Doc:
+    """Write the framing layer."""
+    skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+    set_layer(doc, "framing", extract_framing(doc, skip))
+    return doc
+
+
+def extract_framing(doc: Doc, skip: Iterable[tuple[int, int]] = ()) -> list[Framing]:
+    """Framing spans of `doc` in text order.
+
+    Args:
+        doc: a parsed document (sentences, parts of speech, dependencies, entities).
+        skip: non-content character ranges; nothing there is marked.
+    """
+    text = doc_text(doc)
+    return [to_record(text, c) for c in find_candidates(doc, skip)]
+
+
+def find_candidates(doc: Doc, skip: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
+    """All candidates, merged per technique, outside `skip`, sorted by position."""
+    lex = framing_lexicon()
+    skip = list(skip)
+    text = doc_text(doc)
+
+    def keep(cands: Iterable[Candidate]) -> list[Candidate]:
+        return [c for c in cands if _keep(text, c, skip)]
+    found = resolve_phrases(merge_overlaps(keep(phrase_candidates(doc, lex, text))))
+    found += repetitions(doc, found)
+    found = merge_overlaps(found + keep(sentence_candidates(doc, lex)))
+    found += keep(naming_choices(text, lex))
+    found += merge_overlaps(keep(hedges(doc, lex, text)))
+    return sorted(found, key=lambda c: (c.start, c.end, c.technique))
+
+
+CLOSING = {"'": "'’", "‘": "’'", '"': '"”', "“": "”\"", "«": "»"}
+
+
+def _keep(text: str, cand: Candidate, skip: list[tuple[int, int]]) -> bool:
+    _close_quote(text, cand)
+    if not 0 <= cand.start < cand.end <= len(text) or not text[cand.start:cand.end].strip():
+        return False
+    return not any(a <= cand.start < b for a, b in skip)
+
+
+def _close_quote(text: str, cand: Candidate) -> None:
+    """Take in the closing mark of a quote the span opens ("tragic 'cost'", not "tragic 'cost")."""
+    inside = text[cand.start:cand.end]
+    for mark, closers in CLOSING.items():
+        at = inside.rfind(mark)
+        if at >= 0 and not any(c in inside[at + 1:] for c in closers if c != mark or mark in "\"") \
+                and cand.end < len(text) and text[cand.end] in closers:
+            cand.end += 1
+            return
+
+
+def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per run of overlapping candidates of the same technique (their union)."""
+    by_technique: dict[str, list[Candidate]] = {}
+    for c in cands:
+        by_technique.setdefault(c.technique, []).append(c)
+    out: list[Candidate] = []
+    for group in by_technique.values():
+        group.sort(key=lambda c: (c.start, -c.end))
+        current = group[0]
+        for c in group[1:]:
+            if c.start < current.end:
+                if c.end > current.end:
+                    current = Candidate(current.start, c.end, current.technique, current.rule,
+                                        current.concept, current.variant)
+            else:
+                out.append(current)
+                current = c
+        out.append(current)
+    return out
+
+
+# When phrase candidates of different techniques cover the same words, the more specific
+# technique wins (an insult is name calling before it is loaded language).
+PHRASE_PRIORITY = ("thought_terminating_cliches", "slogans", "flag_waving", "bandwagon", "name_calling",
+                   "exaggeration", "loaded_language")
+SAME_WORDS = 0.5
+
+
+def resolve_phrases(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a phrase candidate that mostly overlaps one of a higher-priority technique."""
+    rank = {t: k for k, t in enumerate(PHRASE_PRIORITY)}
+    ordered = sorted(cands, key=lambda c: (rank.get(c.technique, -1), c.start))
+    kept: list[Candidate] = []
+    for c in ordered:
+        if c.technique in rank and any(
+                k.technique != c.technique and _shared(k, c) >= SAME_WORDS for k in kept if k.technique in rank):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _shared(a: Candidate, b: Candidate) -> float:
+    """Overlap as a share of the longer span."""
+    common = min(a.end, b.end) - max(a.start, b.start)
+    return max(0, common) / max(a.end - a.start, b.end - b.start)
+
+
+def to_record(text: str, cand: Candidate) -> Framing:
+    return Framing(start=cand.start, end=cand.end, text=text[cand.start:cand.end], technique=cand.technique,
+                   concept=cand.concept, variant=cand.variant)

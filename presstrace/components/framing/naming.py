@@ -1,0 +1,56 @@
+"""Naming choices (contested names and the variant a text uses), hedges and repetition."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from .lexicon import FramingLexicon
+from .spans import Candidate, char_span
+
+# Techniques whose repeated wording counts as repetition.
+REPEATABLE = frozenset({"loaded_language", "name_calling", "flag_waving", "slogans", "exaggeration"})
+MIN_REPEATS = 2
+MIN_WORDS = 2  # a single repeated word is usually the story's topic, not a device
+WINDOW = 2000  # characters: repetition is a phrase said again in the same stretch of the article
+
+
+def naming_choices(text: str, lex: FramingLexicon) -> Iterator[Candidate]:
+    """One `naming_choice` per contested name: concept plus the variant the text chose."""
+    for start, end, concept in lex.naming_choices(text):
+        yield Candidate(start, end, "naming_choice", "naming", concept=concept, variant=text[start:end])
+
+
+def hedges(doc: Doc, lex: FramingLexicon, text: str) -> Iterator[Candidate]:
+    """Hedging words and phrases: "reportedly", "it is believed", "so-called"."""
+    for tok in doc:
+        if lex["hedge"].has(tok) and tok.is_alpha:
+            yield Candidate(tok.idx, tok.idx + len(tok.text), "hedge", "hedge_word")
+    for start, end in lex["hedge"].find(text):
+        yield Candidate(start, end, "hedge", "hedge_phrase")
+
+
+def repetitions(doc: Doc, found: Iterable[Candidate]) -> Iterator[Candidate]:
+    """The same loaded wording used again: every use of a phrase that occurs twice or more."""
+    groups: dict[str, list[Candidate]] = defaultdict(list)
+    for cand in found:
+        if cand.technique not in REPEATABLE:
+            continue
+        span = char_span(doc, cand.start, cand.end)
+        if span is None:
+            continue
+        key = " ".join(t.lemma_.lower() for t in span if not t.is_punct and t.pos_ != "DET")
+        if len(key.split()) >= MIN_WORDS:
+            groups[key].append(cand)
+    for cands in groups.values():
+        places: list[tuple[int, int]] = []
+        for start, end in sorted({(c.start, c.end) for c in cands}):
+            if not places or start >= places[-1][1]:  # overlapping finds are one use
+                places.append((start, end))
+        if len(places) < MIN_REPEATS:
+            continue
+        for k, (start, end) in enumerate(places):
+            near = [p for j, p in enumerate(places) if j != k and abs(p[0] - start) <= WINDOW]
+            if near:
+                yield Candidate(start, end, "repetition", "repeated_phrase")

@@ -1,0 +1,1 @@
+"""The non-content layer: photo credits, bylines, datelines and boilerplate."""

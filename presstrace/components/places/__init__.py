@@ -1,0 +1,1 @@
+"""The places layer: toponyms detected and resolved to gazetteer entries."""

@@ -1,0 +1,1 @@
+"""The tone layer: GDELT's tone fields per article, sentence and entity."""

@@ -1,0 +1,125 @@
+"""Tone layer: GDELT's seven V1.5Tone fields for the article, and tone per sentence and entity.
+
+Measures (all percentages are of the article's words; a word is a token with a letter in
+it, so numbers and punctuation are not words; photo credits and other non-content are
+left out):
+
+- `positive` / `negative`: % of words whose VADER valence is above / below zero. Each word
+  is counted on its own, as GDELT counts dictionary hits: no negation or intensifier rules.
+- `score` = positive - negative (GDELT's "tone", -100 .. +100, news mostly -10 .. +5).
+- `polarity` = positive + negative: how emotionally charged the text is, whatever the sign.
+- `activity`: activity-reference density, % of words that are main verbs (spaCy POS `VERB`;
+  auxiliaries and modals such as "is", "has", "will" are not counted): how much the text
+  talks about doing rather than being.
+- `self_group`: self/group-reference density, % of words that are first-person pronouns or
+  determiners (I, me, my, mine, myself, we, us, our, ours, ourselves).
+- `word_count`: the number of words.
+
+Each sentence gets a `SentenceTone`: `score` is VADER's compound score (-1 .. +1, which
+does handle negation and intensifiers), `positive`/`negative` the sentence's word shares.
+`entities` maps an entity id to the mean compound score of the sentences that mention it
+by name or by a pronoun resolved to it.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ...records import SentenceTone, Tone
+from ..common.doc import get_layer, set_layer
+from ..common.valence import compound, token_valence
+
+SELF_GROUP = frozenset("i me my mine myself we us our ours ourselves".split())
+DIGITS = 3
+
+
+@Language.component("tone", assigns=["doc._.presstrace"], requires=["doc.sents"])
+def tone_component(doc: Doc) -> Doc:
+    """Write the tone layer."""
+    skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+    set_layer(doc, "tone", measure_tone(doc, get_layer(doc, "entities"), skip))
+    return doc
+
+
+def measure_tone(doc: Doc, entities: list = (), skip: Iterable[tuple[int, int]] = ()) -> Tone:
+    """The article's `Tone`.
+
+    Args:
+        doc: a parsed document (sentences and parts of speech set).
+        entities: the entities layer; their mentions give the per-entity tone.
+        skip: character ranges to leave out (non-content: photo credits, bylines).
+    """
+    skip = list(skip)
+    counts = WordCounts()
+    sentences: list[SentenceTone] = []
+    for sent in doc.sents:
+        words = [t for t in sent if is_word(t) and not _inside(t.idx, skip)]
+        if not words:
+            continue
+        sent_counts = WordCounts()
+        sent_counts.add(words)
+        counts.add(words)
+        sentences.append(_sentence_tone(sent, sent_counts))
+    tone = counts.tone()
+    tone.sentences = sentences
+    tone.entities = entity_tone(sentences, entities)
+    return tone
+
+
+class WordCounts:
+    """Running counts of words, valenced words, verbs and self/group references."""
+
+    def __init__(self) -> None:
+        self.words = self.positive = self.negative = self.verbs = self.self_group = 0
+
+    def add(self, words: list[Token]) -> None:
+        for tok in words:
+            self.words += 1
+            value = token_valence(tok)
+            self.positive += value > 0
+            self.negative += value < 0
+            self.verbs += tok.pos_ == "VERB"
+            self.self_group += tok.lower_ in SELF_GROUP
+
+    def share(self, count: int) -> float:
+        """`count` as a percentage of the words, rounded."""
+        return round(100.0 * count / self.words, DIGITS) if self.words else 0.0
+
+    def tone(self) -> Tone:
+        return Tone(score=self.share(self.positive - self.negative), positive=self.share(self.positive),
+                    negative=self.share(self.negative), polarity=self.share(self.positive + self.negative),
+                    activity=self.share(self.verbs),
+                    self_group=self.share(self.self_group), word_count=self.words)
+
+
+def _sentence_tone(sent: Span, counts: WordCounts) -> SentenceTone:
+    return SentenceTone(start=sent.start_char, end=sent.end_char, text=sent.text,
+                        score=round(compound(sent.text), DIGITS),
+                        positive=counts.share(counts.positive), negative=counts.share(counts.negative))
+
+
+def entity_tone(sentences: list[SentenceTone], entities: list) -> dict[str, float]:
+    """Entity id -> mean compound score of the sentences that mention it."""
+    starts = [s.start for s in sentences]
+    out: dict[str, float] = {}
+    for ent in entities:
+        hit: set[int] = set()
+        for m in list(ent.mentions) + list(getattr(ent, "references", [])):
+            k = bisect.bisect_right(starts, m.start) - 1
+            if k >= 0 and m.start < sentences[k].end:
+                hit.add(k)
+        if hit:
+            out[ent.id] = round(sum(sentences[k].score for k in hit) / len(hit), DIGITS)
+    return out
+
+
+def is_word(tok: Token) -> bool:
+    """A token with a letter in it: "Kyiv", "don't", "COVID-19"; not "42", ",", "--"."""
+    return not tok.is_space and any(ch.isalpha() for ch in tok.text)
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
