@@ -98,7 +98,8 @@ def doc_to_article(doc: Doc, article: Article) -> AnalyzedArticle:
 
 
 def analyze_many(articles: Iterable[Union[Article, ArticleError]], n_process: int = 1,
-                 settings: Optional[Settings] = None, batch_size: Optional[int] = None) -> Iterator[Result]:
+                 settings: Optional[Settings] = None, batch_size: Optional[int] = None,
+                 checked: bool = False) -> Iterator[Result]:
     """Analyse a stream of articles in input order; errors pass through as `ArticleError`.
 
     Args:
@@ -106,16 +107,18 @@ def analyze_many(articles: Iterable[Union[Article, ArticleError]], n_process: in
         n_process: worker processes; each loads the model once.
         settings: settings; the defaults when None.
         batch_size: articles per batch given to spaCy (and to each worker).
+        checked: every article has passed `check_article` already (a runner's planner
+            checks each input before it decides what to do with it).
     """
     settings = settings or load_settings()
     batch_size = batch_size or settings.get("pipeline", "batch_size")
     batches = _batches(articles, batch_size)
     if n_process <= 1:
         for batch in batches:
-            yield from _run_batch(batch, settings)
+            yield from _run_batch(batch, settings, checked)
         return
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(n_process, initializer=_init_worker, initargs=(settings,)) as pool:
+    with ctx.Pool(n_process, initializer=_init_worker, initargs=(settings, checked)) as pool:
         # A bounded window of batches in flight: Pool.imap would read the whole input
         # ahead of the workers, and inputs can be millions of articles.
         pending: deque = deque()
@@ -128,16 +131,17 @@ def analyze_many(articles: Iterable[Union[Article, ArticleError]], n_process: in
 
 
 _WORKER_SETTINGS: Optional[Settings] = None
+_WORKER_CHECKED = False
 
 
-def _init_worker(settings: Settings) -> None:
-    global _WORKER_SETTINGS
-    _WORKER_SETTINGS = settings
+def _init_worker(settings: Settings, checked: bool) -> None:
+    global _WORKER_SETTINGS, _WORKER_CHECKED
+    _WORKER_SETTINGS, _WORKER_CHECKED = settings, checked
     _cached_pipeline(settings)
 
 
 def _worker_batch(batch: list) -> list[Result]:
-    return list(_run_batch(batch, _WORKER_SETTINGS))
+    return list(_run_batch(batch, _WORKER_SETTINGS, _WORKER_CHECKED))
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -151,7 +155,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _run_batch(batch: list, settings: Settings) -> Iterator[Result]:
+def _run_batch(batch: list, settings: Settings, checked: bool = False) -> Iterator[Result]:
     """Run one batch through `nlp.pipe`; on failure, retry article by article."""
     results: list[Optional[Result]] = [None] * len(batch)
     todo = []
@@ -160,7 +164,8 @@ def _run_batch(batch: list, settings: Settings) -> Iterator[Result]:
             results[k] = item
             continue
         try:
-            check_article(item, settings)
+            if not checked:
+                check_article(item, settings)
             todo.append(k)
         except InputError as exc:
             results[k] = ArticleError(exc.code, exc.message, id=item.id)
