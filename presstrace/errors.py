@@ -35,3 +35,8 @@ class InputError(PresstraceError):
 
 class SettingsError(PresstraceError):
     """A settings file or value that is not valid."""
+
+
+class PipelineError(PresstraceError):
+    """A pipeline built wrong: a component reads a layer that no earlier component writes, or a
+    component read a layer that has not run."""

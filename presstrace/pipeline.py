@@ -10,7 +10,7 @@ import json
 import logging
 import multiprocessing
 from collections import deque
-from typing import Iterable, Iterator, Optional, Union
+from typing import Any, Iterable, Iterator, Optional, Union
 
 import spacy
 from spacy.language import Language
@@ -18,33 +18,72 @@ from spacy.tokens import Doc
 
 from .components import register_all
 from .components.tokens.attributes import replace_attribute_ruler
-from .components.common.doc import get_layer, set_article_meta
-from .errors import InputError
-from .records import AnalyzedArticle, Article, ArticleError, LAYERS
+from .components.common.doc import layers as layers_of, set_article_meta
+from .errors import InputError, PipelineError, SettingsError
+from .layers import LAYERS
+from .records import AnalyzedArticle, Article, ArticleError
 from .settings import Settings, load_settings
 from .timelimit import TimeLimitExceeded, time_limit
 
 LOGGER = logging.getLogger(__name__)
 Result = Union[AnalyzedArticle, ArticleError]
-# Components that need the gazetteer get its path from the settings.
-GAZETTEER_COMPONENTS = {"ner_fixes", "entities", "places", "events"}
+# A component that sets sentence starts goes before the parser, which then keeps them.
+BEFORE_PARSER = "token.is_sent_start"
 
 
 def build_pipeline(settings: Optional[Settings] = None) -> Language:
-    """Load the spaCy model and add presstrace's components in the configured order."""
+    """Load the spaCy model and add presstrace's components in the configured order.
+
+    Raises:
+        PipelineError: a component reads a layer (or attribute) that no earlier component
+            writes (`check_pipeline`).
+        SettingsError: a `[components.NAME]` setting the component does not take.
+    """
     settings = settings or load_settings()
     register_all()
     nlp = spacy.load(settings.get("model", "name"))
     replace_attribute_ruler(nlp)  # same output as the model's ruler, a fraction of its time
     for name in settings.get("pipeline", "components"):
-        config = {}
-        if name in GAZETTEER_COMPONENTS:
-            config["gazetteer_path"] = settings.get("gazetteer", "path")
-        # Sentence starts must be set before the parser so it keeps paragraph breaks.
-        where = {"before": "parser"} if name == "paragraph_sentences" else {}
-        nlp.add_pipe(name, config=config, **where)
+        meta = Language.get_factory_meta(name)
+        where = {"before": "parser"} if BEFORE_PARSER in meta.assigns else {}
+        nlp.add_pipe(name, config=component_config(settings, name), **where)
+    check_pipeline(nlp)
     nlp.max_length = max(nlp.max_length, settings.get("limits", "max_chars") + 1)
     return nlp
+
+
+def component_config(settings: Settings, name: str) -> dict[str, Any]:
+    """The config component `name` is built with: the gazetteer's path where its factory takes
+    one, then the user's `[components.NAME]` settings (spaCy fills in the rest from the
+    factory's `default_config`)."""
+    accepted = Language.get_factory_meta(name).default_config or {}
+    config = {"gazetteer_path": settings.get("gazetteer", "path")} if "gazetteer_path" in accepted else {}
+    user = settings.values.get("components", {}).get(name, {})
+    unknown = sorted(set(user) - set(accepted))
+    if unknown:
+        raise SettingsError(f"component {name!r} has no setting {', '.join(unknown)}; "
+                            f"valid: {', '.join(sorted(accepted)) or 'none'}")
+    return {**config, **user}
+
+
+def check_pipeline(nlp: Language) -> None:
+    """Fail when a component requires what no earlier component assigns.
+
+    Each component declares the layers and attributes it reads and writes (`requires`,
+    `assigns`); what it reads must be written before it runs, else it would read nothing.
+    Raises:
+        PipelineError: naming the component, what it needs and where (if anywhere) that is made.
+    """
+    made: set[str] = set()
+    for k, name in enumerate(nlp.pipe_names):
+        meta = nlp.get_pipe_meta(name)
+        for attr in meta.requires:
+            if attr not in made:
+                later = [n for n in nlp.pipe_names[k + 1:] if attr in nlp.get_pipe_meta(n).assigns]
+                where = f"{later[0]!r} assigns it later" if later else "no component in the pipeline assigns it"
+                raise PipelineError(f"component {name!r} requires {attr}, but {where}: "
+                                    f"pipeline {', '.join(nlp.pipe_names)}")
+        made.update(meta.assigns)
 
 
 _PIPELINES: dict[str, Language] = {}
@@ -88,13 +127,13 @@ def make_doc(nlp: Language, article: Article) -> Doc:
 
 
 def doc_to_article(doc: Doc, article: Article) -> AnalyzedArticle:
-    """Plain records from a processed `Doc`: no spaCy objects leave the pipeline."""
-    layers = {name: list(get_layer(doc, name)) for name in LAYERS}
-    for name in ("sourcing", "tone"):  # per-article summaries, set by their components
-        if get_layer(doc, name, default=False):
-            layers[name] = get_layer(doc, name)
+    """Plain records from a processed `Doc`: no spaCy objects leave the pipeline. A layer
+    whose component is not in the pipeline (switched off in the settings) stays empty."""
+    found = layers_of(doc)
+    values = {layer.name: (list(found[layer.name]) if layer.many else found[layer.name])
+              for layer in LAYERS if layer.name in found}
     return AnalyzedArticle(text=article.text, id=article.id, date=article.date, source=article.source,
-                           title=article.title, url=article.url, **layers)
+                           title=article.title, url=article.url, **values)
 
 
 def analyze_many(articles: Iterable[Union[Article, ArticleError]], n_process: int = 1,

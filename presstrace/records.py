@@ -1,7 +1,8 @@
 """Plain records for an article and every layer of the `presstrace/1` contract.
 
 Nothing here knows about spaCy: the pipeline turns its `Doc` into these records and
-everything after it (CLI, store, exports, API) sees only them. Every record with a
+everything after it (CLI, store, exports, API) sees only them. Which layers there are, and
+which record each holds, is said once, in `presstrace.layers`. Every record with a
 `start`/`end` pair points into `AnalyzedArticle.text`, and `text[start:end] == record.text`.
 """
 from __future__ import annotations
@@ -14,10 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 SCHEMA_VERSION = "presstrace/1"
-
-# The order layers appear in the JSON output (SCHEMA.md); every one is always present.
-LAYERS = ("entities", "quotes", "claims", "times", "places", "amounts", "events",
-          "framing", "noncontent")
 
 
 @dataclass

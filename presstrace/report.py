@@ -9,6 +9,7 @@ import shutil
 from collections import Counter, defaultdict
 from typing import Callable, Iterable, Union
 
+from .layers import BY_NAME, LAYERS
 from .records import AnalyzedArticle, ArticleError
 
 Result = Union[AnalyzedArticle, ArticleError]
@@ -169,29 +170,28 @@ def tone_lines(art: AnalyzedArticle) -> list[str]:
     return [line]
 
 
+# The lines of each list layer; framing is reported with tone, and sourcing after the lists.
+RENDERERS: dict[str, Callable[[AnalyzedArticle], list[str]]] = {
+    "entities": entity_lines, "quotes": quote_lines, "claims": claim_lines, "times": time_lines,
+    "places": place_lines, "amounts": amount_lines, "events": event_lines, "noncontent": noncontent_lines,
+}
+REPORTED_WITH_TONE = ("framing",)
 SECTIONS: list[tuple[str, str, Callable[[AnalyzedArticle], list[str]]]] = [
-    ("Entities", "entities", entity_lines),
-    ("Quotes", "quotes", quote_lines),
-    ("Claims", "claims", claim_lines),
-    ("Times", "times", time_lines),
-    ("Places", "places", place_lines),
-    ("Amounts", "amounts", amount_lines),
-    ("Events", "events", event_lines),
-    ("Non-content", "noncontent", noncontent_lines),
-]
+    (layer.title, layer.name, RENDERERS[layer.name]) for layer in LAYERS if layer.name in RENDERERS]
 
 
 def render_article(art: AnalyzedArticle) -> str:
     """The full report block for one article."""
     lines = header(art)
-    for title, layer, render in SECTIONS:
-        items = getattr(art, layer)
+    for title, name, render in SECTIONS:
+        items = getattr(art, name)
         if items:
             lines += ["", f"{title} ({len(items)})"] + render(art)
     if art.claims or art.quotes:
-        lines += ["", "Sourcing"] + sourcing_lines(art)
+        lines += ["", BY_NAME["sourcing"].title] + sourcing_lines(art)
     if art.tone.word_count or art.framing:
-        lines += ["", "Tone and framing"] + [clip("  " + ln, width() * 2) for ln in tone_lines(art) + framing_lines(art)]
+        title = f"{BY_NAME['tone'].title} and {BY_NAME['framing'].title.lower()}"
+        lines += ["", title] + [clip("  " + ln, width() * 2) for ln in tone_lines(art) + framing_lines(art)]
     return "\n".join(lines)
 
 

@@ -29,17 +29,34 @@ class Settings:
         return Settings(merge(self.values, overrides))
 
 
+# Sections whose keys are not listed in the defaults: `[components.NAME]` tables, checked
+# against each component's own config when the pipeline is built.
+OPEN_SECTIONS = ("components",)
+
+
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     """Deep-merge `override` into a copy of `base`; unknown sections or keys are an error."""
     out = copy.deepcopy(base)
     for section, keys in override.items():
         if section not in out or not isinstance(keys, dict):
             raise SettingsError(f"unknown settings section {section!r}; valid: {sorted(out)}")
+        if section in OPEN_SECTIONS:
+            _merge_tables(out[section], keys, section)
+            continue
         for key, value in keys.items():
             if key not in out[section]:
                 raise SettingsError(f"unknown setting {section}.{key}; valid: {sorted(out[section])}")
             out[section][key] = value
     return out
+
+
+def _merge_tables(target: dict[str, Any], tables: dict[str, Any], section: str) -> None:
+    """`[section.NAME]` tables merged key by key into `target`."""
+    for name, values in tables.items():
+        if not isinstance(values, dict):
+            raise SettingsError(f"{section}.{name} must be a table ([{section}.{name}]), "
+                                f"not {type(values).__name__}")
+        target.setdefault(name, {}).update(values)
 
 
 def load_settings(path: Optional[str | os.PathLike] = None) -> Settings:

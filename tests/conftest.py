@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from presstrace import Article, analyze, load_settings
+from presstrace import Article, analyze, build_pipeline, load_settings
+from presstrace.layers import SPAN_LAYERS
 from presstrace.records import AnalyzedArticle
 
 SAMPLES = Path(__file__).resolve().parent.parent / "presstrace" / "samples"
@@ -14,6 +15,12 @@ SAMPLES = Path(__file__).resolve().parent.parent / "presstrace" / "samples"
 @pytest.fixture(scope="session")
 def settings():
     return load_settings()
+
+
+@pytest.fixture(scope="session")
+def nlp(settings):
+    """The default spaCy pipeline, built once for the session."""
+    return build_pipeline(settings)
 
 
 @pytest.fixture(scope="session")
@@ -40,7 +47,7 @@ def _spans_of(art: AnalyzedArticle):
     for ent in art.entities:
         for m in ent.mentions + ent.references:
             yield f"entity {ent.name}", m
-    for layer in ("quotes", "claims", "times", "places", "amounts", "events", "framing", "noncontent"):
+    for layer in SPAN_LAYERS[1:]:  # after the entities
         for rec in getattr(art, layer):
             yield layer, rec
             for part in ("speaker", "cue"):

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 from presstrace.records import (Actor, AnalyzedArticle, ArticleError, Claim, ClaimSource, Entity,
-                                Event, Framing, LAYERS, Mention, NonContent, Place, Quote, Speaker, Sourcing,
+                                Event, Framing, Mention, NonContent, Place, Quote, Speaker, Sourcing,
                                 TextSpan, Time, Tone)
+from presstrace.layers import SPAN_LAYERS
 from presstrace.schema import validate_output
 
 TEXT = "President Trump said on Friday: \"We talked.\" Sudzha fell, reports said. (Photo: AFP)"
@@ -49,7 +50,7 @@ def test_records_output_matches_json_schema(article):
     data = article.to_dict()
     validate_output(data)
     assert data["schema"] == "presstrace/1"
-    assert all(isinstance(data[layer], list) for layer in LAYERS)
+    assert all(isinstance(data[layer], list) for layer in SPAN_LAYERS)
 
 
 @pytest.mark.parametrize("bad", [{"schema": "presstrace/1", "text": "x"},

@@ -12,55 +12,19 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
+from ..layers import BY_NAME, LAYERS, SPAN, Column, col
 from ..records import AnalyzedArticle, to_dict
 
-
-@dataclass(frozen=True)
-class Column:
-    """A table column and where its value lives in the record's dict."""
-    name: str
-    path: tuple[str, ...]
-    kind: str = ""  # "" as is, "json" for lists/dicts, "bool"
-
-
-def col(name: str, path: str | None = None, kind: str = "") -> Column:
-    return Column(name, tuple((path or name).split(".")), kind)
-
-
-def _span(prefix: str) -> tuple[Column, ...]:
-    return tuple(col(f"{prefix}_{f}", f"{prefix}.{f}") for f in ("start", "end", "text"))
-
-
-SPAN = (col("start"), col("end"), col("text"))
-
-# List layers: one row per record, in order (`seq`).
+# Layers of many records, each in the table of its name (presstrace/layers.py gives the
+# columns): one row per record, in order (`seq`). Entities with their mentions, and the
+# per-article layers, are written apart below.
 LIST_LAYERS: dict[str, tuple[Column, ...]] = {
-    "quotes": (col("local_id", "id"), *SPAN, col("kind"), col("channel"),
-               col("speaker_entity", "speaker.entity"), col("speaker_name", "speaker.name"),
-               *_span("speaker"), *_span("cue")),
-    "claims": (col("local_id", "id"), *SPAN, col("source_kind", "source.kind"),
-               col("source_entity", "source.entity"), col("source_name", "source.name"),
-               *_span("source"), *_span("cue")),
-    "times": (*SPAN, col("type"), col("value")),
-    "places": (*SPAN, col("name"), col("geonameid"), col("lat"), col("lon"), col("country"),
-               col("admin1"), col("feature"), col("stands_for")),
-    "amounts": (*SPAN, col("value"), col("low"), col("high"), col("unit"), col("object"),
-                col("approx", kind="bool")),
-    "events": (col("local_id", "id"), *SPAN, col("type"), col("mode"),
-               *(col(f"{side}_{f}", f"{side}_actor.{f}") for side in ("source", "target")
-                 for f in ("entity", "name", "country", "sector")),
-               col("place"), col("date"), col("negated", kind="bool")),
-    "framing": (*SPAN, col("technique"), col("concept"), col("variant")),
-    "noncontent": (*SPAN, col("kind")),
-}
-ENTITY_COLUMNS = (col("local_id", "id"), col("name"), col("label"), col("aliases", kind="json"))
+    layer.name: layer.columns for layer in LAYERS if layer.many and layer.name != "entities"}
+ENTITY_COLUMNS = BY_NAME["entities"].columns
 MENTION_COLUMNS = (*SPAN, col("kind"))
 MENTION_ROLES = {"mentions": "mention", "references": "reference"}
-SOURCING_COLUMNS = (col("named"), col("vague"), col("unattributed"), col("quoted"),
-                    col("quoted_speakers", kind="json"))
-TONE_COLUMNS = (col("score"), col("positive"), col("negative"), col("polarity"),
-                col("activity"), col("self_group"), col("word_count"),
-                col("entities", kind="json"))
+SOURCING_COLUMNS = BY_NAME["sourcing"].columns
+TONE_COLUMNS = BY_NAME["tone"].columns
 SENTENCE_TONE_COLUMNS = (*SPAN, col("score"), col("positive"), col("negative"))
 ARTICLE_FIELDS = ("text", "id", "date", "source", "title", "url")
 LAYER_TABLES = ("entities", "mentions", *LIST_LAYERS, "sourcing", "tone", "sentence_tones")

@@ -13,10 +13,12 @@ from typing import Optional
 
 from markupsafe import Markup, escape
 
+from ..layers import SPAN_LAYERS
 from ..records import AnalyzedArticle
 
-LAYERS = ("entities", "quotes", "claims", "times", "places", "amounts", "events", "framing",
-          "noncontent")
+# The layers the reader highlights, in the registry's order (also the nesting order of
+# spans that start and end together).
+LAYERS = SPAN_LAYERS
 
 
 @dataclass(frozen=True)

@@ -77,12 +77,7 @@ def article(request: Request, conn: Conn, article_id: int) -> HTMLResponse:
 def reader_context(art, entity_pages: dict[str, int]) -> dict[str, Any]:
     """What the reader template needs for one analysed article (stored or just analysed)."""
     items = highlight.spans(art, entity_pages)
-    counts = {layer: 0 for layer in highlight.LAYERS}
-    for layer, records in (("entities", art.entities), ("quotes", art.quotes),
-                           ("claims", art.claims), ("times", art.times), ("places", art.places),
-                           ("amounts", art.amounts), ("events", art.events),
-                           ("framing", art.framing), ("noncontent", art.noncontent)):
-        counts[layer] = len(records)
+    counts = {layer: len(getattr(art, layer)) for layer in highlight.LAYERS}
     shares = {"named": art.sourcing.named, "vague": art.sourcing.vague,
               "unattributed": art.sourcing.unattributed}
     return {"art": art, "body": highlight.render(art.text, items), "counts": counts,

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import Amount
 from .grammar import Quantity, find_quantities
-from ..common.doc import doc_text, get_layer, set_layer
+from ..common.doc import contract, doc_text, get_layer, set_layer
 
 LOGGER = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ OBJECT_KEEP_DEPS = {"compound"}
 NP_LEFT_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "case"}
 
 
-@Language.component("amounts", assigns=["doc._.presstrace"])
+@Language.component("amounts", **contract(["amounts"]))
 def amounts_component(doc: Doc) -> Doc:
     """Write the amounts layer."""
     set_layer(doc, "amounts", extract_amounts(doc))

@@ -18,7 +18,7 @@ from ...records import Claim, ClaimSource, Quote, TextSpan
 from ..common.entity_index import EntityIndex
 from ..common.speech import according_to, cue_span, is_speech_verb
 from ..common.syntax import relative_pronoun, speaker_span, subject_of
-from ..common.doc import get_layer, set_layer
+from ..common.doc import contract, get_layer, set_layer
 from .sourcing import sourcing_profile
 
 REPORT_NOUNS = {"report", "account", "claim", "allegation", "rumor", "rumour", "estimate", "assessment",
@@ -34,7 +34,7 @@ NO_OBJECT_CLAIM = {"say", "tell", "add", "ask", "write", "post", "tweet", "read"
 MAX_QUOTED_SHARE = 0.15
 
 
-@Language.component("claims", assigns=["doc._.presstrace"], requires=["doc.sents"])
+@Language.component("claims", **contract(["claims", "sourcing"], requires=["doc.sents"]))
 def claims_component(doc: Doc) -> Doc:
     """Write the claims layer and the article's sourcing profile."""
     skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]

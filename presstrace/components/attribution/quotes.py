@@ -23,7 +23,7 @@ from ..common.speech import (ASPECT_VERBS, SPEECH_NOUNS, TERMINAL, according_to,
                              is_speech_verb, next_terminal)
 from ..common.entity_index import EntityIndex
 from ..common.syntax import relative_pronoun, speaker_span, subject_of, tokens_between
-from ..common.doc import doc_text, ent_of_token, get_layer, set_layer
+from ..common.doc import contract, doc_text, ent_of_token, get_layer, set_layer
 from ..common.quotemarks import QuoteSpan, find_quotes
 
 SCARE_MAX_WORDS = 4
@@ -42,21 +42,26 @@ class Found:
     inherited: Optional["Found"] = None
 
 
-@Language.component("quotes", assigns=["doc._.presstrace"], requires=["doc.sents"])
-def quotes_component(doc: Doc) -> Doc:
-    """Write the quotes layer."""
-    skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
-    set_layer(doc, "quotes", extract_quotes(doc, get_layer(doc, "entities"), skip))
-    return doc
+@Language.factory("quotes", **contract(["quotes"], requires=["doc.sents"]),
+                  default_config={"scare_max_words": SCARE_MAX_WORDS})
+def make_quotes(nlp: Language, name: str, scare_max_words: int):
+    """The quotes component; see `extract_quotes` for its setting."""
+    def quotes_component(doc: Doc) -> Doc:
+        skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+        set_layer(doc, "quotes", extract_quotes(doc, get_layer(doc, "entities"), skip, scare_max_words))
+        return doc
+    return quotes_component
 
 
-def extract_quotes(doc: Doc, entities: list, skip=()) -> list[Quote]:
+def extract_quotes(doc: Doc, entities: list, skip=(), scare_max_words: int = SCARE_MAX_WORDS) -> list[Quote]:
     """Quotes of `doc` in text order, ids Q1, Q2, ….
 
     Args:
         doc: the parsed document.
         entities: the entities layer (speakers resolve to these).
         skip: non-content character ranges; quotes there are ignored.
+        scare_max_words: a quote nobody is said to have said is a scare quote up to this
+            many words ("the 'special operation'"), a direct quote beyond.
     """
     text = doc_text(doc)
     spans = [q for q in find_quotes(text) if not any(a <= q.start < b for a, b in skip)]
@@ -69,7 +74,7 @@ def extract_quotes(doc: Doc, entities: list, skip=()) -> list[Quote]:
              for k, q in enumerate(spans)]
     inherit_speakers(text, found)
     index = EntityIndex(entities)
-    quotes = [to_quote(doc, text, f, index) for f in found]
+    quotes = [to_quote(doc, text, f, index, scare_max_words) for f in found]
     quotes += block_excerpts(doc, text, spans, index, skip)
     quotes.sort(key=lambda q: q.start)
     carry_channels(text, quotes)
@@ -602,7 +607,7 @@ def _fills_its_paragraph(text: str, q: QuoteSpan) -> bool:
     return bool(para) and (q.end - q.start) >= 0.7 * len(para)
 
 
-def to_quote(doc: Doc, text: str, f: Found, index: EntityIndex) -> Quote:
+def to_quote(doc: Doc, text: str, f: Found, index: EntityIndex, scare_max_words: int = SCARE_MAX_WORDS) -> Quote:
     source = f.inherited or f
     speaker = _speaker(text, source.speaker, index, source.verb) if source.speaker is not None else None
     cue = None
@@ -611,7 +616,8 @@ def to_quote(doc: Doc, text: str, f: Found, index: EntityIndex) -> Quote:
         cue = TextSpan(span.start_char, span.end_char, span.text)
     q = f.quote
     return Quote(start=q.start, end=q.end, text=text[q.start:q.end], speaker=speaker, cue=cue,
-                 channel=source.channel, kind=_kind(text, q, speaker is not None or f.verb is not None))
+                 channel=source.channel,
+                 kind=_kind(text, q, speaker is not None or f.verb is not None, scare_max_words))
 
 
 def carry_channels(text: str, quotes: list[Quote]) -> None:
@@ -639,10 +645,10 @@ def _speaker(text: str, tok: Token, index: EntityIndex, verb: Optional[Token] = 
                    entity=ent.id if ent else None, name=ent.name if ent else span.text)
 
 
-def _kind(text: str, q: QuoteSpan, attributed: bool) -> str:
+def _kind(text: str, q: QuoteSpan, attributed: bool, scare_max_words: int) -> str:
     words = text[q.start:q.end].split()
     if not attributed:
-        return "scare" if len(words) <= SCARE_MAX_WORDS else "direct"
+        return "scare" if len(words) <= scare_max_words else "direct"
     if _embedded(text, q) and (text[q.start:q.start + 1].islower() or len(words) <= 6):
         return "partial"
     return "direct"

@@ -1,18 +1,52 @@
-"""The one Doc extension presstrace writes: `doc._.presstrace`, a dict of plain layers.
+"""Where components keep their layers on the Doc, and the contract they declare.
 
-Components store plain records (from `presstrace.records`) under a layer name; the
-pipeline reads them back out. Keeping one dict avoids a registry of many extensions.
+Components store plain records (from `presstrace.records`) under a layer name in one dict,
+`doc._.presstrace`; the pipeline reads them back out. Each layer of `presstrace.layers` is
+also a read-only attribute, `doc._.quotes`, so a component declares the layers it reads and
+writes in spaCy's own terms (`requires=["doc._.entities"]`, `assigns=["doc._.quotes"]`), the
+pipeline checks that order when it is built, and reading a layer that has not run raises.
 """
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 from spacy.tokens import Doc, Span
 
+from ...errors import PipelineError
+from ...layers import BY_NAME, layer
+
 EXTENSION = "presstrace"
+LAYER_ATTR = "doc._."  # how spaCy names a Doc extension in requires/assigns
 
 if not Doc.has_extension(EXTENSION):
     Doc.set_extension(EXTENSION, default=None)
+for _name in BY_NAME:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, getter=lambda doc, name=_name: get_layer(doc, name))
+
+
+def contract(assigns: Iterable[str], requires: Iterable[str] = ()) -> dict[str, list[str]]:
+    """A component's `requires`/`assigns` for `Language.component` or `Language.factory`.
+
+    Args:
+        assigns: the layers it writes (names of `presstrace.layers`) or spaCy attributes it
+            sets (`doc.ents`); a layer brings the layers it requires (from the registry).
+        requires: further layers or spaCy attributes it reads (`doc.sents`).
+    Returns:
+        {"assigns": [...], "requires": [...]} in spaCy's attribute names.
+    """
+    assigns, requires = list(assigns), list(requires)
+    for name in assigns:
+        if name in BY_NAME:
+            requires += [r for r in layer(name).requires if r not in requires]
+    return {"assigns": [_attr(n) for n in assigns], "requires": [_attr(n) for n in requires]}
+
+
+def _attr(name: str) -> str:
+    """`quotes` -> `doc._.quotes`; a spaCy attribute (`doc.sents`) stays as it is."""
+    if "." in name:
+        return name
+    return LAYER_ATTR + layer(name).name
 
 
 def layers(doc: Doc) -> dict[str, Any]:
@@ -70,9 +104,18 @@ def forget_ents(doc: Doc) -> None:
     store.pop("_ent_of", None)
 
 
-def get_layer(doc: Doc, name: str, default: Any = None) -> Any:
-    """One layer of `doc`, or `default` when no component has written it."""
-    return layers(doc).get(name, [] if default is None else default)
+def get_layer(doc: Doc, name: str) -> Any:
+    """One layer of `doc`.
+
+    Raises:
+        PipelineError: no component has written the layer (yet): the component that reads
+            it is missing from the pipeline or comes after the reader.
+    """
+    found = layers(doc)
+    if name not in found:
+        raise PipelineError(f"the {name} layer has not run on this document: add its component "
+                            f"({layer(name).component!r}) to the pipeline before the one reading it")
+    return found[name]
 
 
 def set_layer(doc: Doc, name: str, records: Any) -> None:

@@ -15,7 +15,7 @@ from ...records import Entity, Mention
 from ..common.constants import PLACE_LABELS
 from .clustering import Candidate, Cluster, canonical_name, cluster_candidates
 from ..common.gazetteer import gazetteer_for
-from ..common.doc import doc_text, get_layer, set_layer
+from ..common.doc import contract, doc_text, get_layer, set_layer
 from ...names import display_name, name_key
 from ..common.name_spans import title_start, trim_span
 from .pronouns import resolve_plural, resolve_pronouns
@@ -26,7 +26,7 @@ ENTITY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT
                  "WORK_OF_ART", "LAW", "LANGUAGE"}
 
 
-@Language.factory("entities", assigns=["doc._.presstrace"], requires=["doc.ents", "doc.sents"],
+@Language.factory("entities", **contract(["entities"], requires=["doc.ents", "doc.sents"]),
                   default_config={"gazetteer_path": "", "resolve_pronouns": True})
 def make_entities(nlp: Language, name: str, gazetteer_path: str, resolve_pronouns: bool):
     return EntityClusterer(gazetteer_path, resolve_pronouns)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..common.gazetteer import gazetteer_for
-from ..common.doc import doc_text, forget_ents, get_layer
+from ..common.doc import contract, doc_text, forget_ents, get_layer
 from ...names import display_name
 from ..common.name_spans import titles
 from ..common.name_spans import trim_span
@@ -40,7 +40,7 @@ HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "
                         "sir", "dame"})
 
 
-@Language.factory("ner_fixes", assigns=["doc.ents"], requires=["doc.ents"],
+@Language.factory("ner_fixes", **contract(["doc.ents"], requires=["doc.ents", "noncontent"]),
                   default_config={"gazetteer_path": ""})
 def make_ner_fixes(nlp: Language, name: str, gazetteer_path: str):
     return NerFixes(gazetteer_path)

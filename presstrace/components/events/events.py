@@ -22,7 +22,7 @@ from ..common.entity_index import EntityIndex
 from ..common.constants import MODALS
 from ..common.syntax import subject_of
 from ..common.gazetteer import gazetteer_for
-from ..common.doc import article_date, doc_text, get_layer, set_layer
+from ..common.doc import article_date, contract, doc_text, get_layer, set_layer
 from ..common.lexicons import data_rows
 
 LIGHT_VERBS = {"hold", "have", "make", "launch", "carry", "conduct", "stage", "impose", "reach", "sign", "issue",
@@ -73,7 +73,7 @@ def lexicon() -> dict[tuple[str, str], tuple[str, Optional[str]]]:
     return out
 
 
-@Language.factory("events", assigns=["doc._.presstrace"], default_config={"gazetteer_path": ""})
+@Language.factory("events", **contract(["events"], requires=["doc.sents"]), default_config={"gazetteer_path": ""})
 def make_events(nlp: Language, name: str, gazetteer_path: str):
     def events_component(doc: Doc) -> Doc:
         set_layer(doc, "events", extract_events(doc, gazetteer_for(gazetteer_path)))

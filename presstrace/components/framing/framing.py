@@ -8,13 +8,14 @@ or canonical name, `variant` the form the text chose) and `hedge`.
 
 Rules, not a trained model: cue words from VADER's lexicon and presstrace's own lists
 (`data/framing_*.tsv`), grown along the parse into the phrase or clause they belong to.
-Phrase techniques (`framing_phrases`) mark short phrases; argument techniques
-(`framing_sentences`) mark the clause. Spans inside quotations are marked too: they are
+Phrase techniques (`phrases.py`) mark short phrases; argument techniques
+(`sentences.py`) mark the clause. Spans inside quotations are marked too: they are
 the speaker's framing, which the reader can tell from the quotes layer. Non-content
 (photo credits, bylines) is skipped.
 """
 from __future__ import annotations
 
+import itertools
 from typing import Iterable
 
 from spacy.language import Language
@@ -23,40 +24,52 @@ from spacy.tokens import Doc
 from ...records import Framing
 from .lexicon import framing_lexicon
 from .naming import hedges, naming_choices, repetitions
-from .phrases import phrase_candidates
+from .phrases import SCARE_LABEL_MAX_WORDS, phrase_candidates, scare_quotes
 from .sentences import sentence_candidates
 from .spans import Candidate
-from ..common.doc import doc_text, get_layer, set_layer
+from ..common.doc import contract, doc_text, get_layer, set_layer
 
 
-@Language.component("framing", assigns=["doc._.presstrace"], requires=["doc.sents"])
-def framing_component(doc: Doc) -> Doc:
-    """Write the framing layer."""
-    skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
-    set_layer(doc, "framing", extract_framing(doc, skip))
-    return doc
+@Language.factory("framing", **contract(["framing"], requires=["doc.sents"]),
+                  default_config={"scare_label_max_words": SCARE_LABEL_MAX_WORDS})
+def make_framing(nlp: Language, name: str, scare_label_max_words: int):
+    """The framing component; see `find_candidates` for its setting."""
+    def framing_component(doc: Doc) -> Doc:
+        skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+        set_layer(doc, "framing", extract_framing(doc, skip, scare_label_max_words))
+        return doc
+    return framing_component
 
 
-def extract_framing(doc: Doc, skip: Iterable[tuple[int, int]] = ()) -> list[Framing]:
+def extract_framing(doc: Doc, skip: Iterable[tuple[int, int]] = (),
+                    scare_label_max_words: int = SCARE_LABEL_MAX_WORDS) -> list[Framing]:
     """Framing spans of `doc` in text order.
 
     Args:
         doc: a parsed document (sentences, parts of speech, dependencies, entities).
         skip: non-content character ranges; nothing there is marked.
+        scare_label_max_words: see `find_candidates`.
     """
     text = doc_text(doc)
-    return [to_record(text, c) for c in find_candidates(doc, skip)]
+    return [to_record(text, c) for c in find_candidates(doc, skip, scare_label_max_words)]
 
 
-def find_candidates(doc: Doc, skip: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
-    """All candidates, merged per technique, outside `skip`, sorted by position."""
+def find_candidates(doc: Doc, skip: Iterable[tuple[int, int]] = (),
+                    scare_label_max_words: int = SCARE_LABEL_MAX_WORDS) -> list[Candidate]:
+    """All candidates, merged per technique, outside `skip`, sorted by position.
+
+    Args:
+        scare_label_max_words: the longest scare quote (of the quotes layer) counted as
+            labelling ("name calling"); longer ones are the writer's distance, not a label.
+    """
     lex = framing_lexicon()
     skip = list(skip)
     text = doc_text(doc)
 
     def keep(cands: Iterable[Candidate]) -> list[Candidate]:
         return [c for c in cands if _keep(text, c, skip)]
-    found = resolve_phrases(merge_overlaps(keep(phrase_candidates(doc, lex, text))))
+    phrases = itertools.chain(phrase_candidates(doc, lex, text), scare_quotes(doc, text, scare_label_max_words))
+    found = resolve_phrases(merge_overlaps(keep(phrases)))
     found += repetitions(doc, found)
     found = merge_overlaps(found + keep(sentence_candidates(doc, lex)))
     found += keep(naming_choices(text, lex))

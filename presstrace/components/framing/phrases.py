@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import FramingLexicon
 from .spans import NOMINAL, Candidate, candidate, char_span, is_name, modifiers_left, noun_phrase
-from ..common.doc import doc_text, layers
+from ..common.doc import doc_text, get_layer
 from ..common.quotemarks import find_quotes
 from ..common.valence import boosters, token_valence
 
@@ -44,7 +44,6 @@ def phrase_candidates(doc: Doc, lex: FramingLexicon, text: str = "") -> Iterator
             yield from _shouted(tok)
     yield from _phrase_cues(doc, lex, text)
     yield from slogans(doc, text, lex)
-    yield from scare_quotes(doc, text)
 
 
 def _label(tok: Token, lex: FramingLexicon) -> Iterator[Candidate]:
@@ -190,21 +189,20 @@ def _phrase_cues(doc: Doc, lex: FramingLexicon, text: str) -> Iterator[Candidate
             yield Candidate(span.start_char, span.end_char, technique, f"{category}_phrase")
 
 
-SCARE_MAX_WORDS = 3
+# Of the quotes layer's scare quotes, those of at most this many words label something.
+SCARE_LABEL_MAX_WORDS = 3
 
 
-def scare_quotes(doc: Doc, text: str) -> Iterator[Candidate]:
+def scare_quotes(doc: Doc, text: str, max_words: int = SCARE_LABEL_MAX_WORDS) -> Iterator[Candidate]:
     """Scare quotes as labelling: a few words in quotation marks that nobody is quoted as
     saying, which the writer holds at a distance (the tragic 'cost', the "mainstream"
-    press). Where the quotes layer has run, only the quotes it calls `scare` count."""
-    quotes = layers(doc).get("quotes")
-    found = find_quotes(text)
-    if quotes is not None:
-        scare = {(r.start, r.end) for r in quotes if r.kind == "scare"}
-        found = [q for q in found if (q.start, q.end) in scare]
-    for q in found:
+    press). Only the quotes the quotes layer calls `scare` count, up to `max_words` words."""
+    scare = {(r.start, r.end) for r in get_layer(doc, "quotes") if r.kind == "scare"}
+    for q in find_quotes(text):
+        if (q.start, q.end) not in scare:
+            continue
         words = text[q.start:q.end].split()
-        if not 1 <= len(words) <= SCARE_MAX_WORDS or q.close_at is None or text[q.end - 1] in ".,!?":
+        if not 1 <= len(words) <= max_words or q.close_at is None or text[q.end - 1] in ".,!?":
             continue
         if q.open_at > 0 and text[q.open_at - 1] == "\n":
             continue  # a quoted paragraph, not a quoted term

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...records import NonContent
-from ..common.doc import doc_text, set_layer
+from ..common.doc import contract, doc_text, set_layer
 from ..common.lexicons import agencies
 
 
@@ -106,7 +106,7 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return not before or before[-1] in "\n.!?\"”’:♦>"
 
 
-@Language.component("noncontent", assigns=["doc._.presstrace"])
+@Language.component("noncontent", **contract(["noncontent"]))
 def noncontent_component(doc: Doc) -> Doc:
     """Write the non-content layer."""
     set_layer(doc, "noncontent", list(extract_noncontent(doc_text(doc))))

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ...gazetteer import GazetteerEntry
 from ...records import Place
 from ..common.gazetteer import gazetteer_for
-from ..common.doc import doc_text, get_layer, set_layer
+from ..common.doc import contract, doc_text, get_layer, set_layer
 from .data import is_area, seat_entry, seats
 from .detect import Toponym, find_toponyms
 from .resolve import resolve_toponyms
@@ -44,7 +44,7 @@ METONYMIC_FEATURES = {"PCLI", "PPLC"}
 CREDIT_KINDS = {"photo_credit", "byline", "boilerplate"}
 
 
-@Language.factory("places", assigns=["doc._.presstrace"], requires=["doc.ents"],
+@Language.factory("places", **contract(["places"], requires=["doc.ents"]),
                   default_config={"gazetteer_path": ""})
 def make_places(nlp: Language, name: str, gazetteer_path: str):
     """The places component; `gazetteer_path` is empty for the default index."""

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...records import Time
-from ..common.doc import article_date, doc_text, set_layer
+from ..common.doc import article_date, contract, doc_text, set_layer
 from .context import direction, keep, word_before
 from .durations import duration_of
 from .grammar import TimexMatch, find_matches
@@ -34,7 +34,7 @@ DISTRIBUTIVE = re.compile(rf"(?<![\w.,$£€])(?P<num>{NUMBER})\s*(?:and|to|or|-
 DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
-@Language.factory("times", assigns=["doc._.presstrace"], requires=["doc.sents"], default_config={})
+@Language.factory("times", **contract(["times"], requires=["doc.sents"]), default_config={})
 def make_times(nlp: Language, name: str):
     """The `times` component (no settings)."""
     return TimeTagger()

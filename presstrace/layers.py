@@ -1,0 +1,121 @@
+"""The one list of layers: for each, its record, the component that writes it, the layers that
+component reads, its store table and columns, and how the report and the workbench name it.
+
+Everything that enumerates layers derives from `LAYERS`: the pipeline's output
+(`pipeline.doc_to_article`) and its build-time check, the store's tables (`store/layers.py`),
+the workbench reader (`web/highlight.py`) and the text report (`report.py`). The record
+classes (`records.py`), the store schema (`store/schema.sql`) and the JSON Schema
+(`schema/presstrace-1.schema.json`) are written by hand; tests fail when one disagrees.
+No spaCy here: the store and the interfaces import this module.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .records import (Amount, Claim, Entity, Event, Framing, NonContent, Place, Quote, Sourcing, Time,
+                      Tone)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A store column and where its value lives in the record's dict (`speaker.name`)."""
+    name: str
+    path: tuple[str, ...]
+    kind: str = ""  # "" as is, "json" for lists and dicts, "bool"
+
+
+def col(name: str, path: Optional[str] = None, kind: str = "") -> Column:
+    """A column named `name` holding the record field at dotted `path` (default: `name`)."""
+    return Column(name, tuple((path or name).split(".")), kind)
+
+
+def _span(prefix: str) -> tuple[Column, ...]:
+    return tuple(col(f"{prefix}_{f}", f"{prefix}.{f}") for f in ("start", "end", "text"))
+
+
+SPAN = (col("start"), col("end"), col("text"))
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One layer of the `presstrace/1` output.
+
+    Attributes:
+        name: the field of `AnalyzedArticle` and key of the JSON object.
+        record: the class of one record (of the summary, for per-article layers).
+        component: the pipeline component (a spaCy factory) that writes the layer.
+        requires: the layers that component reads; they must run before it.
+        title: the layer's section title in the text report and the workbench.
+        schema_def: its record's definition in the JSON Schema's `$defs`.
+        many: a list of records with offsets; False for one summary per article.
+        table: the store table its records go to.
+        columns: how a record's fields map to that table's columns (`store/layers.py`).
+    """
+    name: str
+    record: type
+    component: str
+    requires: tuple[str, ...]
+    title: str
+    schema_def: str
+    many: bool = True
+    table: Optional[str] = None
+    columns: tuple[Column, ...] = ()
+
+
+# In the order of the JSON output (SCHEMA.md); every layer is always present.
+LAYERS: tuple[Layer, ...] = (
+    Layer("entities", Entity, "entities", ("noncontent",), "Entities", "entity", table="entities",
+          columns=(col("local_id", "id"), col("name"), col("label"), col("aliases", kind="json"))),
+    Layer("quotes", Quote, "quotes", ("noncontent", "entities"), "Quotes", "quote", table="quotes",
+          columns=(col("local_id", "id"), *SPAN, col("kind"), col("channel"),
+                   col("speaker_entity", "speaker.entity"), col("speaker_name", "speaker.name"),
+                   *_span("speaker"), *_span("cue"))),
+    Layer("claims", Claim, "claims", ("noncontent", "entities", "quotes"), "Claims", "claim",
+          table="claims",
+          columns=(col("local_id", "id"), *SPAN, col("source_kind", "source.kind"),
+                   col("source_entity", "source.entity"), col("source_name", "source.name"),
+                   *_span("source"), *_span("cue"))),
+    Layer("sourcing", Sourcing, "claims", ("noncontent", "entities", "quotes"), "Sourcing", "sourcing",
+          many=False, table="sourcing",
+          columns=(col("named"), col("vague"), col("unattributed"), col("quoted"),
+                   col("quoted_speakers", kind="json"))),
+    Layer("times", Time, "times", (), "Times", "time", table="times",
+          columns=(*SPAN, col("type"), col("value"))),
+    Layer("places", Place, "places", ("noncontent", "entities"), "Places", "place", table="places",
+          columns=(*SPAN, col("name"), col("geonameid"), col("lat"), col("lon"), col("country"),
+                   col("admin1"), col("feature"), col("stands_for"))),
+    Layer("amounts", Amount, "amounts", ("noncontent", "times"), "Amounts", "amount", table="amounts",
+          columns=(*SPAN, col("value"), col("low"), col("high"), col("unit"), col("object"),
+                   col("approx", kind="bool"))),
+    Layer("events", Event, "events", ("noncontent", "entities", "quotes", "claims", "times", "places"),
+          "Events", "event", table="events",
+          columns=(col("local_id", "id"), *SPAN, col("type"), col("mode"),
+                   *(col(f"{side}_{f}", f"{side}_actor.{f}") for side in ("source", "target")
+                     for f in ("entity", "name", "country", "sector")),
+                   col("place"), col("date"), col("negated", kind="bool"))),
+    Layer("tone", Tone, "tone", ("noncontent", "entities"), "Tone", "tone", many=False, table="tone",
+          columns=(col("score"), col("positive"), col("negative"), col("polarity"), col("activity"),
+                   col("self_group"), col("word_count"), col("entities", kind="json"))),
+    Layer("framing", Framing, "framing", ("noncontent", "quotes"), "Framing", "framing", table="framing",
+          columns=(*SPAN, col("technique"), col("concept"), col("variant"))),
+    Layer("noncontent", NonContent, "noncontent", (), "Non-content", "noncontent", table="noncontent",
+          columns=(*SPAN, col("kind"))),
+)
+
+BY_NAME: dict[str, Layer] = {layer.name: layer for layer in LAYERS}
+# Layers whose records are spans of the text (the reader highlights them), in output order.
+SPAN_LAYERS: tuple[str, ...] = tuple(layer.name for layer in LAYERS if layer.many)
+
+
+def layer(name: str) -> Layer:
+    """The layer called `name`; a `KeyError` that lists the valid names otherwise."""
+    try:
+        return BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"no layer {name!r}; valid: {', '.join(BY_NAME)}") from None
+
+
+def written_by(component: str) -> tuple[str, ...]:
+    """The layers `component` writes (claims writes claims and sourcing), in output order."""
+    return tuple(layer.name for layer in LAYERS if layer.component == component)
