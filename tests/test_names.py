@@ -1,9 +1,8 @@
-"""Name keys, transliteration folding, acronyms and titles."""
+"""Name keys, transliteration folding, acronyms and display forms (`presstrace.names`)."""
 from __future__ import annotations
 
 import pytest
 
-from presstrace.components.common.name_spans import titles
 from presstrace.names import acronym, display_name, fold, name_key
 
 
@@ -38,8 +37,3 @@ def test_names_acronym(text, expected):
 @pytest.mark.parametrize("text,expected", [("Kyiv’s", "Kyiv"), ("Jones'", "Jones"), ("New  York", "New York")])
 def test_names_display_name(text, expected):
     assert display_name(text) == expected
-
-
-@pytest.mark.parametrize("title", [("president",), ("prime", "minister"), ("mr.",)])
-def test_names_titles_lexicon(title):
-    assert title in titles()
