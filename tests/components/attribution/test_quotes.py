@@ -126,7 +126,7 @@ def _parsed(words, pos, heads, deps):
                                       "dobj", "punct"], 4, "clerk"),
 ])
 def test_quotes_adjacent_speaker_when_the_parse_gives_no_subject(words, pos, heads, deps, verb, speaker):
-    from presstrace.components.attribution.quotes import _adjacent_speaker
+    from presstrace.components.attribution.quote_cues import _adjacent_speaker
     doc = _parsed(words, pos, heads, deps)
     after = doc[4].idx  # where the text after the closing mark begins
     found = _adjacent_speaker(doc[verb], after)
@@ -134,7 +134,7 @@ def test_quotes_adjacent_speaker_when_the_parse_gives_no_subject(words, pos, hea
 
 
 def test_quotes_adjacent_speaker_needs_a_bare_noun_phrase():
-    from presstrace.components.attribution.quotes import _adjacent_speaker
+    from presstrace.components.attribution.quote_cues import _adjacent_speaker
     # `"…," said in a statement.`: a preposition after the verb, no speaker to take
     doc = _parsed(['"', "Wait", ",", '"', "said", "in", "a", "statement", "."],
                   ["PUNCT", "VERB", "PUNCT", "PUNCT", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
