@@ -70,7 +70,7 @@ def sweep(db: Path, gold: Path, thresholds: list[float], dated: bool) -> None:
     """
     sys.path.insert(0, str(ROOT))
     from presstrace.store import db as store_db
-    from presstrace.store.stories import StoryParams, cluster, load_docs
+    from presstrace.corpus.stories import StoryParams, cluster, load_docs
 
     scorer = _scorer()
     gold_rows = scorer.load(str(gold))

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 from presstrace.store import db
-from presstrace.store.corpus import update_corpus
-from presstrace.store.ingest import ingest
+from presstrace.corpus.update import update_corpus
+from presstrace.runners.local import ingest
 
 FIELDS = ("id", "date", "source", "title", "text")
 

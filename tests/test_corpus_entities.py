@@ -14,11 +14,11 @@ from click.testing import CliRunner
 from presstrace.cli import cli
 from corpus_files import write_jsonl
 from presstrace.store import db
-from presstrace.store.corpus_entities import (_identify, _key, _misspelt, _misspelt_first_names, canonical_name, list_corpus_entities,
+from presstrace.corpus.entities import (_identify, _key, _misspelt, _misspelt_first_names, canonical_name, list_corpus_entities,
                                               update_corpus_entities)
-from presstrace.store.ingest import ingest
-from presstrace.store.merged_events import group_events, iter_merged_events, update_merged_events
-from presstrace.store.stories import parse_date
+from presstrace.runners.local import ingest
+from presstrace.corpus.events import group_events, iter_merged_events, update_merged_events
+from presstrace.corpus.stories import parse_date
 
 FIRST = [
     ("k1", "2024-05-06", "Kyiv Post",

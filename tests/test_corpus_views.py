@@ -9,12 +9,12 @@ import pytest
 
 from corpus_files import app_client, corpus_store, write_jsonl
 from presstrace.store import db
-from presstrace.store.compare import compare_story
+from presstrace.corpus.compare import compare_story
 from presstrace.store.errors import QueryError
-from presstrace.store.mapdata import place_counts
-from presstrace.store.network import actor_network, quoted_alongside
-from presstrace.store.profile import entity_profile
-from presstrace.store.timeline import timeline
+from presstrace.corpus.mapdata import place_counts
+from presstrace.corpus.network import actor_network, quoted_alongside
+from presstrace.corpus.profile import entity_profile
+from presstrace.corpus.timeline import timeline
 
 ARTICLES = [
     ("kh-1", "2024-05-06", "Valley Herald", "Russian shelling kills three in Kharkiv",

@@ -15,7 +15,7 @@ from presstrace.scale.engine import run_shards
 from presstrace.scale.load import load_shards
 from presstrace.scale.tables import TABLES
 from presstrace.store import db
-from presstrace.store.ingest import ingest
+from presstrace.runners.local import ingest
 
 SAMPLE = Path(__file__).resolve().parent.parent / "presstrace" / "samples" / "ua_ru_press_sample.jsonl"
 SHARD_SIZE = 2

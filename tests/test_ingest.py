@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from presstrace.cli import cli
 from presstrace.store import db, queries
-from presstrace.store.ingest import ingest
+from presstrace.runners.local import ingest
 
 PEOPLE = ["Olena Kovalenko", "Marta Ivanova", "Pavel Sokolov", "Anna Berg", "Tomas Novak",
           "Irina Petrenko", "David Miller", "Sofia Rossi", "Jan Kowalski", "Lena Fischer"]
@@ -105,7 +105,7 @@ def test_ingest_rerun_skips_everything_before_analysis(small_store, store_settin
 
     def no_analysis(*args, **kwargs):
         raise AssertionError("a re-run must not start the pipeline")
-    monkeypatch.setattr("presstrace.store.ingest.analyze_many", no_analysis)
+    monkeypatch.setattr("presstrace.runners.local.analyze_many", no_analysis)
     stats = ingest([str(corpus)], path, store_settings, n_process=2)
     assert (stats.analysed, stats.skipped, stats.errors) == (0, 10, 2)
     assert content_digest(path) == before

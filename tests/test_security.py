@@ -24,9 +24,9 @@ from presstrace.api.security import BodyLimit, is_loopback, max_body_bytes  # no
 from presstrace.cli import cli  # noqa: E402
 from presstrace.errors import SettingsError  # noqa: E402
 from presstrace.store import db  # noqa: E402
-from presstrace.store.ingest import ingest  # noqa: E402
-from presstrace.store.merged_events import update_merged_events  # noqa: E402
-from presstrace.store.stories import update_stories  # noqa: E402
+from presstrace.runners.local import ingest  # noqa: E402
+from presstrace.corpus.events import update_merged_events  # noqa: E402
+from presstrace.corpus.stories import update_stories  # noqa: E402
 
 ARTICLES = [
     {"id": "k-1", "date": "2024-05-02", "source": "Harbor Times", "title": "Ferry line reopens",

@@ -14,7 +14,7 @@ from presstrace.records import (Actor, Amount, AnalyzedArticle, Claim, ClaimSour
                                 Framing, Mention, NonContent, Place, Quote, SentenceTone, Sourcing,
                                 Speaker, TextSpan, Time, Tone)
 from presstrace.store import db, queries
-from presstrace.store.dedupe import DedupeConfig, NearDuplicateIndex, shingles
+from presstrace.corpus.dedupe import DedupeConfig, NearDuplicateIndex, shingles
 from presstrace.store.layers import LIST_LAYERS, flatten, unflatten
 from presstrace.store.errors import QueryError, StoreError, StoreNotFoundError, StoreVersionError
 from presstrace.store.migrations import MIGRATIONS, applied_migrations, migrate, split_statements

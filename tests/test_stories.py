@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from presstrace.cli import cli
 from corpus_files import write_jsonl
 from presstrace.store import db
-from presstrace.store.ingest import ingest
-from presstrace.store.stories import (Doc, StoryParams, cluster, iter_stories, stored_params, tokens,
+from presstrace.runners.local import ingest
+from presstrace.corpus.stories import (Doc, StoryParams, cluster, iter_stories, stored_params, tokens,
                                       update_stories)
 
 DAM = [

@@ -1,6 +1,6 @@
 """The corpus views as JSON endpoints under `/api`: a story's outlet comparison, an
 entity's page, timelines, networks and map data. Thin wrappers over the store functions
-(`presstrace.store.compare`, `profile`, `timeline`, `network`, `mapdata`), with the list
+(`presstrace.corpus.compare`, `profile`, `timeline`, `network`, `mapdata`), with the list
 and error conventions of `routes.py`: lists answer `{"items", "limit", "offset",
 "next_offset"}`, an unknown story, entity or place is a 404 `not_found`, any other query
 the store cannot run a 400 `bad_query`.
@@ -12,12 +12,12 @@ from typing import Annotated, Any, Iterator, Literal, Optional
 
 from fastapi import APIRouter, Path, Query
 
-from ..store.compare import SIMILAR, compare_story
-from ..store.lookup import UnknownError
-from ..store.mapdata import place_counts
-from ..store.network import actor_network, quoted_alongside
-from ..store.profile import entity_profile
-from ..store.timeline import timeline
+from ..corpus.compare import SIMILAR, compare_story
+from ..corpus.lookup import UnknownError
+from ..corpus.mapdata import place_counts
+from ..corpus.network import actor_network, quoted_alongside
+from ..corpus.profile import entity_profile
+from ..corpus.timeline import timeline
 from .errors import ApiError
 from .routes import ERRORS, MAX_LIMIT, Conn, Limit, Offset, Since, Until, page
 

@@ -15,12 +15,12 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..corpus.events import iter_merged_events
+from ..corpus.stories import iter_stories
 from ..errors import InputError
 from ..records import Article
 from ..store import db, queries
 from ..store.errors import QueryError
-from ..store.merged_events import iter_merged_events
-from ..store.stories import iter_stories
 from .app import get_conn
 from .errors import ApiError
 
@@ -86,8 +86,8 @@ def list_articles(conn: Conn, limit: Limit = 50, offset: Offset = 0, source: Nam
     if status:
         where.add("a.status = ?", status)
     with search_errors():
-        total = queries._rows(conn, f"SELECT count(*) AS n {base}{where.sql()}", where.params)[0]["n"]
-        rows = queries._rows(conn, f"SELECT {ARTICLE_COLUMNS} {base}{where.sql()} ORDER BY {order} "
+        total = queries.fetch_rows(conn, f"SELECT count(*) AS n {base}{where.sql()}", where.params)[0]["n"]
+        rows = queries.fetch_rows(conn, f"SELECT {ARTICLE_COLUMNS} {base}{where.sql()} ORDER BY {order} "
                                    "LIMIT ? OFFSET ?", (*where.params, limit, offset))
     return {"items": rows, "limit": limit, "offset": offset, "total": total,
             "next_offset": offset + limit if offset + limit < total else None}

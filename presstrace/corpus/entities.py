@@ -36,7 +36,7 @@ from collections import Counter, defaultdict
 from typing import Iterable, Optional
 
 from ..names import acronym, name_key
-from .db import transaction
+from ..store.db import transaction
 
 FAMILIES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 

@@ -19,7 +19,7 @@ from collections import defaultdict
 from typing import Iterator, Optional
 
 from ..names import name_key
-from .db import transaction
+from ..store.db import transaction
 from .stories import parse_date
 
 DEFAULT_WINDOW_DAYS = 2
@@ -136,7 +136,7 @@ def iter_merged_events(conn: sqlite3.Connection, event_type: Optional[str] = Non
             f"WHERE r.merged_event_id IN ({marks}) ORDER BY a.date, a.id", [m["id"] for m in merged]):
         articles[row[0]].append({"id": row["id"], "input_id": row["input_id"],
                                  "source": row["source"], "date": row["date"]})
-    names = _corpus_names(conn, [k for m in merged for k in (m["source"], m["target"])])
+    names = corpus_names(conn, [k for m in merged for k in (m["source"], m["target"])])
     for m in merged:
         yield {"merged_event": m["id"], "type": m["type"],
                "source": names.get(m["source"], m["source"]),
@@ -145,7 +145,7 @@ def iter_merged_events(conn: sqlite3.Connection, event_type: Optional[str] = Non
                "articles": articles[m["id"]]}
 
 
-def _corpus_names(conn: sqlite3.Connection, keys: list[Optional[str]]) -> dict[str, str]:
+def corpus_names(conn: sqlite3.Connection, keys: list[Optional[str]]) -> dict[str, str]:
     """Actor key c<id> -> that corpus entity's canonical name."""
     ids = sorted({int(k[1:]) for k in keys if k and k[0] == "c" and k[1:].isascii() and k[1:].isdigit()})
     out: dict[str, str] = {}

@@ -10,7 +10,7 @@ import re
 import sqlite3
 from typing import Optional, Union
 
-from .errors import QueryError
+from ..store.errors import QueryError
 
 Ref = Union[int, str]
 MAX_ID = 2**63 - 1  # SQLite's integers; a larger id names nothing in the store
@@ -111,7 +111,7 @@ def speakers_by_alias(conn: sqlite3.Connection, names: set[str]) -> dict[str, tu
     one person or organisation, or of one that the others' article counts dwarf
     (`corpus_entities.DOMINANCE`): a quote whose speaker the article did not link to an
     entity ("Zelenskyy" said …) still counts for the person the corpus knows."""
-    from .corpus_entities import DOMINANCE
+    from .entities import DOMINANCE
 
     wanted = sorted(n for n in names if n and n.casefold() not in PRONOUNS)
     out: dict[str, tuple[int, str]] = {}

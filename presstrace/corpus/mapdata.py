@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any, Optional
 
+from ..store.queries import Filters, fetch_rows
 from .lookup import Ref, check_limit, story_id
-from .queries import Filters, _rows
 
 
 def place_counts(conn: sqlite3.Connection, story: Optional[Ref] = None, since: Optional[str] = None,
@@ -33,7 +33,7 @@ def place_counts(conn: sqlite3.Connection, story: Optional[Ref] = None, since: O
            "max(p.feature) AS feature FROM places p JOIN articles a ON a.id = p.article_id"
            + where.sql() + " GROUP BY p.geonameid, p.name, p.article_id")
     places: dict[int, dict[str, Any]] = {}
-    for row in _rows(conn, sql, where.params):
+    for row in fetch_rows(conn, sql, where.params):
         place = places.setdefault(row["geonameid"], {
             "geonameid": row["geonameid"], "names": {}, "lat": row["lat"], "lon": row["lon"],
             "country": row["country"], "admin1": row["admin1"], "feature": row["feature"],

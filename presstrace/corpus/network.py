@@ -22,10 +22,10 @@ from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Any, Optional
 
-from .errors import QueryError
+from ..store.errors import QueryError
+from ..store.queries import Filters
+from .events import corpus_names
 from .lookup import Ref, check_limit, corpus_entity, resolve_speaker, speakers_by_alias, story_id
-from .merged_events import _corpus_names
-from .queries import Filters
 
 Graph = dict[str, list[dict[str, Any]]]
 
@@ -73,7 +73,7 @@ def actor_network(conn: sqlite3.Connection, story: Optional[Ref] = None,
 
 def _actor_nodes(conn: sqlite3.Connection, edges: list[dict]) -> list[dict]:
     keys = sorted({e[end] for e in edges for end in ("source", "target")})
-    labels = {**_actor_labels(conn, keys), **_corpus_names(conn, keys)}
+    labels = {**_actor_labels(conn, keys), **corpus_names(conn, keys)}
     weight, as_source, as_target = Counter(), Counter(), Counter()
     for e in edges:
         weight[e["source"]] += e["weight"]

@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date as Date
 from typing import Iterator, Optional
 
-from .db import get_meta, set_meta, transaction
+from ..store.db import get_meta, set_meta, transaction
 
 META_KEY = "stories_params"
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 import sqlite3
 from typing import Any, Optional
 
-from .errors import QueryError
+from ..store.errors import QueryError
+from ..store.queries import Filters, fetch_rows
 from .lookup import Ref, check_limit, corpus_entity, dated, place as find_place, story_id
-from .queries import Filters, _rows
 
 EVENT_DATE = f"CASE WHEN {dated('e.date')} THEN e.date ELSE a.date END"
 
@@ -76,7 +76,7 @@ def timeline(conn: sqlite3.Connection, entity: Optional[Ref] = None, place: Opti
     lim = check_limit(limit)
     sql = (f"SELECT * FROM ({EVENTS}{events.sql()} UNION ALL {QUOTES}{quotes.sql()}) "
            "ORDER BY date IS NULL, date, article_id, start" + (" LIMIT ?" if lim else ""))
-    rows = _rows(conn, sql, [*events.params, *quotes.params, *([lim] if lim else [])])
+    rows = fetch_rows(conn, sql, [*events.params, *quotes.params, *([lim] if lim else [])])
     return [_item(r) for r in rows]
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from .corpus_entities import update_corpus_entities
-from .merged_events import update_merged_events
+from .entities import update_corpus_entities
+from .events import update_merged_events
 from .stories import update_stories
 
 

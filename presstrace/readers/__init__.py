@@ -1,7 +1,8 @@
-"""Read articles from files, folders and standard input in any supported format.
+"""Read articles from files, folders, glob patterns, WARC archives and standard input.
 
 `read_inputs` is the one entry point: it yields an `Article` per article read, or an
 `ArticleError` for bad input, in input order, and raises only for a caller's mistake.
+`ReadOptions.from_settings` is the one way to build what every reader needs.
 """
 from __future__ import annotations
 
@@ -14,17 +15,19 @@ from typing import BinaryIO, Iterator, Optional, Sequence
 from ..errors import InputError
 from ..records import Article, ArticleError
 from ..settings import Settings, load_settings
-from .dates import check_option_date
 from .decode import check_binary, decode_bytes
 from .detect import detect_format
 from .html import parse_html
 from .jsonl import read_jsonl
+from .paths import estimate_inputs, expand_globs
 from .record import parse_record
 from .sources import (HEAD_BYTES, STDIN, ReadOptions, Source, iter_sources, open_source,
                       read_rest, read_up_to)
 from .text import parse_text
+from .warc import is_warc_name, read_warc, require_warcio
 
-__all__ = ["FORMATS", "read_inputs"]
+__all__ = ["FORMATS", "ReadOptions", "estimate_inputs", "expand_globs", "is_warc_name",
+           "read_inputs"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -35,11 +38,13 @@ PARSERS = {"record": parse_record, "text": parse_text, "html": parse_html}
 def read_inputs(paths: Sequence[str | os.PathLike], input_format: Optional[str] = None,
                 date: Optional[str] = None, settings: Optional[Settings] = None,
                 stdin: Optional[BinaryIO] = None) -> Iterator[Article | ArticleError]:
-    """Articles from files, folders (recursive, sorted, hidden skipped) and `-` (stdin).
+    """Articles from files, folders (recursive, sorted, hidden skipped), glob patterns,
+    WARC archives (every HTML page in them) and `-` (stdin).
 
     Args:
         paths: the inputs, in order.
-        input_format: one of FORMATS to force it; None detects it per file.
+        input_format: one of FORMATS to force it for every input that is not a WARC
+            archive; None detects it per file.
         date: `YYYY-MM-DD` for articles that have no date of their own.
         settings: limits (`limits.max_bytes`, `limits.max_chars`); default `load_settings()`.
         stdin: binary stream read for `-`; default `sys.stdin.buffer`.
@@ -48,16 +53,16 @@ def read_inputs(paths: Sequence[str | os.PathLike], input_format: Optional[str] 
     Raises:
         TypeError, ValueError: for bad arguments (checked before the first item).
     """
-    paths = _check_paths(paths)
+    paths = expand_globs(_check_paths(paths))
+    if any(is_warc_name(os.fspath(p)) for p in paths):
+        require_warcio()
     if input_format is not None and input_format not in FORMATS:
         raise ValueError(f"unknown input format {input_format!r}; valid formats: "
                          f"{', '.join(FORMATS)}")
     settings = load_settings() if settings is None else settings
     if not isinstance(settings, Settings):
         raise TypeError(f"settings must be a Settings, got {type(settings).__name__}")
-    options = ReadOptions(max_bytes=int(settings.get("limits", "max_bytes")),
-                          max_chars=int(settings.get("limits", "max_chars")),
-                          date=check_option_date(date))
+    options = ReadOptions.from_settings(settings, date)
     stream = _stdin_stream(stdin) if STDIN in [os.fspath(p) for p in paths] else None
     return _read_all(paths, input_format, options, stream)
 
@@ -103,6 +108,9 @@ def _read_all(paths: list, input_format: Optional[str], options: ReadOptions,
         stdin: the stream for `-`.
     """
     for source in iter_sources(paths):
+        if _is_archive(source):
+            yield from _read_archive(source, options)
+            continue
         if isinstance(source, ArticleError):
             LOGGER.warning("%s", source.message)
             yield source
@@ -139,3 +147,28 @@ def read_source(source: Source, input_format: Optional[str], options: ReadOption
         yield ArticleError("not_found", f"{source.name}: cannot be read "
                                         f"({exc.strerror or exc})", id=source.stem,
                            origin=source.name)
+
+
+def _is_archive(source: Source | ArticleError) -> bool:
+    """Whether the input is (or, when missing, is named as) a WARC archive.
+
+    Args:
+        source: an input, or the error for a path that does not exist.
+    """
+    name = source.name if isinstance(source, Source) else source.origin
+    return name is not None and is_warc_name(name)
+
+
+def _read_archive(source: Source | ArticleError, options: ReadOptions) -> Iterator[Article | ArticleError]:
+    """The pages of one WARC archive. Its errors are records without a log line: a crawl
+    may hold many bad pages, and the caller's run counts them.
+
+    Args:
+        source: the archive, or the error for a missing one.
+        options: limits and the default date.
+    """
+    if isinstance(source, ArticleError):
+        yield source
+        return
+    require_warcio()
+    yield from read_warc(source.path, options)

@@ -12,6 +12,8 @@ from typing import BinaryIO, Iterable, Iterator
 
 from ..errors import InputError
 from ..records import ArticleError
+from ..settings import Settings
+from .dates import check_option_date
 
 LOGGER = logging.getLogger(__name__)
 
@@ -33,6 +35,18 @@ class ReadOptions:
     max_bytes: int
     max_chars: int
     date: str | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings, date=None) -> "ReadOptions":
+        """The limits of `settings` (limits.max_bytes, limits.max_chars) and a checked date.
+
+        Args:
+            settings: presstrace settings.
+            date: `YYYY-MM-DD`, a `datetime.date`, or None; a bad one raises ValueError.
+        """
+        return cls(max_bytes=int(settings.get("limits", "max_bytes")),
+                   max_chars=int(settings.get("limits", "max_chars")),
+                   date=check_option_date(date))
 
 
 def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[Source | ArticleError]:

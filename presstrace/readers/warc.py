@@ -13,20 +13,30 @@ import logging
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import InputError
+from ..errors import InputError, PresstraceError
 from ..records import Article, ArticleError
-from ..readers.decode import decode_bytes
-from ..readers.html import parse_html
-from ..readers.sources import ReadOptions, Source
-from .errors import StoreError
+from .decode import decode_bytes
+from .html import parse_html
+from .sources import ReadOptions, Source
 
 LOGGER = logging.getLogger(__name__)
 
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+def is_warc_name(name: str) -> bool:
+    """Whether a file name says WARC or ARC archive (gzipped or not).
+
+    Args:
+        name: a file name or path.
+    """
+    return name.lower().endswith(WARC_SUFFIXES)
+
 
 def require_warcio() -> None:
-    """Raise StoreError naming the package when warcio is not installed."""
+    """Raise PresstraceError naming the package when warcio is not installed."""
     if importlib.util.find_spec("warcio") is None:
-        raise StoreError("WARC input needs the warcio package: pip install warcio")
+        raise PresstraceError("WARC input needs the warcio package: pip install warcio")
 
 
 def read_warc(path: Path, options: ReadOptions) -> Iterator[Article | ArticleError]:

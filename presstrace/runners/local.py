@@ -16,22 +16,18 @@ import sqlite3
 import time
 from collections import deque
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 import numpy as np
 
+from ..corpus.dedupe import DedupeConfig, Match, NearDuplicateIndex, to_blob
 from ..errors import InputError
 from ..pipeline import analyze_many, check_article
 from ..readers import read_inputs
-from ..readers.dates import check_option_date
-from ..readers.sources import STDIN, ReadOptions, Source, iter_sources
 from ..records import AnalyzedArticle, Article, ArticleError
 from ..settings import Settings, load_settings
-from . import db
-from .dedupe import DedupeConfig, Match, NearDuplicateIndex, to_blob
-from .progress import IngestStats, Progress, expand_globs, is_warc_name
-from .warc import read_warc, require_warcio
+from ..store import db
+from .progress import IngestStats, Progress
 
 LOGGER = logging.getLogger(__name__)
 
@@ -67,16 +63,13 @@ def ingest(paths: Iterable[str], db_path: str | os.PathLike, settings: Optional[
         Counts of what happened to the inputs.
     """
     settings = settings or load_settings()
-    paths = expand_globs(list(paths))
-    if any(is_warc_name(p) for p in paths):
-        require_warcio()
     conn = db.open_store(db_path)
     stats = IngestStats()
     try:
         planner = Planner(conn, settings, force)
         writer = Writer(conn, settings, planner, stats, progress)
-        _run(read_articles(paths, input_format, date, settings), planner, writer,
-             n_process or os.cpu_count() or 1, settings)
+        items = read_inputs(list(paths), input_format=input_format, date=date, settings=settings)
+        _run(items, planner, writer, n_process or os.cpu_count() or 1, settings)
         writer.finish()
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
@@ -119,46 +112,6 @@ def _run(items: Iterator, planner: "Planner", writer: "Writer", n_process: int,
         writer.write(step)
     while queue:
         writer.write(queue.popleft())
-
-
-def read_articles(paths: list[str], input_format: Optional[str], date: Optional[str],
-                  settings: Settings) -> Iterator[Article | ArticleError]:
-    """Every article of the paths in order: WARC archives by `read_warc`, the rest by `read_inputs`."""
-    options = ReadOptions(max_bytes=int(settings.get("limits", "max_bytes")),
-                          max_chars=int(settings.get("limits", "max_chars")),
-                          date=check_option_date(date))
-    plain: list[str] = []
-    for path in paths:
-        if path == STDIN or not is_warc_path(path):
-            plain.append(path)
-            continue
-        if plain:
-            yield from read_inputs(plain, input_format=input_format, date=date, settings=settings)
-            plain = []
-        yield from _read_warc_path(path, options, input_format, date, settings)
-    if plain:
-        yield from read_inputs(plain, input_format=input_format, date=date, settings=settings)
-
-
-def is_warc_path(path: str) -> bool:
-    """A WARC file, or a folder holding one (then every file in it goes through here)."""
-    target = Path(path)
-    if target.is_dir():
-        return any(isinstance(s, Source) and is_warc_name(s.name) for s in iter_sources([path]))
-    return is_warc_name(path)
-
-
-def _read_warc_path(path: str, options: ReadOptions, input_format: Optional[str],
-                    date: Optional[str], settings: Settings) -> Iterator[Article | ArticleError]:
-    require_warcio()
-    for source in iter_sources([path]):
-        if isinstance(source, ArticleError):
-            yield source
-        elif is_warc_name(source.name):
-            yield from read_warc(source.path, options)
-        else:
-            yield from read_inputs([source.path], input_format=input_format, date=date,
-                                   settings=settings)
 
 
 class Planner:

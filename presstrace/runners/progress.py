@@ -1,19 +1,14 @@
 """Ingest progress: a one-line bar with rate and ETA on a terminal, a summary at the end.
 
-The total is estimated before reading (lines of JSON Lines files, one per other file) and
-is unknown for standard input and WARC archives; the line then shows the rate only.
+The total is estimated before reading (`readers.estimate_inputs`) and is unknown for
+standard input and WARC archives; the line then shows the rate only.
 """
 from __future__ import annotations
 
-import os
 import sys
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterable, Optional, TextIO
-
-from ..readers.detect import hint_from_name
-from ..readers.sources import STDIN, Source, iter_sources
+from typing import Optional, TextIO
 
 REFRESH_SECONDS = 0.25
 
@@ -40,43 +35,6 @@ class IngestStats:
                 f"{self.analysed} analysed, {self.duplicates} near-duplicates linked, "
                 f"{self.skipped} already stored, {self.failed} failed, {self.errors} errors "
                 f"-> {db_path}")
-
-
-def estimate_inputs(paths: Iterable[str]) -> Optional[int]:
-    """How many inputs the paths hold, or None when it cannot be known in advance.
-
-    Args:
-        paths: the paths given to ingest (globs already expanded).
-    """
-    total = 0
-    for source in iter_sources(paths):
-        if isinstance(source, Source) and source.path is None:
-            return None
-        if not isinstance(source, Source):
-            total += 1
-        elif is_warc_name(source.name):
-            return None
-        else:
-            total += _count_file(source.path)
-    return total
-
-
-def is_warc_name(name: str) -> bool:
-    lowered = name.lower()
-    return lowered.endswith((".warc", ".warc.gz", ".arc", ".arc.gz"))
-
-
-def _count_file(path: Path) -> int:
-    """Non-blank lines of a JSON Lines file, else 1."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(4096)
-            if hint_from_name(path.name) != "jsonl" and not head.lstrip().startswith(b"{"):
-                return 1
-            fh.seek(0)
-            return sum(1 for line in fh if line.strip())
-    except OSError:
-        return 1
 
 
 class Progress:
@@ -120,16 +78,3 @@ def _clock(seconds: float) -> str:
     seconds = int(seconds)
     hours, rest = divmod(seconds, 3600)
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
-
-
-def expand_globs(paths: Iterable[str]) -> list[str]:
-    """Paths with shell-style patterns expanded (sorted); a pattern matching nothing stays."""
-    import glob
-
-    out = []
-    for path in paths:
-        if path != STDIN and not os.path.exists(path) and glob.has_magic(path):
-            out.extend(sorted(glob.glob(path, recursive=True)) or [path])
-        else:
-            out.append(path)
-    return out

@@ -50,7 +50,7 @@ def scale_options(command: Callable) -> Callable:
 
 def _ingest_dask(settings: Settings, kwargs: dict, parquet: str, workers: Optional[int],
                  scheduler: Optional[str], shard_size: int) -> None:
-    from ..store.progress import expand_globs
+    from ..readers import expand_globs
     from .engine import open_client, run_shards
 
     quiet = kwargs["quiet"]
@@ -92,7 +92,7 @@ def load_command(settings: Settings, shards_dir: str, db_path: Optional[str], qu
 
         presstrace load shards/ --db corpus.db
     """
-    from ..store.cli import _update_corpus
+    from ..cli.store import _update_corpus
     from .load import load_shards
 
     path = db_path or settings.get("store", "path")

@@ -19,10 +19,10 @@ from typing import Any, Optional
 from ..errors import PresstraceError
 from ..records import Article, ArticleError
 from ..settings import Settings, load_settings
+from ..corpus.dedupe import DedupeConfig, NearDuplicateIndex, to_blob
+from ..runners.progress import IngestStats
 from ..store import db
-from ..store.dedupe import DedupeConfig, NearDuplicateIndex, to_blob
 from ..store.layers import LAYER_TABLES, build_article
-from ..store.progress import IngestStats
 from .engine import MANIFEST
 from .tables import ERRORS, read_table
 from .task import MARKERS

@@ -21,9 +21,8 @@ from ..readers.decode import check_binary, is_wide
 from ..readers.detect import detect_format
 from ..readers.jsonl import iter_byte_lines, read_line
 from ..readers.sources import HEAD_BYTES, ReadOptions, Source, iter_sources, read_up_to
+from ..readers.warc import is_warc_name, read_warc
 from ..records import Article, ArticleError
-from ..store.progress import is_warc_name
-from ..store.warc import read_warc
 
 
 @dataclass(frozen=True)

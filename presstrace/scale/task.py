@@ -16,7 +16,6 @@ from typing import Any, Iterator, Optional
 
 from ..errors import InputError
 from ..pipeline import analyze_many, check_article
-from ..readers.dates import check_option_date
 from ..readers.sources import ReadOptions
 from ..records import Article, ArticleError
 from ..settings import Settings
@@ -46,9 +45,7 @@ def run_shard(shard: Shard, out: str, settings: Settings, input_format: Optional
     if is_done(folder, shard):
         return {**json.loads(marker_path(folder, shard).read_text()), "skipped": True}
     started = time.monotonic()
-    options = ReadOptions(max_bytes=int(settings.get("limits", "max_bytes")),
-                          max_chars=int(settings.get("limits", "max_chars")),
-                          date=check_option_date(date))
+    options = ReadOptions.from_settings(settings, date)
     rows = ShardRows(shard.key)
     todo = list(_plan(read_shard(shard, options, input_format, date, settings), rows, settings))
     results = analyze_many((a for a, _, _ in todo), n_process=1, settings=settings)

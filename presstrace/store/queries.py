@@ -63,7 +63,14 @@ def _limit(limit: int) -> tuple[str, tuple]:
     return (" LIMIT ?", (limit,)) if limit else ("", ())
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: tuple | list) -> Rows:
+def fetch_rows(conn: sqlite3.Connection, sql: str, params: tuple | list) -> Rows:
+    """The rows of a parameterised query as dicts; a bad full-text expression is a QueryError.
+
+    Args:
+        conn: the store.
+        sql: the statement (values only as `?` parameters).
+        params: its parameters.
+    """
     try:
         cursor = conn.execute(sql, tuple(params))
     except sqlite3.OperationalError as exc:
@@ -94,13 +101,13 @@ def search(conn: sqlite3.Connection, text: str, target: str = "articles", limit:
                "FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
                "JOIN articles a ON a.id = q.article_id "
                "WHERE quotes_fts MATCH ? ORDER BY quotes_fts.rank" + lim)
-        return _rows(conn, sql, (text, *lim_params))
+        return fetch_rows(conn, sql, (text, *lim_params))
     dup = "" if include_duplicates else " AND a.status != 'duplicate'"
     sql = ("SELECT a.id AS article_id, a.date, a.source, a.title, "
            "snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet "
            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
            f"WHERE articles_fts MATCH ?{dup} ORDER BY articles_fts.rank" + lim)
-    return _rows(conn, sql, (text, *lim_params))
+    return fetch_rows(conn, sql, (text, *lim_params))
 
 
 def quotes(conn: sqlite3.Connection, speaker: Optional[str] = None, since: Optional[str] = None,
@@ -115,7 +122,7 @@ def quotes(conn: sqlite3.Connection, speaker: Optional[str] = None, since: Optio
     sql = ("SELECT q.article_id, a.date, a.source, q.speaker_name AS speaker, q.text AS quote, "
            "q.cue_text AS cue, q.channel, q.kind FROM quotes q JOIN articles a ON a.id = q.article_id"
            + where.sql() + " ORDER BY a.date DESC, q.article_id, q.seq" + lim)
-    return _rows(conn, sql, (*where.params, *lim_params))
+    return fetch_rows(conn, sql, (*where.params, *lim_params))
 
 
 def claims(conn: sqlite3.Connection, kind: Optional[str] = None, name: Optional[str] = None,
@@ -133,7 +140,7 @@ def claims(conn: sqlite3.Connection, kind: Optional[str] = None, name: Optional[
            "coalesce(c.source_text, c.source_name) AS claimed_by, c.cue_text AS cue, c.text AS claim "
            "FROM claims c JOIN articles a ON a.id = c.article_id"
            + where.sql() + " ORDER BY a.date DESC, c.article_id, c.seq" + lim)
-    return _rows(conn, sql, (*where.params, *lim_params))
+    return fetch_rows(conn, sql, (*where.params, *lim_params))
 
 
 def events(conn: sqlite3.Connection, type: Optional[str] = None, actor: Optional[str] = None,
@@ -152,7 +159,7 @@ def events(conn: sqlite3.Connection, type: Optional[str] = None, actor: Optional
            "e.target_name AS target_actor, e.place, e.negated, a.source, e.text "
            "FROM events e JOIN articles a ON a.id = e.article_id"
            + where.sql() + " ORDER BY e.date DESC, e.article_id, e.seq" + lim)
-    return _rows(conn, sql, (*where.params, *lim_params))
+    return fetch_rows(conn, sql, (*where.params, *lim_params))
 
 
 def entities(conn: sqlite3.Connection, top: int = 20, label: Optional[str] = None,
@@ -167,7 +174,7 @@ def entities(conn: sqlite3.Connection, top: int = 20, label: Optional[str] = Non
            "FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = e.article_id"
            + where.sql() + " GROUP BY e.name, e.label ORDER BY mentions DESC, articles DESC, e.name"
            + lim)
-    return _rows(conn, sql, (*where.params, *lim_params))
+    return fetch_rows(conn, sql, (*where.params, *lim_params))
 
 
 def sourcing(conn: sqlite3.Connection, by: str = "source", since: Optional[str] = None,
@@ -183,7 +190,7 @@ def sourcing(conn: sqlite3.Connection, by: str = "source", since: Optional[str] 
            "FROM sourcing s JOIN articles a ON a.id = s.article_id LEFT JOIN "
            "(SELECT article_id, count(*) AS n FROM quotes GROUP BY article_id) qc "
            "ON qc.article_id = a.id" + where.sql() + f" GROUP BY {key} ORDER BY articles DESC, {key}")
-    return _rows(conn, sql, where.params)
+    return fetch_rows(conn, sql, where.params)
 
 
 def duplicates(conn: sqlite3.Connection, limit: int = 50) -> Rows:
@@ -193,7 +200,7 @@ def duplicates(conn: sqlite3.Connection, limit: int = 50) -> Rows:
            "group_concat(d.id, ' ') AS copy_ids, round(min(d.similarity), 3) AS min_similarity "
            "FROM articles d JOIN articles o ON o.id = d.duplicate_of "
            "GROUP BY o.id ORDER BY copies DESC, o.id" + lim)
-    return _rows(conn, sql, lim_params)
+    return fetch_rows(conn, sql, lim_params)
 
 
 def errors(conn: sqlite3.Connection, code: Optional[str] = None, limit: int = 100) -> Rows:
@@ -204,7 +211,7 @@ def errors(conn: sqlite3.Connection, code: Optional[str] = None, limit: int = 10
     lim, lim_params = _limit(limit)
     sql = ("SELECT input_id, origin, code, message, article_id FROM errors"
            + where.sql() + " ORDER BY id" + lim)
-    return _rows(conn, sql, (*where.params, *lim_params))
+    return fetch_rows(conn, sql, (*where.params, *lim_params))
 
 
 def stats(conn: sqlite3.Connection) -> Rows:

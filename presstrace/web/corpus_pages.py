@@ -1,5 +1,5 @@
 """Pages over the whole corpus: stories and their outlet comparison, entities, timelines,
-the networks and the map. They draw what `presstrace.store`'s corpus queries return
+the networks and the map. They draw what `presstrace.corpus`'s views return
 (`compare`, `profile`, `timeline`, `network`, `mapdata`); this module only shapes it for
 the templates."""
 from __future__ import annotations
@@ -9,12 +9,12 @@ from typing import Annotated, Callable, Optional
 from fastapi import Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..store.compare import compare_story
+from ..corpus.compare import compare_story
+from ..corpus.mapdata import place_counts
+from ..corpus.network import actor_network, quoted_alongside
+from ..corpus.profile import entity_profile
+from ..corpus.timeline import timeline
 from ..store.errors import QueryError
-from ..store.mapdata import place_counts
-from ..store.network import actor_network, quoted_alongside
-from ..store.profile import entity_profile
-from ..store.timeline import timeline
 from . import charts, data, geo, layout
 from .pages import PAGE, Conn, PageError, router, show
 

@@ -1,6 +1,6 @@
 """The few store reads only the pages need (corpus figures, the home page's lists, an
-article's entity links); everything else comes from `presstrace.store`. Parameterised
-SQL only: values never enter a statement's text."""
+article's entity links); everything else comes from `presstrace.store` and
+`presstrace.corpus`. Parameterised SQL only: values never enter a statement's text."""
 from __future__ import annotations
 
 import sqlite3

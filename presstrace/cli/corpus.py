@@ -6,11 +6,11 @@ from typing import Optional
 
 import click
 
+from ..corpus.entities import list_corpus_entities, update_corpus_entities
+from ..corpus.events import DEFAULT_WINDOW_DAYS, iter_merged_events, update_merged_events
 from ..settings import Settings
-from . import db
-from .cli import _db_path, db_option, domain_errors, render_table
-from .corpus_entities import list_corpus_entities, update_corpus_entities
-from .merged_events import DEFAULT_WINDOW_DAYS, iter_merged_events, update_merged_events
+from ..store import db
+from .store import _db_path, db_option, domain_errors, render_table
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
                       show_default=True, help="How rows are written.")

@@ -7,9 +7,9 @@ from typing import Optional
 
 import click
 
-from . import db
-from .cli import _db_path, db_option, domain_errors
-from .stories import EMBEDDING_PARAMS, StoryParams, iter_stories, update_stories
+from ..corpus.stories import EMBEDDING_PARAMS, StoryParams, iter_stories, update_stories
+from ..store import db
+from .store import _db_path, db_option, domain_errors
 
 DEFAULTS = StoryParams()
 

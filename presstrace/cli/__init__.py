@@ -8,9 +8,9 @@ from typing import Iterator, Optional
 
 import click
 
-from .errors import PresstraceError
-from .records import ArticleError
-from .settings import Settings, load_settings
+from ..errors import PresstraceError
+from ..records import ArticleError
+from ..settings import Settings, load_settings
 
 LOGGER = logging.getLogger(__name__)
 
@@ -55,8 +55,8 @@ def analyze(settings: Settings, paths: tuple[str, ...], fmt: str, input_format: 
 
         presstrace analyze --date 2025-03-14 < articles.jsonl > records.jsonl
     """
-    from .pipeline import analyze_many
-    from .readers import read_inputs
+    from ..pipeline import analyze_many
+    from ..readers import read_inputs
 
     try:
         articles = read_inputs(list(paths) or ["-"], input_format=input_format, date=date,
@@ -71,7 +71,7 @@ def analyze(settings: Settings, paths: tuple[str, ...], fmt: str, input_format: 
 
 def _write(results: Iterator, fmt: str, summary: bool) -> tuple[int, int]:
     """Write results as they come; return (analysed, failed) counts."""
-    from . import report
+    from .. import report
 
     ok = failed = 0
     kept = []
@@ -116,7 +116,7 @@ def gazetteer_build(settings: Settings, force: bool, quiet: bool) -> None:
 
         presstrace gazetteer build
     """
-    from .gazetteer import build_index, default_index_path
+    from ..gazetteer import build_index, default_index_path
 
     path = default_index_path(settings)
     if path.exists() and not force:
@@ -128,8 +128,8 @@ def gazetteer_build(settings: Settings, force: bool, quiet: bool) -> None:
         click.echo(f"gazetteer index built at {path}")
 
 
-from .store.cli import register_store_commands; register_store_commands(cli)  # noqa: E402,E702
-from .api.serve_cli import register_serve_command; register_serve_command(cli)  # noqa: E402,E702
+from .store import register_store_commands; register_store_commands(cli)  # noqa: E402,E702
+from ..api.serve_cli import register_serve_command; register_serve_command(cli)  # noqa: E402,E702
 
 
 def main() -> None:

@@ -14,10 +14,10 @@ import click
 
 from ..errors import PresstraceError
 from ..readers import FORMATS as INPUT_FORMATS
-from ..settings import Settings
-from . import db, queries
-from .export import FORMATS as EXPORT_FORMATS
 from ..scale.cli import scale_options
+from ..settings import Settings
+from ..store import db, queries
+from ..store.export import FORMATS as EXPORT_FORMATS
 
 CELL_WIDTH = 70
 
@@ -28,9 +28,9 @@ def register_store_commands(group: click.Group) -> None:
     group.add_command(query)
     group.add_command(export_command)
     from ..scale.cli import load_command; group.add_command(load_command)  # noqa: E702
-    from .stories_cli import stories_command; group.add_command(stories_command)  # noqa: E702
-    from .corpus_cli import entities_command, events_command; group.add_command(entities_command); group.add_command(events_command)  # noqa: E702,E501
-    from .views_cli import register_view_commands; register_view_commands(group)  # noqa: E702
+    from .stories import stories_command; group.add_command(stories_command)  # noqa: E702
+    from .corpus import entities_command, events_command; group.add_command(entities_command); group.add_command(events_command)  # noqa: E702,E501
+    from .views import register_view_commands; register_view_commands(group)  # noqa: E702
 
 
 def db_option(command: Callable) -> Callable:
@@ -82,8 +82,9 @@ def ingest_command(settings: Settings, paths: tuple[str, ...], db_path: Optional
 
         presstrace ingest 'feeds/*.jsonl' crawl.warc.gz --db corpus.db
     """
-    from .ingest import ingest
-    from .progress import Progress, estimate_inputs, expand_globs
+    from ..readers import estimate_inputs, expand_globs
+    from ..runners.local import ingest
+    from ..runners.progress import Progress
 
     path = _db_path(settings, db_path)
     progress = None
@@ -101,8 +102,7 @@ def ingest_command(settings: Settings, paths: tuple[str, ...], db_path: Optional
 
 def _update_corpus(path, quiet: bool) -> None:
     """Bring stories, corpus entities and merged events up to date with new articles."""
-    from . import db
-    from .corpus import update_corpus
+    from ..corpus.update import update_corpus
 
     conn = db.open_store(path, create=False)
     try:
@@ -335,7 +335,7 @@ def export_command(settings: Settings, db_path: Optional[str], fmt: str, out: Op
 
         presstrace export --db corpus.db --format gkg > corpus.gkg.csv
     """
-    from . import export
+    from ..store import export
 
     conn = db.open_store(_db_path(settings, db_path), create=False)
     try:

@@ -12,8 +12,8 @@ from typing import Any, Optional
 import click
 
 from ..settings import Settings
-from . import db
-from .cli import _db_path, db_option, domain_errors, render_table
+from ..store import db
+from .store import _db_path, db_option, domain_errors, render_table
 
 VIEWS_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
                             show_default=True, help="table: a readable listing; json: everything.")
@@ -56,7 +56,7 @@ def story_command(settings: Settings, story_id: str, db_path: Optional[str], com
 
         presstrace story s12 --compare --db corpus.db
     """
-    from .compare import compare_story
+    from ..corpus.compare import compare_story
 
     result = _with_store(settings, db_path, compare_story, story=story_id, similar=similar)
     if not compare:
@@ -114,7 +114,7 @@ def timeline_command(settings: Settings, db_path: Optional[str], entity: Optiona
 
         presstrace timeline --entity Zelensky --since 2022-04 --db corpus.db
     """
-    from .timeline import timeline
+    from ..corpus.timeline import timeline
 
     rows = _with_store(settings, db_path, timeline, entity=entity, place=place, story=story,
                        since=since, until=until, limit=limit)
@@ -153,7 +153,7 @@ def network_command(settings: Settings, db_path: Optional[str], kind: str, story
 
         presstrace network --kind actors --type ASSAULT --db corpus.db --format table
     """
-    from .network import actor_network, quoted_alongside
+    from ..corpus.network import actor_network, quoted_alongside
 
     if kind == "actors":
         graph = _with_store(settings, db_path, actor_network, story=story, entity=entity,
@@ -189,7 +189,7 @@ def places_command(settings: Settings, db_path: Optional[str], story: Optional[s
 
         presstrace places --since 2022-04 --limit 50 --format json --db corpus.db
     """
-    from .mapdata import place_counts
+    from ..corpus.mapdata import place_counts
 
     rows = _with_store(settings, db_path, place_counts, story=story, since=since, until=until,
                        limit=limit)
@@ -210,7 +210,7 @@ def entity_command(settings: Settings, entity: str, db_path: Optional[str], limi
 
         presstrace entity Zelensky --db corpus.db
     """
-    from .profile import entity_profile
+    from ..corpus.profile import entity_profile
 
     profile = _with_store(settings, db_path, entity_profile, corpus_entity_id=entity, limit=limit)
     if fmt == "json":

@@ -1,0 +1,1 @@
+"""Runs that fill the store: the local ingest and the Dask engine."""
