@@ -39,8 +39,8 @@ def worker_dask(rows: list[dict], repeat: int, shards: int) -> dict:
     from distributed import Client, LocalCluster
 
     from presstrace import load_settings
-    from presstrace.scale.engine import run_shards
-    from presstrace.scale.load import load_shards
+    from presstrace.runners.dask import run_shards
+    from presstrace.runners.load import load_shards
 
     settings = load_settings()
     with tempfile.TemporaryDirectory() as tmp:

@@ -7,7 +7,7 @@ import json
 
 from presstrace.store import db
 from presstrace.corpus.update import update_corpus
-from presstrace.runners.local import ingest
+from presstrace.runners import ingest
 
 FIELDS = ("id", "date", "source", "title", "text")
 

@@ -131,7 +131,7 @@ def test_bad_input_warc_records_that_are_not_html_are_skipped(tmp_path, settings
     page whose bytes are binary is an error record."""
     pytest.importorskip("warcio")
     from presstrace.store import db
-    from presstrace.runners.local import ingest
+    from presstrace.runners import ingest
 
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
@@ -164,7 +164,7 @@ def test_bad_input_a_warc_name_on_something_else_is_an_error_record(tmp_path, se
     good article beside it is still stored."""
     pytest.importorskip("warcio")
     from presstrace.store import db
-    from presstrace.runners.local import ingest
+    from presstrace.runners import ingest
 
     (tmp_path / "fake.warc").write_bytes(content)
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")

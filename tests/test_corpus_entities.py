@@ -16,7 +16,7 @@ from corpus_files import write_jsonl
 from presstrace.store import db
 from presstrace.corpus.entities import (_identify, _key, _misspelt, _misspelt_first_names, canonical_name, list_corpus_entities,
                                               update_corpus_entities)
-from presstrace.runners.local import ingest
+from presstrace.runners import ingest
 from presstrace.corpus.events import group_events, iter_merged_events, update_merged_events
 from presstrace.corpus.stories import parse_date
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from presstrace.scale import engine, task
-from presstrace.scale.engine import run_shards
-from presstrace.scale.load import load_shards
-from presstrace.scale.tables import TABLES
+from presstrace.runners import dask, task
+from presstrace.runners.dask import run_shards
+from presstrace.runners.load import load_shards
+from presstrace.runners.tables import TABLES
 from presstrace.store import db
-from presstrace.runners.local import ingest
+from presstrace.runners import ingest
 
 SAMPLE = Path(__file__).resolve().parent.parent / "presstrace" / "samples" / "ua_ru_press_sample.jsonl"
 SHARD_SIZE = 2
@@ -132,7 +132,7 @@ def test_rerun_skips_finished_shards(corpus, settings, tmp_path, monkeypatch):
     victim.unlink()  # as if the task died after writing its tables, before its marker
     third = run_shards([str(corpus)], out, settings, shard_size=SHARD_SIZE)
     assert (third.done, third.skipped) == (1, 3) and victim.is_file()
-    assert json.loads((out / engine.MANIFEST).read_text())["shards"][0]["order"] == 0
+    assert json.loads((out / dask.MANIFEST).read_text())["shards"][0]["order"] == 0
 
 
 def test_duckdb_queries_the_shards_where_they_lie(local_shards):
@@ -176,7 +176,7 @@ def test_dask_a_second_run_on_the_same_cluster_really_runs(tmp_path, settings):
     work and write its own shards, not get the first run's results back by task key."""
     from distributed import Client, LocalCluster
 
-    from presstrace.scale.engine import run_shards
+    from presstrace.runners.dask import run_shards
 
     corpus = tmp_path / "a.jsonl"
     corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": f"Officials in Kyiv said on Monday the talks had ended, number {i}."}) + "\n"

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from presstrace.cli import cli
 from presstrace.store import db, queries
-from presstrace.runners.local import ingest
+from presstrace.runners import ingest
 
 PEOPLE = ["Olena Kovalenko", "Marta Ivanova", "Pavel Sokolov", "Anna Berg", "Tomas Novak",
           "Irina Petrenko", "David Miller", "Sofia Rossi", "Jan Kowalski", "Lena Fischer"]

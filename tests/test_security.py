@@ -24,7 +24,7 @@ from presstrace.api.security import BodyLimit, is_loopback, max_body_bytes  # no
 from presstrace.cli import cli  # noqa: E402
 from presstrace.errors import SettingsError  # noqa: E402
 from presstrace.store import db  # noqa: E402
-from presstrace.runners.local import ingest  # noqa: E402
+from presstrace.runners import ingest  # noqa: E402
 from presstrace.corpus.events import update_merged_events  # noqa: E402
 from presstrace.corpus.stories import update_stories  # noqa: E402
 

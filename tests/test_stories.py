@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from presstrace.cli import cli
 from corpus_files import write_jsonl
 from presstrace.store import db
-from presstrace.runners.local import ingest
+from presstrace.runners import ingest
 from presstrace.corpus.stories import (Doc, StoryParams, cluster, iter_stories, stored_params, tokens,
                                       update_stories)
 

@@ -14,7 +14,6 @@ import click
 
 from ..errors import PresstraceError
 from ..readers import FORMATS as INPUT_FORMATS
-from ..scale.cli import scale_options
 from ..settings import Settings
 from ..store import db, queries
 from ..store.export import FORMATS as EXPORT_FORMATS
@@ -27,7 +26,7 @@ def register_store_commands(group: click.Group) -> None:
     group.add_command(ingest_command)
     group.add_command(query)
     group.add_command(export_command)
-    from ..scale.cli import load_command; group.add_command(load_command)  # noqa: E702
+    group.add_command(load_command)
     from .stories import stories_command; group.add_command(stories_command)  # noqa: E702
     from .corpus import entities_command, events_command; group.add_command(entities_command); group.add_command(events_command)  # noqa: E702,E501
     from .views import register_view_commands; register_view_commands(group)  # noqa: E702
@@ -54,6 +53,9 @@ def domain_errors(command: Callable) -> Callable:
     return wrapper
 
 
+ENGINES = {"sqlite": "local", "dask": "dask"}  # --engine choice -> runners.ingest engine
+
+
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -65,12 +67,23 @@ def domain_errors(command: Callable) -> Callable:
 @click.option("--quiet", is_flag=True, help="No progress line and no summary.")
 @click.option("--no-corpus", is_flag=True,
               help="Leave stories, corpus entities and merged events for a later update.")
+@click.option("--engine", type=click.Choice(list(ENGINES)), default="sqlite", show_default=True,
+              help="sqlite: analyse into the store; dask: Dask tasks over input shards, "
+                   "into Parquet (load them with `presstrace load`).")
+@click.option("--parquet", metavar="DIR", help="Folder of Parquet shards (--engine dask).")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Worker processes of the local Dask cluster (default: all cores).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Use this running Dask cluster instead of a local one.")
+@click.option("--shard-size", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="JSON Lines lines (or files) per shard (--engine dask).")
 @click.pass_obj
-@scale_options
 @domain_errors
 def ingest_command(settings: Settings, paths: tuple[str, ...], db_path: Optional[str],
                    jobs: Optional[int], force: bool, input_format: Optional[str],
-                   date: Optional[str], quiet: bool, no_corpus: bool) -> None:
+                   date: Optional[str], quiet: bool, no_corpus: bool, engine: str,
+                   parquet: Optional[str], workers: Optional[int], scheduler: Optional[str],
+                   shard_size: int) -> None:
     """Analyse articles into the store; what is stored already is skipped.
 
     PATHS are files, folders, glob patterns, WARC archives or - for standard input.
@@ -82,22 +95,87 @@ def ingest_command(settings: Settings, paths: tuple[str, ...], db_path: Optional
 
         presstrace ingest 'feeds/*.jsonl' crawl.warc.gz --db corpus.db
     """
-    from ..readers import estimate_inputs, expand_globs
-    from ..runners.local import ingest
-    from ..runners.progress import Progress
+    from ..runners import ingest
 
+    common = dict(force=force, input_format=input_format, date=date)
+    if engine == "dask":
+        _check_dask_options(paths, parquet)
+        stats = ingest(paths, None, settings, "dask", n_process=jobs, parquet=parquet, workers=workers,
+                       scheduler=scheduler, shard_size=shard_size,
+                       on_shard=None if quiet else _shard_line, **common)
+        _dask_summary(stats, parquet, quiet)
+        return
+    if parquet or workers or scheduler:
+        raise click.UsageError("--parquet, --workers and --scheduler need --engine dask")
     path = _db_path(settings, db_path)
-    progress = None
-    if not quiet:
-        progress = Progress(None if "-" in paths else estimate_inputs(expand_globs(paths)))
-    stats = ingest(paths, path, settings, n_process=jobs, force=force,
-                   input_format=input_format, date=date, progress=progress)
+    stats = ingest(paths, path, settings, "local", n_process=jobs, progress=_progress(paths, quiet),
+                   **common)
     if not quiet:
         click.echo(stats.summary(path), err=True)
     if stats.analysed + stats.duplicates and not no_corpus:
         _update_corpus(path, quiet)
     if stats.errors + stats.failed and not (stats.analysed + stats.skipped + stats.duplicates):
         sys.exit(1)
+
+
+def _progress(paths: tuple[str, ...], quiet: bool):
+    """The progress line of a local ingest (None with --quiet); its total is estimated."""
+    from ..readers import estimate_inputs, expand_globs
+    from ..runners.progress import Progress
+
+    if quiet:
+        return None
+    return Progress(None if "-" in paths else estimate_inputs(expand_globs(paths)))
+
+
+def _check_dask_options(paths: tuple[str, ...], parquet: Optional[str]) -> None:
+    """Usage errors of --engine dask, caught before a cluster is started for nothing."""
+    if not parquet:
+        raise click.UsageError("--engine dask writes Parquet shards: give --parquet DIR")
+    if "-" in paths:
+        raise click.UsageError("--engine dask reads files, not standard input")
+
+
+def _dask_summary(stats, parquet: str, quiet: bool) -> None:
+    """The Dask run's summary; exit status 1 when nothing but errors came of it."""
+    if not quiet:
+        click.echo(stats.summary(parquet), err=True)
+    if stats.rows.get("errors") and not stats.rows.get("articles"):
+        sys.exit(1)
+
+
+def _shard_line(marker: dict) -> None:
+    click.echo(f"shard {marker['key']} ({', '.join(marker['paths'])[:60]}): "
+               f"{marker['rows']['articles']} articles in {marker['seconds']:.1f} s", err=True)
+
+
+@click.command("load")
+@click.argument("shards_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", "db_path", metavar="FILE",
+              help="The store (SQLite file); default: the store.path setting.")
+@click.option("--quiet", is_flag=True, help="No summary.")
+@click.option("--no-corpus", is_flag=True,
+              help="Leave stories, corpus entities and merged events for a later update.")
+@click.pass_obj
+def load_command(settings: Settings, shards_dir: str, db_path: Optional[str], quiet: bool,
+                 no_corpus: bool) -> None:
+    """Load Parquet shards (from `ingest --engine dask`) into the store; safe to repeat.
+
+    Example:
+
+        presstrace load shards/ --db corpus.db
+    """
+    from ..runners.load import load_shards
+
+    path = db_path or settings.get("store", "path")
+    try:
+        stats = load_shards(shards_dir, path, settings)
+    except PresstraceError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not quiet:
+        click.echo(stats.summary(path), err=True)
+    if stats.analysed + stats.duplicates and not no_corpus:
+        _update_corpus(path, quiet)
 
 
 def _update_corpus(path, quiet: bool) -> None:

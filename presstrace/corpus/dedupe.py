@@ -66,8 +66,9 @@ def shingles(text: str, size: int) -> set[bytes]:
 class NearDuplicateIndex:
     """MinHash LSH over the originals of one store, plus the ones this run adds."""
 
-    def __init__(self, config: DedupeConfig):
+    def __init__(self, config: DedupeConfig, conn: Optional[sqlite3.Connection] = None):
         self.config = config
+        self.conn = conn  # the store the index was built from: `match` reads signatures there
         self._template = MinHash(num_perm=config.num_perm, seed=SEED, scheme=SCHEME)
         # LSH only proposes candidates; at its own threshold it finds about half the pairs
         # (0.4 at J=0.8 for b=9, r=13), so it is set lower (J=0.8: 0.99 for b=18, r=7) and
@@ -92,7 +93,7 @@ class NearDuplicateIndex:
             raise StoreError(f"this store's MinHash signatures were made with {stored}; the "
                              f"settings now say {params}. Use the store's dedupe_num_perm and "
                              f"dedupe_shingle_words settings, or a new store")
-        index = cls(config)
+        index = cls(config, conn)
         with index._lsh.insertion_session() as session:
             for article_id, blob in db.iter_signatures(conn):
                 session.insert(article_id, index._lean(np.frombuffer(blob, dtype="<u4")),
@@ -123,6 +124,12 @@ class NearDuplicateIndex:
             if similarity >= self.config.threshold and (best is None or similarity > best.similarity):
                 best = Match(candidate, similarity)
         return best
+
+    def match(self, values: np.ndarray) -> Optional[Match]:
+        """`find` in the store the index was built from (`from_store`)."""
+        if self.conn is None:
+            raise TypeError("match() needs an index built by from_store(); use find(conn, values)")
+        return self.find(self.conn, values)
 
     def add(self, article_id: int, values: np.ndarray) -> None:
         """Index an original that this run will write."""

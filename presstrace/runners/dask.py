@@ -1,4 +1,4 @@
-"""Run every shard as a Dask task (or in this process), then write the run's manifest.
+"""The Dask engine: every shard a Dask task (or run in this process), then the run's manifest.
 
 By default a `distributed.LocalCluster` of worker processes, one thread each (spaCy's
 pipeline holds the GIL for much of its work, so threads would not run it in parallel);
@@ -13,8 +13,10 @@ import shutil
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
+from ..readers import expand_globs
+from ..readers.sources import STDIN
 from ..settings import Settings
 from .shards import Shard, plan_shards
 from .task import MARKERS, is_done, run_shard
@@ -41,6 +43,36 @@ class RunStats:
         return (f"{self.shards} shards ({self.done} analysed, {self.skipped} already done): "
                 f"{self.rows.get('articles', 0)} articles, {self.rows.get('errors', 0)} errors "
                 f"-> {out}")
+
+
+def ingest_dask(paths: Iterable[str], out: str | os.PathLike, settings: Settings, *,
+                workers: Optional[int] = None, scheduler: Optional[str] = None,
+                shard_size: int = 1000, input_format: Optional[str] = None,
+                date: Optional[str] = None, force: bool = False,
+                on_shard: Optional[Callable[[dict], None]] = None) -> RunStats:
+    """Analyse the inputs on a Dask cluster into Parquet shards under `out`.
+
+    Args:
+        paths: files, folders and glob patterns (not standard input).
+        out: the shards folder (created); `presstrace load` brings it into a store.
+        settings: presstrace settings, sent to every task.
+        workers: worker processes of a new local cluster; all cores when None.
+        scheduler: the address of a running cluster to use instead (tcp://HOST:PORT).
+        shard_size, input_format, date, force, on_shard: as for `run_shards`.
+    Raises:
+        ValueError: `-` (standard input) among the paths, checked before a cluster starts.
+    """
+    paths = list(paths)
+    if STDIN in paths:
+        raise ValueError("the dask engine reads files, not standard input")
+    client, cluster = open_client(workers, scheduler)
+    try:
+        return run_shards(expand_globs(paths), out, settings, shard_size, client, input_format, date,
+                          force, on_shard=on_shard)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def run_shards(paths: list[str], out: str | os.PathLike, settings: Settings,

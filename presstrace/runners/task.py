@@ -12,25 +12,27 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Iterable, Optional
 
-from ..errors import InputError
-from ..pipeline import analyze_many, check_article
+from ..pipeline import analyze_many
 from ..readers.sources import ReadOptions
 from ..records import Article, ArticleError
 from ..settings import Settings
-from ..store.db import article_hash
+from .plan import Planner, Step
 from .shards import Shard, read_shard
 from .tables import ShardRows, write_tables
+from .write import write_step
 
 MARKERS = "_shards"
 
 
 def marker_path(out: Path, shard: Shard) -> Path:
+    """Where the shard's marker lies under the output folder `out`."""
     return out / MARKERS / f"{shard.key}.json"
 
 
 def is_done(out: Path, shard: Shard) -> bool:
+    """Whether the shard is finished in the output folder `out` (its marker exists)."""
     return marker_path(out, shard).is_file()
 
 
@@ -47,10 +49,7 @@ def run_shard(shard: Shard, out: str, settings: Settings, input_format: Optional
     started = time.monotonic()
     options = ReadOptions.from_settings(settings, date)
     rows = ShardRows(shard.key)
-    todo = list(_plan(read_shard(shard, options, input_format, date, settings), rows, settings))
-    results = analyze_many((a for a, _, _ in todo), n_process=1, settings=settings)
-    for (article, article_id, digest), result in zip(todo, results):
-        rows.result(article, article_id, digest, result)
+    fill_rows(rows, read_shard(shard, options, input_format, date, settings), settings)
     counts = write_tables(folder, shard.key, rows.rows)
     marker = {"key": shard.key, "order": shard.order, "kind": shard.kind, "paths": list(shard.paths),
               "first_line": shard.first_line, "lines": shard.lines, "rows": counts,
@@ -59,22 +58,31 @@ def run_shard(shard: Shard, out: str, settings: Settings, input_format: Optional
     return {**marker, "skipped": False}
 
 
-def _plan(items, rows: ShardRows, settings: Settings) -> Iterator[tuple[Article, int, str]]:
-    """Articles to analyse; errors and texts seen earlier in the shard are recorded here,
-    as ingest's planner records them, so only new texts reach the pipeline."""
+def fill_rows(rows: ShardRows, items: Iterable[Article | ArticleError], settings: Settings) -> None:
+    """Plan every item of the shard, then analyse the new texts and write their rows.
+
+    A shard's rows have no foreign keys, so errors and copies of texts seen earlier in the
+    shard are written as they are planned; analysed articles follow in input order.
+
+    Args:
+        rows: the shard's rows (its planner's lookup too).
+        items: the shard's articles and reader errors, in input order.
+        settings: presstrace settings.
+    """
+    planner = Planner(rows, settings)
+    todo: list[Step] = []
     for item in items:
-        if isinstance(item, ArticleError):
-            rows.error(item)
+        step = planner.plan(item)
+        if step.kind == "analyse":
+            todo.append(step)
             continue
-        try:
-            check_article(item, settings)
-        except InputError as exc:
-            rows.error(ArticleError(exc.code, exc.message, id=item.id))
-            continue
-        digest = article_hash(item.text)
-        article_id = rows.plan(item, digest)
-        if article_id is not None:
-            yield item, article_id, digest
+        write_step(rows, step)
+        planner.written(step)
+    results = analyze_many((s.article for s in todo), n_process=1, settings=settings, checked=True)
+    for step, result in zip(todo, results):
+        step.result = result
+        write_step(rows, step)
+        planner.written(step)
 
 
 def _write_marker(path: Path, marker: dict) -> None:

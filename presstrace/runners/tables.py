@@ -38,43 +38,58 @@ def schemas() -> dict[str, Any]:
 
 
 class ShardRows:
-    """Collects one shard's rows; articles get ids in input order, as ingest gives them."""
+    """One shard's rows: the write policy's sink for a shard, and its planner's lookup.
+
+    Articles get ids in input order, as the store gives them; a shard has no near-duplicate
+    index (`load` looks for near-duplicates in the store), so no signatures.
+    """
 
     def __init__(self, shard_key: str):
+        """Args:
+            shard_key: the shard's key; its first 40 bits start every id counter.
+        """
         base = int(shard_key[:10], 16) << ROW_BITS
         self._ids = {t: itertools.count(base + 1) for t in ("articles", "entities", ERRORS)}
         self.rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-        self.by_hash: dict[str, int] = {}
+        self.by_hash: dict[str, tuple[int, str]] = {}  # written articles: hash -> (id, status)
 
-    def error(self, error: ArticleError, article_id: Optional[int] = None) -> None:
+    def find(self, digest: str) -> Optional[tuple[int, str]]:
+        """The (id, status) of an article of this shard with this text hash, or None."""
+        return self.by_hash.get(digest)
+
+    def new_id(self) -> int:
+        """The next article id of this shard."""
+        return next(self._ids["articles"])
+
+    def save_error(self, error: ArticleError, article_id: Optional[int] = None) -> None:
         self.rows[ERRORS].append({"id": next(self._ids[ERRORS]), "input_id": error.id,
                                   "origin": error.origin, "code": error.code,
                                   "message": error.message, "article_id": article_id})
 
-    def plan(self, article: Article, digest: str) -> Optional[int]:
-        """The id for a new text; None (and the input id recorded) for one seen before."""
-        found = self.by_hash.get(digest)
-        if found is not None:
-            self._input_id(found, article)
-            return None
-        self.by_hash[digest] = next(self._ids["articles"])
-        return self.by_hash[digest]
+    def save_duplicate(self, article: Article, article_id: int, digest: str, original_id: int,
+                       similarity: float) -> None:
+        self.rows["articles"].append(db.article_row(article, article_id, digest, "duplicate",
+                                                    duplicate_of=original_id, similarity=similarity))
+        self.by_hash[digest] = (article_id, "duplicate")
 
-    def result(self, article: Article, article_id: int, digest: str,
-               result: AnalyzedArticle | ArticleError) -> None:
-        """An analysed (or failed) article: its articles row, layer rows and input id."""
-        if isinstance(result, ArticleError):
-            self.rows["articles"].append(db.article_row(article, article_id, digest, "failed"))
-            self.error(result, article_id)
-        else:
-            rows = article_rows(result)
-            self.rows["articles"].append(db.article_row(result, article_id, digest, "analysed",
-                                                        extra=rows.article["extra"]))
-            for table, found in table_rows(rows, article_id, self._ids["entities"]).items():
-                self.rows[table] += found
-        self._input_id(article_id, article)
+    def save_failed(self, article: Article, article_id: int, digest: str,
+                    error: ArticleError) -> None:
+        self.rows["articles"].append(db.article_row(article, article_id, digest, "failed"))
+        self.save_error(error, article_id)
+        self.by_hash[digest] = (article_id, "failed")
 
-    def _input_id(self, article_id: int, article: Article) -> None:
+    def save_article(self, result: AnalyzedArticle, article_id: int, digest: str) -> None:
+        rows = article_rows(result)
+        self.rows["articles"].append(db.article_row(result, article_id, digest, "analysed",
+                                                    extra=rows.article["extra"]))
+        for table, found in table_rows(rows, article_id, self._ids["entities"]).items():
+            self.rows[table] += found
+        self.by_hash[digest] = (article_id, "analysed")
+
+    def save_signature(self, article_id: int, signature: bytes) -> None:
+        raise TypeError("a shard holds no signatures: near-duplicates are found when it is loaded")
+
+    def add_input_id(self, article_id: int, article: Article) -> None:
         self.rows["article_ids"].append({"article_id": article_id, "input_id": article.id,
                                          "date": article.date, "source": article.source,
                                          "title": article.title, "url": article.url})
