@@ -6,36 +6,17 @@ writes JSON with `--format json`, else a readable listing.
 """
 from __future__ import annotations
 
-import json
-from typing import Any, Optional
+from typing import Optional
 
 import click
 
 from ..settings import Settings
-from ..store import db
-from .store import _db_path, db_option, domain_errors, render_table
+from .options import dates, db_option, domain_errors, echo_json, render_table, with_store
 
 VIEWS_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
                             show_default=True, help="table: a readable listing; json: everything.")
 LIMIT = click.option("--limit", type=click.IntRange(min=0), default=200, show_default=True,
                      help="Most rows (0: all).")
-
-
-def _dates(command):
-    command = click.option("--until", metavar="DATE", help="Up to this date (YYYY[-MM[-DD]]).")(command)
-    return click.option("--since", metavar="DATE", help="From this date (YYYY[-MM[-DD]]).")(command)
-
-
-def _with_store(settings: Settings, db_path: Optional[str], function, **kwargs) -> Any:
-    conn = db.open_store(_db_path(settings, db_path), create=False)
-    try:
-        return function(conn, **kwargs)
-    finally:
-        conn.close()
-
-
-def _json(value: Any) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=1))
 
 
 @click.command("story")
@@ -58,12 +39,12 @@ def story_command(settings: Settings, story_id: str, db_path: Optional[str], com
     """
     from ..corpus.compare import compare_story
 
-    result = _with_store(settings, db_path, compare_story, story=story_id, similar=similar)
+    result = with_store(settings, db_path, compare_story, story=story_id, similar=similar)
     if not compare:
         result = {k: result[k] for k in ("story", "title", "first", "last", "sources")} | {
             "articles": [a for p in result["outlets"] for a in p["articles"]]}
     if fmt == "json":
-        _json(result)
+        echo_json(result)
     elif compare:
         click.echo(render_comparison(result))
     else:
@@ -100,7 +81,7 @@ def render_comparison(result: dict) -> str:
 @click.option("--entity", help="A corpus entity: id, name or alias.")
 @click.option("--place", help="A place: GeoNames id or name.")
 @click.option("--story", help="A story: s12 or 12.")
-@_dates
+@dates
 @LIMIT
 @VIEWS_FORMAT
 @click.pass_obj
@@ -116,10 +97,10 @@ def timeline_command(settings: Settings, db_path: Optional[str], entity: Optiona
     """
     from ..corpus.timeline import timeline
 
-    rows = _with_store(settings, db_path, timeline, entity=entity, place=place, story=story,
+    rows = with_store(settings, db_path, timeline, entity=entity, place=place, story=story,
                        since=since, until=until, limit=limit)
     if fmt == "json":
-        _json(rows)
+        echo_json(rows)
         return
     click.echo(render_table([{"date": r["date"], "kind": r.get("type") or r["kind"],
                               "who": r.get("speaker") or r.get("source_actor"),
@@ -138,7 +119,7 @@ def timeline_command(settings: Settings, db_path: Optional[str], entity: Optiona
               help="quotes: quoted in the same article or the same story.")
 @click.option("--min-weight", type=click.IntRange(min=1), default=1, show_default=True,
               help="Least weight of an edge.")
-@_dates
+@dates
 @LIMIT
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="json",
               show_default=True, help="json: {nodes, edges}; table: the edges.")
@@ -156,16 +137,16 @@ def network_command(settings: Settings, db_path: Optional[str], kind: str, story
     from ..corpus.network import actor_network, quoted_alongside
 
     if kind == "actors":
-        graph = _with_store(settings, db_path, actor_network, story=story, entity=entity,
+        graph = with_store(settings, db_path, actor_network, story=story, entity=entity,
                             event_type=event_type, since=since, until=until,
                             min_weight=min_weight, limit=limit)
     else:
         if entity or event_type:
             raise click.UsageError("--entity and --type apply to --kind actors only")
-        graph = _with_store(settings, db_path, quoted_alongside, story=story, since=since,
+        graph = with_store(settings, db_path, quoted_alongside, story=story, since=since,
                             until=until, by=by, min_weight=min_weight, limit=limit)
     if fmt == "json":
-        _json(graph)
+        echo_json(graph)
         return
     labels = {n["id"]: n["label"] for n in graph["nodes"]}
     click.echo(render_table([{"source": labels[e["source"]], "target": labels[e["target"]],
@@ -176,7 +157,7 @@ def network_command(settings: Settings, db_path: Optional[str], kind: str, story
 @click.command("places")
 @db_option
 @click.option("--story", help="Only this story (s12 or 12).")
-@_dates
+@dates
 @LIMIT
 @VIEWS_FORMAT
 @click.pass_obj
@@ -191,9 +172,12 @@ def places_command(settings: Settings, db_path: Optional[str], story: Optional[s
     """
     from ..corpus.mapdata import place_counts
 
-    rows = _with_store(settings, db_path, place_counts, story=story, since=since, until=until,
+    rows = with_store(settings, db_path, place_counts, story=story, since=since, until=until,
                        limit=limit)
-    _json(rows) if fmt == "json" else click.echo(render_table(rows))
+    if fmt == "json":
+        echo_json(rows)
+    else:
+        click.echo(render_table(rows))
 
 
 @click.command("entity")
@@ -212,9 +196,9 @@ def entity_command(settings: Settings, entity: str, db_path: Optional[str], limi
     """
     from ..corpus.profile import entity_profile
 
-    profile = _with_store(settings, db_path, entity_profile, corpus_entity_id=entity, limit=limit)
+    profile = with_store(settings, db_path, entity_profile, corpus_entity_id=entity, limit=limit)
     if fmt == "json":
-        _json(profile)
+        echo_json(profile)
         return
     click.echo(f"{profile['name']} ({profile['family']}, id {profile['id']}): "
                f"{profile['articles']} articles, {profile['quote_count']} quotes, "
@@ -224,9 +208,3 @@ def entity_command(settings: Settings, entity: str, db_path: Optional[str], limi
 
 
 COMMANDS = (story_command, timeline_command, network_command, places_command, entity_command)
-
-
-def register_view_commands(group: click.Group) -> None:
-    """Add the corpus view commands to presstrace's command group."""
-    for command in COMMANDS:
-        group.add_command(command)

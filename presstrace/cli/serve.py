@@ -1,7 +1,7 @@
-"""`presstrace serve`: the REST API over a store, with uvicorn.
+"""`presstrace serve`: the workbench and the REST API over a store, with uvicorn.
 
-Registered on the main command group by `register_serve_command`. FastAPI and uvicorn
-are imported only when the command runs, so the rest of the CLI works without them.
+FastAPI and uvicorn are imported only when the command runs, so the rest of the CLI
+works without them.
 """
 from __future__ import annotations
 
@@ -11,12 +11,7 @@ import click
 
 from ..errors import PresstraceError
 from ..settings import Settings
-from ..cli.store import _db_path, db_option
-
-
-def register_serve_command(group: click.Group) -> None:
-    """Add `serve` to presstrace's command group."""
-    group.add_command(serve_command)
+from .options import db_option, store_path
 
 
 @click.command("serve")
@@ -44,13 +39,13 @@ def serve_command(settings: Settings, db_path: Optional[str], host: str, port: i
     try:
         import uvicorn
 
-        from .app import create_app
-        from .security import is_loopback
+        from ..api.app import create_app
+        from ..api.security import is_loopback
     except ImportError as exc:
         raise click.ClickException(f"presstrace serve needs the api extra "
                                    f"(pip install 'presstrace[api]'): {exc}") from exc
     try:
-        app = create_app(_db_path(settings, db_path), settings, host=host, token=token)
+        app = create_app(store_path(settings, db_path), settings, host=host, token=token)
     except PresstraceError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"presstrace workbench at http://{host}:{port}/ (JSON API: /api, OpenAPI: /openapi.json)", err=True)
