@@ -11,7 +11,7 @@ from click.testing import CliRunner
 fastapi = pytest.importorskip("fastapi")
 
 from presstrace.api import create_app  # noqa: E402
-from presstrace.api.app import read_only  # noqa: E402
+from presstrace.api.deps import read_only  # noqa: E402
 from presstrace.cli import cli  # noqa: E402
 from presstrace.records import AnalyzedArticle  # noqa: E402
 from presstrace.store import db  # noqa: E402

@@ -8,16 +8,18 @@ that it exists and to apply any missing migrations.
 from __future__ import annotations
 
 import os
-import sqlite3
 import threading
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 
 from ..settings import Settings, load_settings
 from ..store import db
+from ..web.install import install_web
+from .corpus_routes import router as corpus_router
 from .errors import install_error_handlers
+from .routes import router
 from .security import install_security
 
 API_VERSION = "1"
@@ -36,8 +38,6 @@ def create_app(db_path: str | os.PathLike, settings: Optional[Settings] = None, 
         StoreNotFoundError: no store at `db_path`.
         StoreVersionError: the store was written by a newer presstrace.
     """
-    from .routes import router
-
     path = Path(db_path).resolve()
     db.open_store(path, create=False).close()  # exists, and its schema is current
     # docs_url/redoc_url off: FastAPI's pages load Swagger UI from a CDN; the workbench
@@ -52,24 +52,6 @@ def create_app(db_path: str | os.PathLike, settings: Optional[Settings] = None, 
     install_error_handlers(app)
     install_security(app, app.state.settings, host=host, token=token)
     app.include_router(router, prefix="/api")
-    from .corpus_routes import router as corpus_router; app.include_router(corpus_router, prefix="/api")  # noqa: E702,E501
-    from ..web import install_web
+    app.include_router(corpus_router, prefix="/api")
     install_web(app)
     return app
-
-
-def read_only(uri: str) -> sqlite3.Connection:
-    """A read-only connection to the store at this `file:` URI."""
-    conn = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA query_only = ON")
-    return conn
-
-
-def get_conn(request: Request) -> Iterator[sqlite3.Connection]:
-    """FastAPI dependency: this request's read-only connection, closed after it."""
-    conn = read_only(request.app.state.db_uri)
-    try:
-        yield conn
-    finally:
-        conn.close()

@@ -21,7 +21,7 @@ from ..errors import InputError
 from ..records import Article
 from ..store import db, queries
 from ..store.errors import QueryError
-from .app import get_conn
+from .deps import get_conn
 from .errors import ApiError
 
 

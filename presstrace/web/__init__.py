@@ -1,44 +1,5 @@
-"""The workbench: HTML pages over the store, served beside the JSON API.
+"""The workbench: HTML pages over the store and the corpus views, served beside the JSON API.
 
-`install_web(app)` adds the pages, the static files (scripts, styles and map outlines,
-all shipped in the package: the pages work with no internet) and HTML error pages for
-every path outside `/api`.
+`pages` and `corpus_pages` hold the pages, `install.install_web(app)` mounts them on the
+API's app; `highlight`, `charts`, `layout`, `geo` and `data` shape what they show.
 """
-from __future__ import annotations
-
-from pathlib import Path
-
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.staticfiles import StaticFiles
-from starlette.exceptions import HTTPException as StarletteHTTPException
-from swagger_ui_bundle import swagger_ui_path
-
-STATIC = Path(__file__).parent / "static"
-JSON_PREFIXES = ("/api", "/openapi.json")
-
-
-def install_web(app: FastAPI) -> None:
-    from .pages import PageError, router, show
-    from . import corpus_pages  # noqa: F401  (adds its routes to the router)
-
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.mount("/docs-assets", StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
-    app.include_router(router)
-
-    def html_or(original):
-        def handler(request: Request, exc: Exception):
-            if request.url.path.startswith(JSON_PREFIXES):
-                return original(request, exc)
-            status = getattr(exc, "status_code", 400)
-            message = "This page does not exist." if status == 404 else (
-                "The address has a value this page cannot use." if status in (400, 422)
-                else getattr(exc, "detail", "The request failed."))
-            return show(request, "error.html", status=status, message=message)
-        return handler
-
-    for cls in (StarletteHTTPException, RequestValidationError):
-        app.add_exception_handler(cls, html_or(app.exception_handlers[cls]))
-    app.add_exception_handler(
-        PageError, lambda request, exc: show(request, "error.html", status=exc.status,
-                                             message=exc.message))

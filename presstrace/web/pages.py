@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from ..api.app import get_conn
+from ..api.deps import get_conn
 from ..store import db, queries
 from ..store.errors import QueryError
 from . import charts, data, highlight
