@@ -1,25 +1,10 @@
 """WARC archives and glob patterns through `read_inputs`, as every command reads them."""
 from __future__ import annotations
 
-import json
-
 import pytest
-from click.testing import CliRunner
 
-from presstrace.cli import cli
 from presstrace.readers import read_inputs
 from presstrace.records import Article, ArticleError
-
-PAGE = ("<html><head><title>Repairs in Lviv</title></head><body><article><p>Officials in Lviv "
-        "said on Monday that repairs to the main bridge would take three weeks. \"We are "
-        "working day and night,\" the mayor told reporters.</p></article></body></html>").encode()
-
-
-@pytest.fixture()
-def crawl(tmp_path, write_warc):
-    return write_warc(tmp_path / "crawl.warc.gz", [("https://example.org/lviv", "text/html", PAGE),
-                                                    ("https://example.org/a.png", "image/png", b"\x89PNG")],
-                      warcinfo=True)
 
 
 @pytest.mark.parametrize("pattern", ["*.warc.gz"])
@@ -37,13 +22,3 @@ def test_warc_a_mislabelled_archive_is_an_error_record(tmp_path, settings, name)
     (tmp_path / name).write_text("Just some text, not an archive.\n")
     (item,) = read_inputs([str(tmp_path / name)], settings=settings)
     assert isinstance(item, ArticleError) and item.code == "bad_record" and "WARC" in item.message
-
-
-@pytest.mark.parametrize("fmt", ["jsonl"])
-def test_warc_analyze_command_reads_an_archive(crawl, fmt):
-    result = CliRunner().invoke(cli, ["analyze", "--format", fmt, str(crawl)], catch_exceptions=False)
-    assert result.exit_code == 0
-    (line,) = result.stdout.splitlines()
-    art = json.loads(line)
-    assert art["url"] == "https://example.org/lviv" and art["title"] == "Repairs in Lviv"
-    assert any(e["name"] == "Lviv" for e in art["entities"])

@@ -10,13 +10,6 @@ from presstrace.cli import cli
 from presstrace.schema import validate_output
 
 
-@pytest.fixture()
-def invoke():
-    def _invoke(*args, input=None):
-        return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
-    return _invoke
-
-
 def test_cli_analyze_seed_jsonl_keeps_the_contract(invoke, seed_path):
     result = invoke("analyze", "--format", "jsonl", str(seed_path))
     assert result.exit_code == 0
@@ -96,3 +89,18 @@ def test_cli_unknown_setting_is_a_clear_error(tmp_path):
 def test_cli_every_command_has_help(invoke, command):
     result = invoke(*command)
     assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["jsonl"])
+def test_cli_analyze_reads_a_warc_archive(invoke, tmp_path, write_warc, fmt):
+    page = ("<html><head><title>Repairs in Lviv</title></head><body><article><p>Officials in "
+            "Lviv said on Monday that repairs to the main bridge would take three weeks.</p>"
+            "</article></body></html>").encode()
+    crawl = write_warc(tmp_path / "crawl.warc.gz", [("https://example.org/lviv", "text/html", page),
+                                                     ("https://example.org/a.png", "image/png", b"\x89PNG")])
+    result = invoke("analyze", "--format", fmt, str(crawl))
+    assert result.exit_code == 0
+    (line,) = result.stdout.splitlines()
+    art = json.loads(line)
+    assert art["url"] == "https://example.org/lviv" and art["title"] == "Repairs in Lviv"
+    assert any(e["name"] == "Lviv" for e in art["entities"])

@@ -1,9 +1,8 @@
-"""Ingest with the real pipeline on small invented articles: skips, errors, near-duplicates,
-resume after a real SIGKILL, and the command line."""
+"""The local ingest (`runners/local.py`) with the real pipeline on small invented articles:
+skips, errors, near-duplicates, resume after a real SIGKILL, glob patterns, WARC archives."""
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import random
@@ -15,65 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from presstrace.cli import cli
-from presstrace.store import db, queries
 from presstrace.runners import ingest
+from presstrace.store import db, queries
 
-PEOPLE = ["Olena Kovalenko", "Marta Ivanova", "Pavel Sokolov", "Anna Berg", "Tomas Novak",
-          "Irina Petrenko", "David Miller", "Sofia Rossi", "Jan Kowalski", "Lena Fischer"]
-PLACES = ["Kyiv", "Kharkiv", "Odesa", "Lviv", "Warsaw", "Berlin", "Paris", "Vienna", "Riga", "Prague"]
-THINGS = ["grain exports", "power repairs", "rail links", "water supplies", "school repairs",
-          "bridge works", "port traffic", "fuel deliveries", "bus routes", "hospital wards"]
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
-SENTENCES = [
-    "{p} said on {d} that {t} in {c} would resume within {n} weeks.",
-    "\"We are working day and night on {t},\" {p} told reporters in {c}.",
-    "Officials in {c} added that {n} trucks carrying supplies for {t} had arrived since {d}.",
-    "According to local media, crews from {c} began inspecting {t} on {d} morning.",
-    "{p}, who leads the {c} office, warned that {t} could face delays of {n} days.",
-    "The ministry in {c} set aside {n} million euros for {t}, {p} said.",
-    "Residents of {c} queued for hours on {d} as {t} slowed to a crawl.",
-    "Analysts said {t} in {c} had fallen by {n} percent compared with last year.",
-]
-
-
-def make_text(rng: random.Random) -> str:
-    parts = []
-    for template in rng.sample(SENTENCES, 7):
-        parts.append(template.format(p=rng.choice(PEOPLE), c=rng.choice(PLACES), t=rng.choice(THINGS),
-                                     d=rng.choice(DAYS), n=rng.randint(2, 90)))
-    return " ".join(parts)
-
-
-def write_corpus(path: Path, n: int, seed: int = 7) -> list[dict]:
-    """n distinct articles, plus an exact copy, a near-duplicate, a bad line and an empty text."""
-    rng = random.Random(seed)
-    rows = [{"id": f"a{k}", "date": f"2025-0{1 + k % 9}-1{k % 10}", "source": f"Outlet {k % 3}",
-             "title": f"Story {k}", "text": make_text(rng)} for k in range(n)]
-    near = dict(rows[1], id="near-copy", source="Wire",
-                text=rows[1]["text"] + " The wire service contributed to this report.")
-    lines = [json.dumps(r) for r in rows[:n // 2]]
-    lines += ['{"id": "broken", "text": ', json.dumps(dict(rows[0], id="same-text", source="Mirror")),
-              json.dumps({"id": "blank", "text": "   "}), json.dumps(near)]
-    lines += [json.dumps(r) for r in rows[n // 2:]]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return rows
-
-
-@pytest.fixture(scope="module")
-def store_settings(settings):
-    return settings.with_overrides({"store": {"commit_every": 3}})
-
-
-@pytest.fixture(scope="module")
-def small_store(tmp_path_factory, store_settings):
-    folder = tmp_path_factory.mktemp("ingest")
-    corpus = folder / "corpus.jsonl"
-    write_corpus(corpus, 8)
-    stats = ingest([str(corpus)], folder / "store.db", store_settings, n_process=1)
-    return corpus, folder / "store.db", stats
+GOOD = "Angela Merkel spoke in Berlin on Monday. \"We will help,\" she said."
 
 
 def test_ingest_stores_articles_errors_and_every_input_id(small_store):
@@ -166,7 +111,7 @@ def _ingest_until_killed(tmp_path: Path, corpus: Path, store: Path, config: Path
     return _count_committed(store)
 
 
-def test_ingest_resumes_after_sigkill_to_the_same_store(tmp_path, store_settings):
+def test_ingest_resumes_after_sigkill_to_the_same_store(tmp_path, store_settings, write_corpus):
     corpus = tmp_path / "corpus.jsonl"
     total = len(write_corpus(corpus, 120, seed=11)) + 1  # + the near-duplicate
     config = tmp_path / "store.toml"
@@ -186,7 +131,7 @@ def test_ingest_resumes_after_sigkill_to_the_same_store(tmp_path, store_settings
     conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
 
 
-def test_ingest_reads_glob_patterns(tmp_path, store_settings):
+def test_ingest_reads_glob_patterns(tmp_path, store_settings, make_text):
     rng = random.Random(3)
     for name in ("one", "two"):
         (tmp_path / f"{name}.jsonl").write_text(json.dumps({"id": name, "text": make_text(rng)}) + "\n")
@@ -195,46 +140,48 @@ def test_ingest_reads_glob_patterns(tmp_path, store_settings):
     assert stats.analysed == 2 and stats.inputs == 2
 
 
-def test_ingest_reads_warc_archives(tmp_path, store_settings):
-    warcio = pytest.importorskip("warcio")
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
+def test_ingest_reads_warc_archives(tmp_path, store_settings, make_text, write_warc):
     body = ("<html><head><title>Repairs in Lviv</title></head><body><article><p>"
             + make_text(random.Random(5)) + "</p></article></body></html>").encode()
-    path = tmp_path / "crawl.warc.gz"
-    with open(path, "wb") as fh:
-        writer = WARCWriter(fh, gzip=True)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                   protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://example.org/lviv", "response",
-                                                      payload=io.BytesIO(body), http_headers=headers))
-        image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://example.org/a.png", "response",
-                                                      payload=io.BytesIO(b"\x89PNG"), http_headers=image))
+    path = write_warc(tmp_path / "crawl.warc.gz",
+                      [("https://example.org/lviv", "text/html; charset=utf-8", body),
+                       ("https://example.org/a.png", "image/png", b"\x89PNG")])
     stats = ingest([str(path)], tmp_path / "w.db", store_settings, n_process=1)
-    assert stats.analysed == 1 and stats.inputs == 1 and warcio
+    assert stats.analysed == 1 and stats.inputs == 1
     (art,) = db.iter_articles(db.open_store(tmp_path / "w.db", create=False))
     assert art.url == "https://example.org/lviv" and art.id.startswith("urn:uuid:")
 
 
-def test_ingest_cli_summary_then_queries(tmp_path):
-    corpus = tmp_path / "c.jsonl"
-    write_corpus(corpus, 4)
-    store = str(tmp_path / "cli.db")
-    runner = CliRunner()
-    result = runner.invoke(cli, ["ingest", str(corpus), "--db", store, "-j", "1"], catch_exceptions=False)
-    assert result.exit_code == 0
-    assert "4 analysed, 1 near-duplicates linked, 1 already stored" in result.output
-    assert "stories" in result.output and "merged events" in result.output
-    conn = sqlite3.connect(store)  # stories and corpus entities follow the ingest
-    assert conn.execute("SELECT count(*) FROM story_articles").fetchone()[0] >= 4
-    assert conn.execute("SELECT count(*) FROM corpus_entities").fetchone()[0] > 0
-    conn.close()
-    result = runner.invoke(cli, ["query", "quotes", "--db", store, "--format", "json"])
-    rows = json.loads(result.stdout)
-    assert rows and all(r["quote"] and r["date"] for r in rows)
-    result = runner.invoke(cli, ["query", "search", "Kyiv", "--db", store, "--format", "csv"])
-    assert result.exit_code == 0 and result.stdout.startswith("article_id,date,source,title,snippet")
-    result = runner.invoke(cli, ["query", "sourcing", "--db", str(tmp_path / "none.db")])
-    assert result.exit_code == 1 and "no presstrace store" in result.output
+def test_ingest_skips_warc_records_that_are_not_html(tmp_path, settings, write_warc):
+    """A crawl holds warcinfo, images, JSON and PDFs beside pages: only pages are read, and a
+    page whose bytes are binary is an error record."""
+    page = b"<html><body><article><p>" + GOOD.encode() * 5 + b"</p></article></body></html>"
+    records = [("text/html; charset=utf-8", page), ("application/json", b'{"text": "Not a page."}'),
+               ("application/pdf", b"%PDF-1.7\n1 0 obj\n<< >>\nendobj\n"), ("image/png", b"\x89PNG\r\n"),
+               ("text/html", bytes(range(256)) * 4)]
+    path = write_warc(tmp_path / "crawl.warc.gz",
+                      [(f"https://example.org/{number}", kind, body)
+                       for number, (kind, body) in enumerate(records)], warcinfo=True)
+    store = tmp_path / "w.db"
+    stats = ingest([str(path)], store, settings, n_process=1)
+    assert (stats.analysed, stats.errors) == (1, 1)
+    conn = db.open_store(store, create=False)
+    (article,) = db.iter_articles(conn)
+    assert article.url == "https://example.org/0" and "Merkel" in article.text
+    codes = sorted(row[0] for row in conn.execute("SELECT code FROM errors"))
+    assert codes == ["binary"], codes
+
+
+@pytest.mark.parametrize("content", [b"Just some text, not an archive.\n", bytes(range(256)) * 4, b""])
+def test_ingest_a_warc_name_on_something_else_is_an_error_record(tmp_path, settings, content):
+    """A file called .warc that is no archive is reported, not skipped in silence, and the
+    good article beside it is still stored."""
+    pytest.importorskip("warcio")
+    (tmp_path / "fake.warc").write_bytes(content)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    store = tmp_path / "w.db"
+    stats = ingest([str(tmp_path / "fake.warc"), str(tmp_path / "good.txt")], store, settings, n_process=1)
+    assert (stats.analysed, stats.errors) == (1, 1)
+    conn = db.open_store(store, create=False)
+    (message,) = [row[0] for row in conn.execute("SELECT message FROM errors WHERE code = 'bad_record'")]
+    assert "fake.warc" in message and "WARC" in message

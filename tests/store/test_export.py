@@ -5,9 +5,7 @@ import csv
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from presstrace.cli import cli
 from presstrace.records import (Amount, AnalyzedArticle, Entity, Mention, Place, Quote, Speaker,
                                 TextSpan, Time, Tone)
 from presstrace.schema import validate_output
@@ -151,18 +149,16 @@ def test_export_gkg_keeps_delimiters_out_of_fields():
     assert row["V2.1QUOTATIONS"] == f"{start}|{len(quote.text)}|said|One two three four; five."
 
 
-@pytest.fixture()
-def store(tmp_path):
-    conn = db.open_store(tmp_path / "x.db")
+def save_gkg_articles(conn):
+    """Two articles whose GKG fields are known (ids 1 and 2) saved in the store."""
     with db.transaction(conn):
         for k, art in enumerate([gkg_article(), gkg_article(id=42, text=TEXT + " More.")], 1):
             db.save_article(conn, art, k, db.article_hash(art.text))
             db.add_input_id(conn, k, art)
-    yield conn
-    conn.close()
 
 
 def test_export_jsonl_is_the_presstrace_1_contract(store, tmp_path):
+    save_gkg_articles(store)
     path = tmp_path / "out.jsonl"
     with open(path, "w") as fh:
         assert export.export_jsonl(store, fh) == 2
@@ -173,6 +169,7 @@ def test_export_jsonl_is_the_presstrace_1_contract(store, tmp_path):
 
 
 def test_export_csv_writes_a_file_per_table(store, tmp_path):
+    save_gkg_articles(store)
     counts = export.export_csv(store, tmp_path / "csv")
     assert set(counts) == set(db.DATA_TABLES)
     with open(tmp_path / "csv" / "places.csv", newline="") as fh:
@@ -182,6 +179,7 @@ def test_export_csv_writes_a_file_per_table(store, tmp_path):
 
 
 def test_export_parquet_reads_back_with_pyarrow(store, tmp_path):
+    save_gkg_articles(store)
     pq = pytest.importorskip("pyarrow.parquet")
     counts = export.export_parquet(store, tmp_path / "pq")
     for table in db.DATA_TABLES:
@@ -193,17 +191,3 @@ def test_export_parquet_reads_back_with_pyarrow(store, tmp_path):
     ids = pq.read_table(tmp_path / "pq" / "article_ids.parquet").column("input_id").to_pylist()
     assert ids == ["gkg-1", "42"]  # ids may be numbers in the input: one string column here
     assert pq.read_table(tmp_path / "pq" / "errors.parquet").num_rows == 0
-
-
-def test_export_cli_writes_gkg_and_jsonl(store, tmp_path):
-    path = str(tmp_path / "x.db")
-    runner = CliRunner()
-    result = runner.invoke(cli, ["export", "--db", path, "--format", "gkg"])
-    assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    assert len(lines) == 2 and all(len(line.split("\t")) == 27 for line in lines)
-    out = tmp_path / "x.jsonl"
-    result = runner.invoke(cli, ["export", "--db", path, "--format", "jsonl", "--out", str(out)])
-    assert result.exit_code == 0 and len(out.read_text().splitlines()) == 2
-    result = runner.invoke(cli, ["export", "--db", path, "--format", "parquet"])
-    assert result.exit_code == 2 and "--out FOLDER" in result.output

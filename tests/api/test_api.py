@@ -15,7 +15,6 @@ from presstrace.api.deps import read_only  # noqa: E402
 from presstrace.cli import cli  # noqa: E402
 from presstrace.records import AnalyzedArticle  # noqa: E402
 from presstrace.store import db  # noqa: E402
-from corpus_files import app_client, corpus_store, write_jsonl  # noqa: E402
 
 SCRIPT = "<script>alert('x')</script>"
 ARTICLES = [
@@ -38,25 +37,6 @@ ARTICLES = [
 ERROR_KEYS = {"code", "message", "status"}
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory, settings):
-    folder = tmp_path_factory.mktemp("api")
-    path = folder / "api.db"
-    ids = corpus_store(path, [write_jsonl(folder / "articles.jsonl", ARTICLES)], settings)
-    return path, ids
-
-
-@pytest.fixture(scope="module")
-def client(store, settings):
-    with app_client(store[0], settings) as c:
-        yield c
-
-
-@pytest.fixture(scope="module")
-def ids(store):
-    return store[1]
-
-
 def get(client, url, **params):
     res = client.get(url, params=params)
     assert res.status_code == 200, res.text
@@ -74,106 +54,106 @@ def assert_error(res, status, code):
     return body["error"]
 
 
-def test_api_articles_list_filters_and_paginates(client):
-    body = get(client, "/api/articles")
+def test_api_articles_list_filters_and_paginates(api_client):
+    body = get(api_client, "/api/articles")
     assert body["total"] == 4 and body["next_offset"] is None
     assert [a["input_id"] for a in body["items"]] == ["sc-1", "fx-1", "br-2", "br-1"]  # newest first
-    first = get(client, "/api/articles", limit=3)
-    second = get(client, "/api/articles", limit=3, offset=first["next_offset"])
+    first = get(api_client, "/api/articles", limit=3)
+    second = get(api_client, "/api/articles", limit=3, offset=first["next_offset"])
     assert first["next_offset"] == 3 and second["next_offset"] is None
     assert [a["id"] for a in first["items"] + second["items"]] == [a["id"] for a in body["items"]]
-    assert {a["input_id"] for a in get(client, "/api/articles", source="valley")["items"]} == {"br-1"}
-    dated = get(client, "/api/articles", since="2024-06-04", until="2024-06")["items"]
+    assert {a["input_id"] for a in get(api_client, "/api/articles", source="valley")["items"]} == {"br-1"}
+    dated = get(api_client, "/api/articles", since="2024-06-04", until="2024-06")["items"]
     assert {a["input_id"] for a in dated} == {"br-2", "fx-1"}
-    found = get(client, "/api/articles", q="bridge")
+    found = get(api_client, "/api/articles", q="bridge")
     assert found["total"] == 2 and {a["input_id"] for a in found["items"]} == {"br-1", "br-2"}
 
 
-def test_api_article_is_the_full_object_with_text_unchanged(client, ids):
+def test_api_article_is_the_full_object_with_text_unchanged(api_client, ids):
     for input_id, date, source, title, text in ARTICLES:
-        art = get(client, f"/api/articles/{ids[input_id]}")
+        art = get(api_client, f"/api/articles/{ids[input_id]}")
         assert art["schema"] == "presstrace/1" and art["id"] == input_id
         assert (art["text"], art["date"], art["source"], art["title"]) == (text, date, source, title)
         for layer in ("entities", "quotes", "claims", "times", "places", "amounts", "events",
                       "framing", "noncontent"):
             assert isinstance(art[layer], list), layer
         assert {"named", "vague", "unattributed"} <= set(art["sourcing"]) and "score" in art["tone"]
-    assert SCRIPT in get(client, f"/api/articles/{ids['sc-1']}")["text"]
+    assert SCRIPT in get(api_client, f"/api/articles/{ids['sc-1']}")["text"]
 
 
-def test_api_quotes_filter_by_speaker_source_date_and_kind(client):
-    rows = get(client, "/api/quotes")["items"]
+def test_api_quotes_filter_by_speaker_source_date_and_kind(api_client):
+    rows = get(api_client, "/api/quotes")["items"]
     assert "The bridge is not safe for traffic," in [r["quote"] for r in rows]
-    voss = get(client, "/api/quotes", speaker="voss")["items"]
+    voss = get(api_client, "/api/quotes", speaker="voss")["items"]
     assert voss and all("Voss" in r["speaker"] for r in voss)
-    assert {r["source"] for r in get(client, "/api/quotes", source="market")["items"]} == {"Market Wire"}
-    assert {r["date"] for r in get(client, "/api/quotes", since="2024-07")["items"]} == {"2024-07-01"}
-    direct = get(client, "/api/quotes", kind="direct")["items"]
+    assert {r["source"] for r in get(api_client, "/api/quotes", source="market")["items"]} == {"Market Wire"}
+    assert {r["date"] for r in get(api_client, "/api/quotes", since="2024-07")["items"]} == {"2024-07-01"}
+    direct = get(api_client, "/api/quotes", kind="direct")["items"]
     assert direct and all(r["kind"] == "direct" for r in direct)
-    assert get(client, "/api/quotes", kind="block")["items"] == []
-    one = get(client, "/api/quotes", limit=1)
+    assert get(api_client, "/api/quotes", kind="block")["items"] == []
+    one = get(api_client, "/api/quotes", limit=1)
     assert len(one["items"]) == 1 and one["next_offset"] == 1
-    assert get(client, "/api/quotes", limit=1, offset=1)["items"][0] == rows[1]
+    assert get(api_client, "/api/quotes", limit=1, offset=1)["items"][0] == rows[1]
 
 
-def test_api_claims_filter_by_kind_and_source(client):
-    rows = get(client, "/api/claims", limit=500)["items"]
+def test_api_claims_filter_by_kind_and_source(api_client):
+    rows = get(api_client, "/api/claims", limit=500)["items"]
     assert rows and {"source_kind", "claimed_by", "claim"} <= set(rows[0])
     for kind in ("named", "vague", "unattributed"):
         expected = [r for r in rows if r["source_kind"] == kind]
-        assert get(client, "/api/claims", kind=kind, limit=500)["items"] == expected
-    assert {r["source"] for r in get(client, "/api/claims", source="herald")["items"]} <= {"Valley Herald"}
+        assert get(api_client, "/api/claims", kind=kind, limit=500)["items"] == expected
+    assert {r["source"] for r in get(api_client, "/api/claims", source="herald")["items"]} <= {"Valley Herald"}
 
 
-def test_api_events_filter_and_merge(client):
-    rows = get(client, "/api/events")["items"]
+def test_api_events_filter_and_merge(api_client):
+    rows = get(api_client, "/api/events")["items"]
     assert rows and {"type", "source_actor", "target_actor", "place", "date"} <= set(rows[0])
     kind = rows[0]["type"]
-    assert {r["type"] for r in get(client, "/api/events", type=kind.lower())["items"]} == {kind}
-    assert get(client, "/api/events", type="NO_SUCH_TYPE")["items"] == []
-    kharkiv = get(client, "/api/events", place="kharkiv")["items"]
+    assert {r["type"] for r in get(api_client, "/api/events", type=kind.lower())["items"]} == {kind}
+    assert get(api_client, "/api/events", type="NO_SUCH_TYPE")["items"] == []
+    kharkiv = get(api_client, "/api/events", place="kharkiv")["items"]
     assert kharkiv and all("Kharkiv" in r["place"] for r in kharkiv)
-    merged = get(client, "/api/events", merged="true")["items"]
+    merged = get(api_client, "/api/events", merged="true")["items"]
     assert merged and {"merged_event", "reports", "articles"} <= set(merged[0])
-    assert all(m["type"] == kind for m in get(client, "/api/events", merged="true", type=kind)["items"])
-    assert get(client, "/api/events", merged="true", since="2030")["items"] == []
+    assert all(m["type"] == kind for m in get(api_client, "/api/events", merged="true", type=kind)["items"])
+    assert get(api_client, "/api/events", merged="true", since="2030")["items"] == []
 
 
-def test_api_entities_top_and_label(client):
-    rows = get(client, "/api/entities", top=50)["items"]
+def test_api_entities_top_and_label(api_client):
+    rows = get(api_client, "/api/entities", top=50)["items"]
     assert "Clara Voss" in [r["name"] for r in rows]
-    assert len(get(client, "/api/entities", top=2)["items"]) == 2
-    people = get(client, "/api/entities", label="person")["items"]
+    assert len(get(api_client, "/api/entities", top=2)["items"]) == 2
+    people = get(api_client, "/api/entities", label="person")["items"]
     assert people and {r["label"] for r in people} == {"PERSON"}
 
 
-def test_api_stories_are_schema_story_objects(client):
-    stories = get(client, "/api/stories")["items"]
+def test_api_stories_are_schema_story_objects(api_client):
+    stories = get(api_client, "/api/stories")["items"]
     assert all(set(s) == {"story", "articles", "title", "first", "last", "sources"} for s in stories)
     assert sorted(a for s in stories for a in s["articles"]) == ["br-1", "br-2", "fx-1", "sc-1"]
     bridge = next(s for s in stories if "br-1" in s["articles"])
     assert "br-2" in bridge["articles"] and bridge["first"] == "2024-06-03"
-    assert get(client, "/api/stories", limit=1)["items"] == stories[:1]
+    assert get(api_client, "/api/stories", limit=1)["items"] == stories[:1]
 
 
-def test_api_search_articles_and_quotes(client, ids):
-    hits = get(client, "/api/search", q="sensor")["items"]
+def test_api_search_articles_and_quotes(api_client, ids):
+    hits = get(api_client, "/api/search", q="sensor")["items"]
     assert [h["article_id"] for h in hits] == [ids["fx-1"]] and "[sensor]" in hits[0]["snippet"]
-    quotes = get(client, "/api/search", q="rebuild", **{"in": "quotes"})["items"]
+    quotes = get(api_client, "/api/search", q="rebuild", **{"in": "quotes"})["items"]
     assert [q["article_id"] for q in quotes] == [ids["br-2"]]
 
 
 @pytest.mark.parametrize("url", ["/api/articles/99999", "/api/no-such-thing"])
-def test_api_error_shape_404(client, url):
-    assert_error(client.get(url), 404, "not_found")
+def test_api_error_shape_404(api_client, url):
+    assert_error(api_client.get(url), 404, "not_found")
 
 
 @pytest.mark.parametrize("url", [
     "/api/articles/abc", "/api/articles?limit=0", "/api/articles?limit=100000", "/api/articles?offset=-1",
     "/api/quotes?since=yesterday", "/api/claims?kind=rumour", "/api/search", "/api/events?until=2024-6-1",
 ])
-def test_api_error_shape_422(client, url):
-    assert_error(client.get(url), 422, "invalid_request")
+def test_api_error_shape_422(api_client, url):
+    assert_error(api_client.get(url), 422, "invalid_request")
 
 
 @pytest.mark.parametrize("body, status, code", [
@@ -183,33 +163,33 @@ def test_api_error_shape_422(client, url):
     ({"date": "2024-01-01"}, 422, "invalid_request"),
     ({"text": "A text.", "colour": "red"}, 422, "invalid_request"),
 ])
-def test_api_error_shape_analyze(client, body, status, code):
-    assert_error(client.post("/api/analyze", json=body), status, code)
+def test_api_error_shape_analyze(api_client, body, status, code):
+    assert_error(api_client.post("/api/analyze", json=body), status, code)
 
 
-def test_api_error_shape_bad_query_and_method(client):
+def test_api_error_shape_bad_query_and_method(api_client):
     for q in ('"unclosed', "AND OR", "bridge)"):
-        assert_error(client.get("/api/search", params={"q": q}), 400, "bad_query")
-    assert_error(client.get("/api/articles", params={"q": '"unclosed'}), 400, "bad_query")
-    assert_error(client.get("/api/analyze"), 405, "method_not_allowed")
-    assert_error(client.post("/api/analyze", content=b"not json",
+        assert_error(api_client.get("/api/search", params={"q": q}), 400, "bad_query")
+    assert_error(api_client.get("/api/articles", params={"q": '"unclosed'}), 400, "bad_query")
+    assert_error(api_client.get("/api/analyze"), 405, "method_not_allowed")
+    assert_error(api_client.post("/api/analyze", content=b"not json",
                              headers={"content-type": "application/json"}), 422, "invalid_request")
 
 
-def test_api_error_shape_500_hides_the_cause(store, settings, monkeypatch):
+def test_api_error_shape_500_hides_the_cause(api_store, settings, monkeypatch, app_client):
     from presstrace.store import queries
 
     def broken(*args, **kwargs):
         raise RuntimeError("secret detail")
     monkeypatch.setattr(queries, "quotes", broken)
-    with app_client(store[0], settings) as c:
+    with app_client(api_store[0], settings) as c:
         error = assert_error(c.get("/api/quotes"), 500, "internal_error")
     assert "secret" not in error["message"]
 
 
-def test_api_analyze_offsets_are_valid(client, spans_of):
+def test_api_analyze_offsets_are_valid(api_client, spans_of):
     text = ARTICLES[0][4] + "\n\n" + SCRIPT + " " + ARTICLES[2][4]
-    res = client.post("/api/analyze", json={"text": text, "date": "2024-06-03", "id": 7})
+    res = api_client.post("/api/analyze", json={"text": text, "date": "2024-06-03", "id": 7})
     assert res.status_code == 200, res.text
     body = res.json()
     assert body["schema"] == "presstrace/1" and body["id"] == 7 and body["text"] == text
@@ -221,14 +201,14 @@ def test_api_analyze_offsets_are_valid(client, spans_of):
     assert any(t.value == "2024-06-03" for t in art.times)  # "Monday" resolved against the date
 
 
-def test_api_analyze_stores_nothing(client):
-    before = get(client, "/api/articles")["total"]
-    assert client.post("/api/analyze", json={"text": "Nothing here is stored."}).status_code == 200
-    assert get(client, "/api/articles")["total"] == before
+def test_api_analyze_stores_nothing(api_client):
+    before = get(api_client, "/api/articles")["total"]
+    assert api_client.post("/api/analyze", json={"text": "Nothing here is stored."}).status_code == 200
+    assert get(api_client, "/api/articles")["total"] == before
 
 
-def test_api_store_connection_is_read_only(client):
-    conn = read_only(client.app.state.db_uri)
+def test_api_store_connection_is_read_only(api_client):
+    conn = read_only(api_client.app.state.db_uri)
     try:
         with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only"):
             conn.execute("DELETE FROM articles")
@@ -236,22 +216,22 @@ def test_api_store_connection_is_read_only(client):
         conn.close()
 
 
-def test_api_readers_are_not_blocked_by_a_writer(client, store, ids):
-    writer = db.open_store(store[0], create=False)
+def test_api_readers_are_not_blocked_by_a_writer(api_client, api_store, ids):
+    writer = db.open_store(api_store[0], create=False)
     try:
         writer.execute("BEGIN IMMEDIATE")
         writer.execute("UPDATE articles SET title = 'changed' WHERE id = ?", (ids["br-1"],))
-        assert get(client, f"/api/articles/{ids['br-1']}")["title"] == ARTICLES[0][3]
+        assert get(api_client, f"/api/articles/{ids['br-1']}")["title"] == ARTICLES[0][3]
         writer.execute("ROLLBACK")
     finally:
         writer.close()
 
 
-def test_api_openapi_lists_every_endpoint(client):
-    paths = get(client, "/openapi.json")["paths"]
+def test_api_openapi_lists_every_endpoint(api_client):
+    paths = get(api_client, "/openapi.json")["paths"]
     assert {"/api/articles", "/api/articles/{article_id}", "/api/quotes", "/api/claims", "/api/events",
             "/api/entities", "/api/stories", "/api/search", "/api/analyze"} <= set(paths)
-    assert client.get("/docs").status_code == 200
+    assert api_client.get("/docs").status_code == 200
     for status in ("400", "404", "422", "500"):  # the documented error shape is the real one
         schema = paths["/api/quotes"]["get"]["responses"][status]["content"]["application/json"]["schema"]
         assert schema == {"$ref": "#/components/schemas/ErrorBody"}

@@ -9,21 +9,9 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from corpus_files import app_client
 from presstrace.web import highlight
 
 RAW_MARKUP = re.compile(r"<script>alert|<img src=x|<b>Evil")
-
-
-@pytest.fixture(scope="module")
-def client(web_store, settings):
-    with app_client(web_store[0], settings) as c:
-        yield c
-
-
-@pytest.fixture(scope="module")
-def ids(web_store):
-    return web_store[1]
 
 
 def html(client, url, status=200):
@@ -33,20 +21,20 @@ def html(client, url, status=200):
     return res.text
 
 
-def test_home_shows_corpus_figures_and_lists(client):
+def test_pages_home_shows_corpus_figures_and_lists(client):
     page = html(client, "/")
     assert re.search(r"<strong>6</strong> articles", page)
     assert "Most quoted people" in page and "Recent stories" in page
     assert re.search(r'href="/entities/\d+"', page)  # someone is quoted in the sample
 
 
-def test_article_list_pages_and_links_every_article(client, ids):
+def test_pages_article_list_pages_and_links_every_article(client, ids):
     page = html(client, "/articles")
     for article_id in ids.values():
         assert f'href="/articles/{article_id}"' in page
 
 
-def test_reader_highlights_every_layer_in_place(client, ids):
+def test_pages_reader_highlights_every_layer_in_place(client, ids):
     page = html(client, f"/articles/{ids['seed']}")
     for layer in highlight.LAYERS:
         assert f'data-toggle="{layer}"' in page
@@ -59,7 +47,7 @@ def test_reader_highlights_every_layer_in_place(client, ids):
     assert text.startswith("President Trump has revealed Friday")
 
 
-def test_render_keeps_text_and_escapes_everything():
+def test_highlight_render_keeps_text_and_escapes_everything():
     text = 'A <b>"bold"</b> & Kyiv'
     spans = [highlight.Span(0, 11, "quotes", 'tip "with" <quotes>', focus=True),
              highlight.Span(4, 20, "places", "place", href="/entities/1?a=<x>"),
@@ -81,7 +69,7 @@ def test_pages_escape_hostile_strings(client, path):
     assert not RAW_MARKUP.search(page)
 
 
-def test_hostile_article_is_shown_escaped(client, ids):
+def test_pages_hostile_article_is_shown_escaped(client, ids):
     page = html(client, f"/articles/{ids['hostile-1']}")
     assert not RAW_MARKUP.search(page)
     assert "&lt;script&gt;alert(&#39;quote&#39;)&lt;/script&gt;" in page
@@ -89,7 +77,7 @@ def test_hostile_article_is_shown_escaped(client, ids):
     assert "javascript:" not in page  # a script URL is never made a link
 
 
-def test_url_parameters_are_escaped(client):
+def test_pages_url_parameters_are_escaped(client):
     res = client.get("/search?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")
     assert res.status_code == 400  # not a valid search expression: said on the page
     assert "<script>alert(1)" not in res.text
@@ -105,22 +93,22 @@ def test_pages_send_the_content_security_policy(client):
 @pytest.mark.parametrize("path,status", [("/articles/999999", 404), ("/articles/abc", 400),
                                          ("/no/such/page", 404), ("/entities/0", 404),
                                          ("/stories/0", 404)])
-def test_errors_are_html_pages(client, path, status):
+def test_pages_errors_are_html_pages(client, path, status):
     page = html(client, path, status)
     assert f"<h1>{status}</h1>" in page
 
 
-def test_a_bad_search_expression_is_explained(client):
+def test_pages_explain_a_bad_search_expression(client):
     page = html(client, "/search?q=%22unclosed", 400)
     assert 'class="error"' in page and "bad search expression" in page
 
 
-def test_api_errors_stay_json(client):
+def test_pages_leave_api_errors_json(client):
     res = client.get("/api/articles/999999")
     assert res.status_code == 404 and res.json()["error"]["code"] == "not_found"
 
 
-def test_analyze_page_annotates_a_pasted_text(client):
+def test_pages_analyze_page_annotates_a_pasted_text(client):
     res = client.post("/analyze", data={"text": "\"We will rebuild,\" Mayor Ivan Petrenko said in "
                                                 "Kharkiv on Monday.", "date": "2024-05-08"})
     assert res.status_code == 200
@@ -128,12 +116,12 @@ def test_analyze_page_annotates_a_pasted_text(client):
     assert "speaker: Ivan Petrenko" in res.text
 
 
-def test_analyze_page_refuses_an_empty_text(client):
+def test_pages_analyze_page_refuses_an_empty_text(client):
     res = client.post("/analyze", data={"text": "   "})
     assert res.status_code == 400 and "could not be analysed" in res.text
 
 
-def test_static_files_ship_with_the_package(client):
+def test_pages_static_files_ship_with_the_package(client):
     assert client.get("/static/app.js").status_code == 200
     outlines = client.get("/static/countries.json").json()
     assert len(outlines["countries"]) > 150
@@ -155,7 +143,7 @@ def text_and_spans(draw):
 
 @given(text_and_spans())
 @settings(max_examples=200, deadline=None)
-def test_render_property_text_survives_and_tags_balance(case):
+def test_highlight_render_property_text_survives_and_tags_balance(case):
     text, spans = case
     out = str(highlight.render(text, [s for s in spans if s.start < s.end]))
     assert html_lib.unescape(re.sub(r"<[^>]+>", "", out)) == text

@@ -2,7 +2,6 @@
 analysis, never a crash, and the good article in the same batch is always analysed."""
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
@@ -84,7 +83,7 @@ def assert_offsets(article: dict) -> None:
 
 
 @pytest.mark.parametrize("name,filename,content,expected", CASES, ids=[c[0] for c in CASES])
-def test_bad_input_kind_gets_a_code_or_an_analysis(tmp_path, name, filename, content, expected):
+def test_analyze_bad_input_kind_gets_a_code_or_an_analysis(tmp_path, name, filename, content, expected):
     out = run_folder(tmp_path, {"1" + filename: content, "2good.txt": GOOD.encode()})
     bad, good = out
     if expected == "ok":
@@ -96,13 +95,13 @@ def test_bad_input_kind_gets_a_code_or_an_analysis(tmp_path, name, filename, con
 
 
 @pytest.mark.parametrize("name,line,expected", JSONL_CASES, ids=[c[0] for c in JSONL_CASES])
-def test_bad_input_jsonl_line_loses_only_itself(tmp_path, name, line, expected):
+def test_analyze_bad_jsonl_line_loses_only_itself(tmp_path, name, line, expected):
     good = json.dumps({"id": "g", "text": GOOD}).encode()
     out = run_folder(tmp_path, {"a.jsonl": good + b"\n" + line + b"\n" + good + b"\n"})
     assert [o.get("error", {}).get("code") for o in out] == [None, expected, None]
 
 
-def test_bad_input_duplicate_jsonl_ids_are_both_analysed(tmp_path):
+def test_analyze_duplicate_jsonl_ids_are_both_analysed(tmp_path):
     line = json.dumps({"id": "same", "text": GOOD}).encode()
     out = run_folder(tmp_path, {"a.jsonl": line + b"\n" + line + b"\n"})
     assert [o["id"] for o in out] == ["same", "same"] and all("error" not in o for o in out)
@@ -112,7 +111,7 @@ def test_bad_input_duplicate_jsonl_ids_are_both_analysed(tmp_path):
                                                                   HealthCheck.function_scoped_fixture])
 @given(content=st.one_of(st.binary(max_size=600), st.text(max_size=400).map(str.encode)),
        suffix=st.sampled_from([".txt", ".jsonl", ".html", ".bin", ""]))
-def test_bad_input_fuzzed_bytes_never_crash_the_run(tmp_path_factory, content, suffix):
+def test_analyze_fuzzed_bytes_never_crash_the_run(tmp_path_factory, content, suffix):
     from presstrace import analyze_many, read_inputs
     from presstrace.records import AnalyzedArticle, ArticleError
 
@@ -124,53 +123,3 @@ def test_bad_input_fuzzed_bytes_never_crash_the_run(tmp_path_factory, content, s
             assert_offsets(res.to_dict())
         else:
             assert res.code and res.message
-
-
-def test_bad_input_warc_records_that_are_not_html_are_skipped(tmp_path, settings):
-    """A crawl holds warcinfo, images, JSON and PDFs beside pages: only pages are read, and a
-    page whose bytes are binary is an error record."""
-    pytest.importorskip("warcio")
-    from presstrace.store import db
-    from presstrace.runners import ingest
-
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    page = b"<html><body><article><p>" + GOOD.encode() * 5 + b"</p></article></body></html>"
-    records = [("text/html; charset=utf-8", page), ("application/json", b'{"text": "Not a page."}'),
-               ("application/pdf", b"%PDF-1.7\n1 0 obj\n<< >>\nendobj\n"), ("image/png", b"\x89PNG\r\n"),
-               ("text/html", bytes(range(256)) * 4)]
-    path = tmp_path / "crawl.warc.gz"
-    with open(path, "wb") as fh:
-        writer = WARCWriter(fh, gzip=True)
-        writer.write_record(writer.create_warcinfo_record("crawl.warc.gz", {"software": "test"}))
-        for number, (kind, body) in enumerate(records):
-            headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(f"https://example.org/{number}", "response",
-                                                          payload=io.BytesIO(body), http_headers=headers))
-    store = tmp_path / "w.db"
-    stats = ingest([str(path)], store, settings, n_process=1)
-    assert (stats.analysed, stats.errors) == (1, 1)
-    conn = db.open_store(store, create=False)
-    (article,) = db.iter_articles(conn)
-    assert article.url == "https://example.org/0" and "Merkel" in article.text
-    codes = sorted(row[0] for row in conn.execute("SELECT code FROM errors"))
-    assert codes == ["binary"], codes
-
-
-@pytest.mark.parametrize("content", [b"Just some text, not an archive.\n", bytes(range(256)) * 4, b""])
-def test_bad_input_a_warc_name_on_something_else_is_an_error_record(tmp_path, settings, content):
-    """A file called .warc that is no archive is reported, not skipped in silence, and the
-    good article beside it is still stored."""
-    pytest.importorskip("warcio")
-    from presstrace.store import db
-    from presstrace.runners import ingest
-
-    (tmp_path / "fake.warc").write_bytes(content)
-    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
-    store = tmp_path / "w.db"
-    stats = ingest([str(tmp_path / "fake.warc"), str(tmp_path / "good.txt")], store, settings, n_process=1)
-    assert (stats.analysed, stats.errors) == (1, 1)
-    conn = db.open_store(store, create=False)
-    (message,) = [row[0] for row in conn.execute("SELECT message FROM errors WHERE code = 'bad_record'")]
-    assert "fake.warc" in message and "WARC" in message

@@ -8,8 +8,6 @@ import asyncio
 import json
 import select
 import socket
-import threading
-import time
 from urllib.parse import quote
 
 import pytest
@@ -18,15 +16,11 @@ from click.testing import CliRunner
 fastapi = pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
-from corpus_files import app_client  # noqa: E402
 from presstrace.api import create_app  # noqa: E402
 from presstrace.api.security import BodyLimit, is_loopback, max_body_bytes  # noqa: E402
 from presstrace.cli import cli  # noqa: E402
 from presstrace.errors import SettingsError  # noqa: E402
 from presstrace.store import db  # noqa: E402
-from presstrace.runners import ingest  # noqa: E402
-from presstrace.corpus.events import update_merged_events  # noqa: E402
-from presstrace.corpus.stories import update_stories  # noqa: E402
 
 ARTICLES = [
     {"id": "k-1", "date": "2024-05-02", "source": "Harbor Times", "title": "Ferry line reopens",
@@ -42,31 +36,6 @@ HEADERS = {"x-content-type-options": "nosniff", "x-frame-options": "DENY",
            "referrer-policy": "no-referrer"}
 LIMIT = 4000
 TOKEN = "s3cret-token-for-tests"
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory, settings):
-    folder = tmp_path_factory.mktemp("security")
-    corpus = folder / "a.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
-    path = folder / "s.db"
-    ingest([str(corpus)], path, settings, n_process=1)
-    conn = db.open_store(path, create=False)
-    update_stories(conn)
-    update_merged_events(conn)
-    conn.close()
-    return path
-
-
-@pytest.fixture(scope="module")
-def small(settings):
-    return settings.with_overrides({"server": {"max_body_bytes": LIMIT}})
-
-
-@pytest.fixture(scope="module")
-def client(store, small):
-    with app_client(store, small) as c:
-        yield c
 
 
 def assert_error(res, status: int, code: str) -> dict:
@@ -87,25 +56,25 @@ def assert_security_headers(res) -> None:
 
 # -- headers ---------------------------------------------------------------------------
 
-def test_security_headers_on_answers_and_errors(client):
-    answers = [client.get("/api/articles"), client.get("/openapi.json"),
-               client.get("/api/articles/999999"), client.get("/no/such/page"),
-               client.post("/api/analyze", json={"text": ""}), client.delete("/api/quotes"),
-               client.post("/api/analyze", content=b"x" * (LIMIT + 1))]
+def test_security_headers_on_answers_and_errors(security_client):
+    answers = [security_client.get("/api/articles"), security_client.get("/openapi.json"),
+               security_client.get("/api/articles/999999"), security_client.get("/no/such/page"),
+               security_client.post("/api/analyze", json={"text": ""}), security_client.delete("/api/quotes"),
+               security_client.post("/api/analyze", content=b"x" * (LIMIT + 1))]
     assert [r.status_code for r in answers] == [200, 200, 404, 404, 400, 405, 413]
     for res in answers:
         assert_security_headers(res)
 
 
-def test_security_csp_has_no_inline_script_on_api_pages(client):
-    csp = client.get("/api/quotes").headers["content-security-policy"]
+def test_security_csp_has_no_inline_script_on_api_pages(security_client):
+    csp = security_client.get("/api/quotes").headers["content-security-policy"]
     directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
     assert directives["script-src"] == "'self'" and directives["style-src"] == "'self'"
     assert directives["object-src"] == "'none'"
 
 
-def test_security_docs_page_is_served_offline_under_the_strict_policy(client):
-    res = client.get("/docs")
+def test_security_docs_page_is_served_offline_under_the_strict_policy(security_client):
+    res = security_client.get("/docs")
     assert res.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in res.text
     assert "http" not in res.text.split("<body>")[0]  # no script or style from elsewhere
     csp = res.headers["content-security-policy"]
@@ -119,26 +88,26 @@ def analyze_body(chars: int) -> bytes:
     return json.dumps({"text": "Kyiv said the talks went on. " * (chars // 29 + 1)}).encode()[:chars - 2] + b'"}'
 
 
-def test_security_body_over_the_limit_with_content_length_is_413(client):
-    res = client.post("/api/analyze", content=analyze_body(LIMIT + 500),
+def test_security_body_over_the_limit_with_content_length_is_413(security_client):
+    res = security_client.post("/api/analyze", content=analyze_body(LIMIT + 500),
                       headers={"content-type": "application/json"})
     assert res.request.headers["content-length"] == str(LIMIT + 500)
     error = assert_error(res, 413, "too_large")
     assert str(LIMIT) in error["message"]
 
 
-def test_security_body_over_the_limit_without_content_length_is_413(client):
+def test_security_body_over_the_limit_without_content_length_is_413(security_client):
     body = analyze_body(LIMIT + 500)
     chunks = (body[i:i + 700] for i in range(0, len(body), 700))  # a generator: sent chunked
-    res = client.post("/api/analyze", content=chunks, headers={"content-type": "application/json"})
+    res = security_client.post("/api/analyze", content=chunks, headers={"content-type": "application/json"})
     assert "content-length" not in res.request.headers
     assert res.request.headers["transfer-encoding"] == "chunked"
     assert_error(res, 413, "too_large")
 
 
-def test_security_body_under_the_limit_is_analysed(client):
+def test_security_body_under_the_limit_is_analysed(security_client):
     body = analyze_body(LIMIT - 100)
-    res = client.post("/api/analyze", content=body, headers={"content-type": "application/json"})
+    res = security_client.post("/api/analyze", content=body, headers={"content-type": "application/json"})
     assert res.status_code == 200, res.text
     assert res.json()["text"] == json.loads(body)["text"]
 
@@ -204,24 +173,6 @@ def test_security_max_body_bytes_default_is_two_megabytes(settings):
 
 # -- over a real socket ----------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def live_server(store, small):
-    """uvicorn on a free loopback port, in a thread; yields (host, port)."""
-    import uvicorn
-
-    server = uvicorn.Server(uvicorn.Config(create_app(store, small), host="127.0.0.1", port=0,
-                                           log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not (server.started and server.servers) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield "127.0.0.1", port
-    server.should_exit = True
-    thread.join(10)
-
-
 def raw_request(address, head: bytes, body_parts: list[bytes]) -> bytes:
     """Send the head, then the body part by part, stopping as soon as the server answers:
     bytes it never reads when it closes make its kernel reset the connection, and a reset
@@ -273,12 +224,12 @@ def test_security_is_loopback(host, loopback):
     assert is_loopback(host) is loopback
 
 
-def test_security_loopback_without_token_allows_writes(client):
-    assert client.post("/api/analyze", json=TEXT).status_code == 200
+def test_security_loopback_without_token_allows_writes(security_client):
+    assert security_client.post("/api/analyze", json=TEXT).status_code == 200
 
 
-def test_security_beyond_loopback_without_token_refuses_writes_only(store, small):
-    with app_client(store, small, host="0.0.0.0") as c:
+def test_security_beyond_loopback_without_token_refuses_writes_only(security_store, small, app_client):
+    with app_client(security_store, small, host="0.0.0.0") as c:
         error = assert_error(c.post("/api/analyze", json=TEXT), 403, "forbidden")
         assert "--token" in error["message"]
         assert_error(c.post("/api/analyze", json=TEXT, headers={"Authorization": "Bearer x"}),
@@ -287,8 +238,8 @@ def test_security_beyond_loopback_without_token_refuses_writes_only(store, small
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "0.0.0.0"])
-def test_security_token_is_required_when_set(store, small, host):
-    with app_client(store, small, host=host, token=TOKEN) as c:
+def test_security_token_is_required_when_set(security_store, small, host, app_client):
+    with app_client(security_store, small, host=host, token=TOKEN) as c:
         for auth in (None, "Bearer", "Bearer wrong", f"Basic {TOKEN}", f"Bearer {TOKEN}x",
                      f"Bearer {TOKEN[:-1]}", TOKEN):
             headers = {"Authorization": auth} if auth is not None else {}
@@ -302,18 +253,18 @@ def test_security_token_is_required_when_set(store, small, host):
         assert c.get("/api/quotes").status_code == 200  # reads never need it
 
 
-def test_security_refused_write_body_is_never_read(store, small):
-    with app_client(store, small, host="0.0.0.0") as c:  # the guard answers before the limit
+def test_security_refused_write_body_is_never_read(security_store, small, app_client):
+    with app_client(security_store, small, host="0.0.0.0") as c:  # the guard answers before the limit
         assert_error(c.post("/api/analyze", content=b"x" * (LIMIT * 3)), 403, "forbidden")
 
 
-def test_security_serve_passes_host_and_token_from_the_environment(store, monkeypatch):
+def test_security_serve_passes_host_and_token_from_the_environment(security_store, monkeypatch):
     import uvicorn
 
     served = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(app=app, **kw))
     monkeypatch.setenv("PRESSTRACE_TOKEN", TOKEN)
-    res = CliRunner().invoke(cli, ["serve", "--db", str(store), "--host", "0.0.0.0"])
+    res = CliRunner().invoke(cli, ["serve", "--db", str(security_store), "--host", "0.0.0.0"])
     assert res.exit_code == 0, res.output
     assert served["host"] == "0.0.0.0" and "writes are refused" not in res.output
     with TestClient(served["app"]) as c:
@@ -322,13 +273,13 @@ def test_security_serve_passes_host_and_token_from_the_environment(store, monkey
         assert ok.status_code == 200
 
 
-def test_security_serve_warns_when_open_without_token(store, monkeypatch):
+def test_security_serve_warns_when_open_without_token(security_store, monkeypatch):
     import uvicorn
 
     served = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(app=app, **kw))
     monkeypatch.delenv("PRESSTRACE_TOKEN", raising=False)
-    res = CliRunner().invoke(cli, ["serve", "--db", str(store), "--host", "0.0.0.0"])
+    res = CliRunner().invoke(cli, ["serve", "--db", str(security_store), "--host", "0.0.0.0"])
     assert res.exit_code == 0 and "writes are refused" in res.output
     with TestClient(served["app"]) as c:
         assert_error(c.post("/api/analyze", json=TEXT), 403, "forbidden")
@@ -387,15 +338,15 @@ def assert_no_leak(res, value: str, store) -> None:
             assert word not in res.text, (res.request.url, word)
 
 
-def test_security_hostile_query_values_never_500_never_leak(client, store):
+def test_security_hostile_query_values_never_500_never_leak(security_client, security_store):
     statuses: dict[int, int] = {}
-    requests = list(hostile_requests(client.app))
+    requests = list(hostile_requests(security_client.app))
     assert len({url for url, _, _ in requests}) >= 9  # every GET endpoint is in the run
     for url, params, value in requests:
-        res = client.get(url, params=params)
+        res = security_client.get(url, params=params)
         statuses[res.status_code] = statuses.get(res.status_code, 0) + 1
         assert res.status_code in (200, 400, 404, 422), (url, params, res.status_code, res.text[:300])
-        assert_no_leak(res, value, store)
+        assert_no_leak(res, value, security_store)
         body = res.json() if res.headers["content-type"].startswith("application/json") else None
         if res.status_code >= 400:
             assert set(body) == {"error"} and body["error"]["status"] == res.status_code
@@ -412,38 +363,38 @@ def schema_names(store) -> list[str]:
         conn.close()
 
 
-def test_security_hostile_values_change_nothing(client, store):
-    before = schema_names(store)
+def test_security_hostile_values_change_nothing(security_client, security_store):
+    before = schema_names(security_store)
     for value in HOSTILE[:10]:
-        client.get("/api/quotes", params={"speaker": value})
-        client.get("/api/search", params={"q": value})
-    assert client.get("/api/articles").json()["total"] == len(ARTICLES)
-    assert "articles" in before and schema_names(store) == before
+        security_client.get("/api/quotes", params={"speaker": value})
+        security_client.get("/api/search", params={"q": value})
+    assert security_client.get("/api/articles").json()["total"] == len(ARTICLES)
+    assert "articles" in before and schema_names(security_store) == before
 
 
-def test_security_a_filter_value_is_matched_literally(client):
+def test_security_a_filter_value_is_matched_literally(security_client):
     """The LIKE wildcards and quote marks in a name are plain characters."""
-    everyone = client.get("/api/quotes").json()["items"]
+    everyone = security_client.get("/api/quotes").json()["items"]
     assert everyone
-    assert client.get("/api/quotes", params={"speaker": "Hart"}).json()["items"]
+    assert security_client.get("/api/quotes", params={"speaker": "Hart"}).json()["items"]
     for value in ("%", "_", "Hart' --", "Ha%t"):
-        assert client.get("/api/quotes", params={"speaker": value}).json()["items"] == []
+        assert security_client.get("/api/quotes", params={"speaker": value}).json()["items"] == []
 
 
 @pytest.mark.parametrize("url", ["/api/articles/9223372036854775808", "/api/quotes?offset=9223372036854775807",
                                  "/api/events?merged=true&min_articles=9223372036854775808",
                                  "/api/search?q=ferry&offset=99999999999999999999"])
-def test_security_numbers_past_64_bits_are_refused_not_crashed(client, url):
-    assert_error(client.get(url), 422, "invalid_request")
+def test_security_numbers_past_64_bits_are_refused_not_crashed(security_client, url):
+    assert_error(security_client.get(url), 422, "invalid_request")
 
 
 # -- schemathesis: the OpenAPI description against the app -----------------------------
 
-def test_security_schemathesis_finds_no_server_error(store, settings):
+def test_security_schemathesis_finds_no_server_error(security_store, settings):
     schemathesis = pytest.importorskip("schemathesis")
     from hypothesis import HealthCheck, given, settings as hsettings
 
-    app = create_app(store, settings)
+    app = create_app(security_store, settings)
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     failures, seen = [], set()
     for result in schema.get_all_operations():

@@ -14,9 +14,8 @@ from presstrace.records import (Actor, Amount, AnalyzedArticle, Claim, ClaimSour
                                 Framing, Mention, NonContent, Place, Quote, SentenceTone, Sourcing,
                                 Speaker, TextSpan, Time, Tone)
 from presstrace.store import db, queries
-from presstrace.corpus.dedupe import DedupeConfig, NearDuplicateIndex, shingles
+from presstrace.store.errors import QueryError, StoreNotFoundError, StoreVersionError
 from presstrace.store.layers import LIST_LAYERS, flatten, unflatten
-from presstrace.store.errors import QueryError, StoreError, StoreNotFoundError, StoreVersionError
 from presstrace.store.migrations import MIGRATIONS, applied_migrations, migrate, split_statements
 
 TEXT = ('President Zelensky said on Monday: "We will hold Kyiv." War analysts said '
@@ -60,17 +59,19 @@ def make_article(text: str = TEXT, id="a1", date="2025-03-10", source="Example N
     )
 
 
-@pytest.fixture()
-def store(tmp_path):
-    conn = db.open_store(tmp_path / "store.db")
-    yield conn
-    conn.close()
-
-
 def _save(conn, *arts):
     with db.transaction(conn):
         for art in arts:
             db.save_article(conn, art, db.next_article_id(conn), db.article_hash(art.text))
+
+
+def save_corpus(conn):
+    """Two articles from two outlets, a month apart, saved in the store; the store back."""
+    base = make_article()
+    other = TEXT + " Updated."
+    _save(conn, base, make_article(other, id="a2", date="2025-04-01", source="Other Wire",
+                                   speaker="Zelensky Volodymyr"))
+    return conn
 
 
 @pytest.mark.parametrize("a,b", [("Kyiv  holds.\n\nThe end.", " Kyiv holds. The end. "),
@@ -201,19 +202,11 @@ def test_store_bad_search_expression_is_a_query_error(store):
         queries.search(store, 'AND "')
 
 
-@pytest.fixture()
-def corpus(store):
-    base = make_article()
-    other = TEXT + " Updated."
-    _save(store, base, make_article(other, id="a2", date="2025-04-01", source="Other Wire",
-                                    speaker="Zelensky Volodymyr"))
-    return store
-
-
 @pytest.mark.parametrize("kwargs,expected", [({}, 2), ({"speaker": "volodymyr zel"}, 1),
                                              ({"since": "2025-03-15"}, 1), ({"until": "2025-03"}, 1),
                                              ({"source": "wire"}, 1), ({"speaker": "nobody"}, 0)])
-def test_store_quotes_filter(corpus, kwargs, expected):
+def test_store_quotes_filter(store, kwargs, expected):
+    corpus = save_corpus(store)
     assert len(queries.quotes(corpus, **kwargs)) == expected
 
 
@@ -226,40 +219,15 @@ def test_store_quotes_filter(corpus, kwargs, expected):
     (queries.events, {"type": "mobilize", "place": "khar"}, lambda rows: len(rows) == 2),
     (queries.stats, {}, lambda rows: rows[0] == {"what": "articles (analysed)", "count": 2}),
 ])
-def test_store_queries_answer(corpus, function, kwargs, check):
+def test_store_queries_answer(store, function, kwargs, check):
+    corpus = save_corpus(store)
     assert check(function(corpus, **kwargs))
 
 
 @pytest.mark.parametrize("function,kwargs", [(queries.quotes, {"since": "March"}),
                                              (queries.sourcing, {"by": "weekday"}),
                                              (queries.claims, {"kind": "rumour"})])
-def test_store_queries_reject_bad_values(corpus, function, kwargs):
+def test_store_queries_reject_bad_values(store, function, kwargs):
+    corpus = save_corpus(store)
     with pytest.raises(QueryError):
         function(corpus, **kwargs)
-
-
-WORDS = ("Officials in Kyiv said on Tuesday that repairs to the power grid would take weeks after "
-         "overnight strikes damaged substations across the east of the country while engineers "
-         "worked in freezing weather to restore heating to hospitals schools and apartment blocks "
-         "and the national operator asked households to limit their use of electricity during the "
-         "evening peak hours until further notice").split()
-
-
-@pytest.mark.parametrize("change,is_duplicate", [(lambda w: w[:-2] + ["today", "officials"], True),
-                                                 (lambda w: list(reversed(w)), False)])
-def test_store_dedupe_finds_near_duplicates_only(store, change, is_duplicate):
-    index = NearDuplicateIndex.from_store(store, DedupeConfig(0.8, 128, 5, 20))
-    original = index.signature(" ".join(WORDS))
-    index.add(1, original)
-    match = index.find(store, index.signature(" ".join(change(list(WORDS)))))
-    assert (match is not None) is is_duplicate
-    if is_duplicate:
-        assert match.original_id == 1 and match.similarity >= 0.8
-
-
-def test_store_dedupe_skips_short_texts_and_checks_settings(store):
-    index = NearDuplicateIndex.from_store(store, DedupeConfig(0.8, 128, 5, 20))
-    assert index.signature("Kyiv said no.") is None
-    assert shingles("A b c", 5) == {b"a b c"}
-    with pytest.raises(StoreError, match="num_perm"):
-        NearDuplicateIndex.from_store(store, DedupeConfig(0.8, 64, 5, 20))

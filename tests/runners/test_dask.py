@@ -1,4 +1,6 @@
-"""The Dask engine: Parquet shards from a real two-process cluster, loading, re-runs, errors."""
+"""The Dask engine (`runners/dask.py`, `task.py`, `tables.py`, `load.py`): Parquet shards
+from a real two-process cluster, loading, re-runs, errors, on the Dask corpus of
+tests/conftest.py."""
 from __future__ import annotations
 
 import hashlib
@@ -10,36 +12,13 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from presstrace.runners import dask, task
+from presstrace.runners import dask, ingest, task
 from presstrace.runners.dask import run_shards
 from presstrace.runners.load import load_shards
 from presstrace.runners.tables import TABLES
 from presstrace.store import db
-from presstrace.runners import ingest
 
-SAMPLE = Path(__file__).resolve().parent.parent / "presstrace" / "samples" / "ua_ru_press_sample.jsonl"
-SHARD_SIZE = 2
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    """Four sample articles, a bad line, an empty text, and copies of two of the articles:
-    one in the same shard as its original, one in a later shard."""
-    rows = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()[:4]]
-    lines = [json.dumps(r) for r in rows[:2]]
-    lines += ['{"id": "broken", "text": ', json.dumps({"id": "blank", "text": "  "})]
-    lines += [json.dumps(rows[2]), json.dumps({**rows[2], "id": "copy2"})]
-    lines += [json.dumps(rows[3]), json.dumps({**rows[0], "id": "copy0"})]
-    path = tmp_path_factory.mktemp("dask") / "corpus.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-@pytest.fixture(scope="module")
-def local_shards(corpus, settings):
-    out = corpus.parent / "local"
-    stats = run_shards([str(corpus)], out, settings, shard_size=SHARD_SIZE)
-    return out, stats
+SAMPLE = Path(__file__).resolve().parents[2] / "presstrace" / "samples" / "ua_ru_press_sample.jsonl"
 
 
 def table_rows(folder: Path, table: str) -> list[dict]:
@@ -47,15 +26,15 @@ def table_rows(folder: Path, table: str) -> list[dict]:
     return sorted(rows, key=repr)
 
 
-def test_dask_cluster_output_equals_local_run(corpus, settings, local_shards):
+def test_dask_cluster_output_equals_local_run(dask_corpus, settings, local_shards, shard_size):
     from distributed import Client, LocalCluster
 
-    out = corpus.parent / "dask"
+    out = dask_corpus.parent / "dask"
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
         client.wait_for_workers(2)
         workers = set(client.run(os.getpid).values())
-        stats = run_shards([str(corpus)], out, settings, shard_size=SHARD_SIZE, client=client)
+        stats = run_shards([str(dask_corpus)], out, settings, shard_size=shard_size, client=client)
     assert len(workers) == 2 and os.getpid() not in workers
     markers = [json.loads(p.read_text()) for p in (out / task.MARKERS).glob("*.json")]
     assert len(markers) == stats.shards == 4 and {m["pid"] for m in markers} <= workers
@@ -64,9 +43,9 @@ def test_dask_cluster_output_equals_local_run(corpus, settings, local_shards):
     assert stats.rows == local_shards[1].rows and stats.rows["articles"] == 5
 
 
-def test_shards_hold_the_store_columns_and_the_errors(corpus, local_shards):
+def test_tables_shards_hold_the_store_columns_and_the_errors(dask_corpus, local_shards):
     out, _ = local_shards
-    conn = db.open_store(corpus.parent / "columns.db")
+    conn = db.open_store(dask_corpus.parent / "columns.db")
     for table in TABLES:
         columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
         for path in (out / table).glob("*.parquet"):
@@ -74,8 +53,8 @@ def test_shards_hold_the_store_columns_and_the_errors(corpus, local_shards):
     conn.close()
     errors = {r["input_id"]: r for r in table_rows(out, "errors")}
     assert errors["blank"]["code"] == "empty" and errors["blank"]["article_id"] is None
-    assert errors[f"{corpus.stem}:3"]["origin"] == f"{corpus}:3"
-    assert errors[f"{corpus.stem}:3"]["code"] == "bad_record"
+    assert errors[f"{dask_corpus.stem}:3"]["origin"] == f"{dask_corpus}:3"
+    assert errors[f"{dask_corpus.stem}:3"]["code"] == "bad_record"
     # A copy in the same shard only adds an input id; one in another shard is analysed there
     # too (shards know nothing of each other), and `load` keeps the first.
     ids = {r["input_id"]: r["article_id"] for r in table_rows(out, "article_ids")}
@@ -104,11 +83,11 @@ def content_digest(path: Path) -> dict[str, tuple[int, str]]:
     return out
 
 
-def test_load_equals_ingest_and_is_idempotent(corpus, settings, local_shards, tmp_path):
+def test_load_equals_ingest_and_is_idempotent(dask_corpus, settings, local_shards, tmp_path):
     out, _ = local_shards
     stats = load_shards(out, tmp_path / "loaded.db", settings)
     assert (stats.analysed, stats.errors, stats.skipped) == (4, 2, 2)
-    ingest([str(corpus)], tmp_path / "ingested.db", settings, n_process=1)
+    ingest([str(dask_corpus)], tmp_path / "ingested.db", settings, n_process=1)
     loaded = content_digest(tmp_path / "loaded.db")
     assert loaded == content_digest(tmp_path / "ingested.db")
     assert loaded["articles"][0] == 4 and loaded["quotes"][0] > 0
@@ -117,25 +96,25 @@ def test_load_equals_ingest_and_is_idempotent(corpus, settings, local_shards, tm
     assert content_digest(tmp_path / "loaded.db") == loaded
 
 
-def test_rerun_skips_finished_shards(corpus, settings, tmp_path, monkeypatch):
+def test_dask_rerun_skips_finished_shards(dask_corpus, settings, tmp_path, monkeypatch, shard_size):
     out = tmp_path / "shards"
-    first = run_shards([str(corpus)], out, settings, shard_size=SHARD_SIZE)
+    first = run_shards([str(dask_corpus)], out, settings, shard_size=shard_size)
     assert first.done == 4
     before = {p: p.stat().st_mtime_ns for p in out.rglob("*.parquet")}
     ran = []
     monkeypatch.setattr(task, "analyze_many", lambda items, **kw: ran.append(1) or iter(()))
-    again = run_shards([str(corpus)], out, settings, shard_size=SHARD_SIZE)
+    again = run_shards([str(dask_corpus)], out, settings, shard_size=shard_size)
     assert (again.done, again.skipped, ran) == (0, 4, [])
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.parquet")} == before
     monkeypatch.undo()
     victim = sorted((out / task.MARKERS).glob("*.json"))[0]
     victim.unlink()  # as if the task died after writing its tables, before its marker
-    third = run_shards([str(corpus)], out, settings, shard_size=SHARD_SIZE)
+    third = run_shards([str(dask_corpus)], out, settings, shard_size=shard_size)
     assert (third.done, third.skipped) == (1, 3) and victim.is_file()
     assert json.loads((out / dask.MANIFEST).read_text())["shards"][0]["order"] == 0
 
 
-def test_duckdb_queries_the_shards_where_they_lie(local_shards):
+def test_tables_duckdb_queries_the_shards_where_they_lie(local_shards):
     duckdb = pytest.importorskip("duckdb")
     out, _ = local_shards
     rows = duckdb.sql(
@@ -148,27 +127,6 @@ def test_duckdb_queries_the_shards_where_they_lie(local_shards):
         article = [a for a in table_rows(out, "articles") if a["id"] == quote["article_id"]][0]
         expected[article["input_id"]] = expected.get(article["input_id"], 0) + 1
     assert rows == sorted(expected.items()) and sum(expected.values()) > 0
-
-
-def test_cli_checks_the_engine_options_and_loads_shards(corpus, local_shards, tmp_path):
-    from click.testing import CliRunner
-
-    from presstrace.cli import cli
-
-    runner = CliRunner()
-    no_parquet = runner.invoke(cli, ["ingest", str(corpus), "--engine", "dask"])
-    assert no_parquet.exit_code == 2 and "--parquet DIR" in no_parquet.output
-    stray = runner.invoke(cli, ["ingest", str(corpus), "--parquet", str(tmp_path / "p")])
-    assert stray.exit_code == 2 and "need --engine dask" in stray.output
-    store = tmp_path / "cli.db"
-    loaded = runner.invoke(cli, ["load", str(local_shards[0]), "--db", str(store), "--no-corpus"])
-    assert loaded.exit_code == 0, loaded.output
-    assert "4 analysed" in loaded.output and "2 errors" in loaded.output
-    conn = sqlite3.connect(store)
-    assert db.count_rows(conn, "articles") == 4
-    conn.close()
-    missing = runner.invoke(cli, ["load", str(tmp_path), "--db", str(store)])
-    assert missing.exit_code == 1 and "no finished shards" in missing.output
 
 
 def test_dask_a_second_run_on_the_same_cluster_really_runs(tmp_path, settings):

@@ -4,83 +4,16 @@ off, hovers a quote, follows a speaker to their entity page, opens a story and t
 and checks that hostile markup never runs. Screenshots go to test-artifacts/."""
 from __future__ import annotations
 
-import os
 import re
-import socket
-import threading
-import time
-from pathlib import Path
-
-import pytest
-import uvicorn
-
-from presstrace.api import create_app
-
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("PRESSTRACE_BROWSER_REQUIRED"):
-        raise RuntimeError(f"browser tests need {CHROMIUM} (make test installs Debian's chromium)")
-    pytest.skip(f"no {CHROMIUM}: run `make test`, which installs it", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(web_store, settings):
-    port = free_port()
-    config = uvicorn.Config(create_app(web_store[0], settings), host="127.0.0.1", port=port,
-                            log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "the server did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser, request):
-    """A fresh page that records console errors (CSP violations land there) and dialogs
-    (an alert() from article text would be one); its screenshot is kept."""
-    pg = browser.new_page(viewport={"width": 1280, "height": 900})
-    pg.set_default_timeout(10_000)
-    pg.errors, pg.dialogs = [], []
-    pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
-    yield pg
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=False)
-    pg.close()
 
 
 def clean(pg) -> None:
+    """The page logged no error and opened no dialog."""
     assert pg.errors == [], pg.errors
     assert pg.dialogs == [], pg.dialogs
 
 
-def test_reader_toggles_a_layer(page, server, web_store):
+def test_pages_reader_toggles_a_layer(page, server, web_store):
     page.goto(f"{server}/articles/{web_store[1]['seed']}")
     quote = page.locator("#text .l-quotes.quote-direct").first
     shaded = quote.evaluate("el => getComputedStyle(el).backgroundColor")
@@ -93,7 +26,7 @@ def test_reader_toggles_a_layer(page, server, web_store):
     clean(page)
 
 
-def test_hovering_a_quote_shows_its_speaker_and_cue(page, server, web_store):
+def test_pages_hovering_a_quote_shows_its_speaker_and_cue(page, server, web_store):
     page.goto(f"{server}/articles/{web_store[1]['seed']}")
     tip = page.locator("#tip")
     assert tip.is_hidden()
@@ -108,7 +41,7 @@ def test_hovering_a_quote_shows_its_speaker_and_cue(page, server, web_store):
     clean(page)
 
 
-def test_clicking_a_speaker_opens_their_entity_page(page, server, web_store):
+def test_pages_clicking_a_speaker_opens_their_entity_page(page, server, web_store):
     page.goto(f"{server}/articles/{web_store[1]['seed']}")
     speaker = page.locator("#text a.speaker").first
     name = speaker.get_attribute("data-tip").removeprefix("speaker: ")
@@ -119,7 +52,7 @@ def test_clicking_a_speaker_opens_their_entity_page(page, server, web_store):
     clean(page)
 
 
-def test_story_page_lists_outlets(page, server, web_store):
+def test_pages_story_page_lists_outlets(page, server, web_store):
     page.goto(f"{server}/stories")
     page.locator("table.list a").first.click()
     page.wait_for_url(re.compile(r"/stories/\d+$"))
@@ -128,7 +61,7 @@ def test_story_page_lists_outlets(page, server, web_store):
     clean(page)
 
 
-def test_map_shows_markers_framed_on_the_places(page, server):
+def test_pages_map_shows_markers_framed_on_the_places(page, server):
     page.goto(f"{server}/map")
     markers = page.locator("svg#map circle.marker")
     assert markers.count() > 3
@@ -138,7 +71,7 @@ def test_map_shows_markers_framed_on_the_places(page, server):
     clean(page)
 
 
-def test_hostile_article_never_runs_its_markup(page, server, web_store):
+def test_pages_hostile_article_never_runs_its_markup(page, server, web_store):
     page.goto(f"{server}/articles/{web_store[1]['hostile-1']}")
     assert "<img src=x onerror=alert('title')>" in page.locator("h1").inner_text()
     assert "<script>alert('quote')</script>" in page.locator("#text").inner_text()
@@ -148,7 +81,7 @@ def test_hostile_article_never_runs_its_markup(page, server, web_store):
     clean(page)
 
 
-def test_analyze_a_pasted_text(page, server):
+def test_pages_analyze_a_pasted_text(page, server):
     page.goto(f"{server}/analyze")
     page.fill("#text", "\"We will rebuild the bridge,\" Mayor Ivan Petrenko said in Kharkiv on Monday.")
     page.fill("#date", "2024-05-08")
@@ -159,7 +92,7 @@ def test_analyze_a_pasted_text(page, server):
     clean(page)
 
 
-def test_api_docs_work_offline(page, server):
+def test_pages_api_docs_work_offline(page, server):
     requested = []
     page.on("request", lambda r: requested.append(r.url))
     page.goto(f"{server}/docs")

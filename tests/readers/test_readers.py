@@ -16,7 +16,7 @@ from presstrace.readers.detect import detect_format
 from presstrace.records import Article, ArticleError
 from presstrace.settings import load_settings
 
-DATA = Path(__file__).parent / "data" / "readers"
+DATA = Path(__file__).parent / "data"
 ARTICLE = "The council of Fernbrook said on Monday that the bridge would reopen in June."
 
 
