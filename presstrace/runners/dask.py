@@ -34,12 +34,14 @@ class RunStats:
     rows: dict[str, int] = field(default_factory=dict)
 
     def add(self, marker: dict) -> None:
+        """Count one shard's marker (finished now, or skipped as done before)."""
         self.skipped += bool(marker.get("skipped"))
         self.done += not marker.get("skipped")
         for table, count in marker["rows"].items():
             self.rows[table] = self.rows.get(table, 0) + count
 
     def summary(self, out: str) -> str:
+        """One line for the end of the run: shards, articles and errors, and where they went."""
         return (f"{self.shards} shards ({self.done} analysed, {self.skipped} already done): "
                 f"{self.rows.get('articles', 0)} articles, {self.rows.get('errors', 0)} errors "
                 f"-> {out}")

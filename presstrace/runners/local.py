@@ -79,6 +79,7 @@ def _run(items: Iterator, planner: Planner, writer: "Writer", n_process: int,
     queue: deque[Step] = deque()
 
     def to_analyse() -> Iterator[Article]:
+        """Plan each input; yield the articles to analyse, write or queue the rest."""
         for item in items:
             step = planner.plan(item)
             if step.kind == "error" or (step.kind == "mapping" and not planner.is_pending(step)):
@@ -143,6 +144,7 @@ class Writer:
             self.progress.update(self.stats)
 
     def commit(self) -> None:
+        """End the open transaction, if any, and start counting afresh."""
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
         self._since = 0

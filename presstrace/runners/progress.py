@@ -26,10 +26,12 @@ class IngestStats:
     started: float = field(default_factory=time.monotonic, repr=False)
 
     def rate(self) -> float:
+        """Inputs per second since the run started."""
         elapsed = time.monotonic() - self.started
         return self.inputs / elapsed if elapsed > 0 else 0.0
 
     def summary(self, db_path: str) -> str:
+        """One line for the end of the run: the counts and the store they went to."""
         rate = self.inputs / self.seconds if self.seconds > 0 else 0.0
         return (f"{self.inputs} inputs in {self.seconds:.1f} s ({rate:.1f}/s): "
                 f"{self.analysed} analysed, {self.duplicates} near-duplicates linked, "
@@ -48,6 +50,7 @@ class Progress:
         self._shown = 0.0
 
     def update(self, stats: IngestStats, force: bool = False) -> None:
+        """Redraw the line (at most every REFRESH_SECONDS unless `force`)."""
         now = time.monotonic()
         if not self.enabled or (not force and now - self._shown < REFRESH_SECONDS):
             return
@@ -56,6 +59,7 @@ class Progress:
         self.stream.flush()
 
     def line(self, stats: IngestStats) -> str:
+        """The progress line: a bar, rate and ETA when the total is known, else the rate."""
         rate = stats.rate()
         done = stats.inputs
         if self.total:
@@ -69,6 +73,7 @@ class Progress:
                 f"stored before {stats.skipped}, errors {stats.errors + stats.failed}")
 
     def close(self) -> None:
+        """End the line so later output starts on a new one."""
         if self.enabled:
             self.stream.write("\n")
             self.stream.flush()

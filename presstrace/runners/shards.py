@@ -58,6 +58,7 @@ def plan_shards(paths: list[str], size: int, input_format: Optional[str],
     files: list[str] = []
 
     def flush() -> None:
+        """Close the open shard of whole files, if any."""
         if files:
             shards.append(_files_shard(files))
             files.clear()

@@ -62,23 +62,28 @@ class ShardRows:
         return next(self._ids["articles"])
 
     def save_error(self, error: ArticleError, article_id: Optional[int] = None) -> None:
+        """An `errors` row with the next error id."""
         self.rows[ERRORS].append({"id": next(self._ids[ERRORS]), "input_id": error.id,
                                   "origin": error.origin, "code": error.code,
                                   "message": error.message, "article_id": article_id})
 
     def save_duplicate(self, article: Article, article_id: int, digest: str, original_id: int,
                        similarity: float) -> None:
+        """A near-duplicate's `articles` row."""
         self.rows["articles"].append(db.article_row(article, article_id, digest, "duplicate",
                                                     duplicate_of=original_id, similarity=similarity))
         self.by_hash[digest] = (article_id, "duplicate")
 
     def save_failed(self, article: Article, article_id: int, digest: str,
                     error: ArticleError) -> None:
+        """A failed article's `articles` row and its error."""
         self.rows["articles"].append(db.article_row(article, article_id, digest, "failed"))
         self.save_error(error, article_id)
         self.by_hash[digest] = (article_id, "failed")
 
     def save_article(self, result: AnalyzedArticle, article_id: int, digest: str) -> None:
+        """An analysed article's `articles` row and its layer rows (entity ids from the
+        shard's counter)."""
         rows = article_rows(result)
         self.rows["articles"].append(db.article_row(result, article_id, digest, "analysed",
                                                     extra=rows.article["extra"]))
@@ -90,6 +95,7 @@ class ShardRows:
         raise TypeError("a shard holds no signatures: near-duplicates are found when it is loaded")
 
     def add_input_id(self, article_id: int, article: Article) -> None:
+        """An `article_ids` row for the input."""
         self.rows["article_ids"].append({"article_id": article_id, "input_id": article.id,
                                          "date": article.date, "source": article.source,
                                          "title": article.title, "url": article.url})

@@ -21,19 +21,25 @@ from .progress import IngestStats
 class Sink(Protocol):
     """Where steps are written: the store's verb functions, or a shard's rows."""
 
-    def save_error(self, error: ArticleError, article_id: Optional[int] = None) -> None: ...
+    def save_error(self, error: ArticleError, article_id: Optional[int] = None) -> None:
+        """An input that could not be stored, or (with `article_id`) the pipeline's failure."""
 
     def save_duplicate(self, article: Article, article_id: int, digest: str, original_id: int,
-                       similarity: float) -> None: ...
+                       similarity: float) -> None:
+        """A near-duplicate, linked to its original and not analysed."""
 
     def save_failed(self, article: Article, article_id: int, digest: str,
-                    error: ArticleError) -> None: ...
+                    error: ArticleError) -> None:
+        """An article the pipeline failed on (status `failed`) and its error."""
 
-    def save_article(self, result: AnalyzedArticle, article_id: int, digest: str) -> None: ...
+    def save_article(self, result: AnalyzedArticle, article_id: int, digest: str) -> None:
+        """An analysed article and every layer of it, replacing what the id held."""
 
-    def save_signature(self, article_id: int, signature: bytes) -> None: ...
+    def save_signature(self, article_id: int, signature: bytes) -> None:
+        """The article's MinHash signature (little-endian 32-bit values)."""
 
-    def add_input_id(self, article_id: int, article: Article) -> None: ...
+    def add_input_id(self, article_id: int, article: Article) -> None:
+        """That this input (its id and metadata) maps to the article."""
 
 
 def write_step(sink: Sink, step: Step) -> None:
@@ -84,7 +90,8 @@ def count_step(stats: IngestStats, step: Step) -> None:
 
 
 class StoreSink:
-    """The SQLite store as a sink, and as the planner's lookup of what is stored."""
+    """The SQLite store as a sink (each write is the `store.db` verb function of the same
+    name), and as the planner's lookup of what is stored."""
 
     def __init__(self, conn: sqlite3.Connection):
         """Args:

@@ -185,3 +185,16 @@ def test_ingest_a_warc_name_on_something_else_is_an_error_record(tmp_path, setti
     conn = db.open_store(store, create=False)
     (message,) = [row[0] for row in conn.execute("SELECT message FROM errors WHERE code = 'bad_record'")]
     assert "fake.warc" in message and "WARC" in message
+
+
+@pytest.mark.parametrize("kwargs, fragment", [
+    ({"engine": "spark"}, "unknown engine 'spark'; valid engines: local, dask"),
+    ({"engine": "dask"}, "give parquet=DIR"),
+    ({"engine": "local", "parquet": "shards"}, "options of the dask engine"),
+    ({"engine": "dask", "parquet": "shards", "paths": ["-"]}, "not standard input"),
+])
+def test_ingest_engine_and_its_options_are_checked(tmp_path, settings, kwargs, fragment):
+    paths = kwargs.pop("paths", [str(tmp_path / "none.jsonl")])
+    with pytest.raises(ValueError, match=fragment):
+        ingest(paths, tmp_path / "s.db", settings, **kwargs)
+    assert not (tmp_path / "s.db").exists()
