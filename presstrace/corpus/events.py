@@ -3,7 +3,7 @@
 Two event records are reports of the same event when they have the same type, the same
 source and target actor, the same place (or both none) and dates within `window_days` of
 the earliest report of the group. An actor is compared by its country and sector
-("RUS-MIL") when it has either, else by its corpus entity (`c12`, see `corpus_entities`),
+("RUS-MIL") when it has either, else by its corpus entity (`c12`, see `entities`),
 else by its folded name; a place by its folded name. Negated and hypothetical events are
 left out, and an event with neither actor nor place stays alone (nothing says it is the
 same as another one that day). Undated events stay alone too.

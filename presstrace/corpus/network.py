@@ -1,6 +1,6 @@
 """Networks over the store, as `{"nodes": [...], "edges": [...]}`.
 
-- `actor_network`: who acts on whom. Built from the merged events (`merged_events.py`),
+- `actor_network`: who acts on whom. Built from the merged events (`events.py`),
   so an event reported by five articles counts once: an edge is (source actor, target
   actor, event type) with `weight` = merged events, `reports` = event records behind
   them and `articles` = reporting articles. An actor is the merged events' actor key

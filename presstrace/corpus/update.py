@@ -1,7 +1,7 @@
 """The corpus views brought up to date together: stories, corpus entities, merged events.
 
-`ingest` calls this after new articles arrive; each update only places what is new, so a
-call on an up-to-date store changes nothing.
+`presstrace ingest` and `presstrace load` call this after new articles arrive; each update
+only places what is new, so a call on an up-to-date store changes nothing.
 """
 from __future__ import annotations
 
