@@ -45,7 +45,7 @@ def subjective_adjectives(wheel: Path, subjectivity: float, polarity: float) -> 
 
 def score(words: frozenset[str]) -> dict:
     """Span and span-and-technique scores with `words` added to the loaded-language cues."""
-    import presstrace.components.framing_phrases as phrases
+    import presstrace.components.framing.phrases as phrases
     from presstrace.pipeline import analyze_many
     from presstrace.readers import read_inputs
     from presstrace.records import ArticleError

@@ -401,3 +401,18 @@ def local_shards(dask_corpus, settings, shard_size):
     out = dask_corpus.parent / "local"
     stats = run_shards([str(dask_corpus)], out, settings, shard_size=shard_size)
     return out, stats
+
+
+@pytest.fixture(scope="session")
+def store_columns() -> dict[str, set[str]]:
+    """Table name -> column names of a freshly migrated store."""
+    import sqlite3
+
+    from presstrace.store.migrations import migrate
+
+    conn = sqlite3.connect(":memory:")
+    migrate(conn)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    out = {t: {r[1] for r in conn.execute(f"PRAGMA table_info({t})")} for t in tables}
+    conn.close()
+    return out

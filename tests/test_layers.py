@@ -7,7 +7,6 @@ or the reader misses a layer the registry has, or disagrees with it.
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 import typing
 
 import pytest
@@ -18,7 +17,6 @@ from presstrace.components import register_all
 from presstrace.layers import BY_NAME, LAYERS, SPAN_LAYERS, layer, written_by
 from presstrace.records import AnalyzedArticle
 from presstrace.schema import output_schema
-from presstrace.store.migrations import migrate
 from presstrace.web import highlight
 
 ARTICLE_FIELDS = ("text", "id", "date", "source", "title", "url")
@@ -45,16 +43,6 @@ def test_layers_json_schema_requires_the_layer_and_describes_its_record(lay):
     assert ref == f"#/$defs/{lay.schema_def}"
     fields = {f.name for f in dataclasses.fields(lay.record)}
     assert fields <= set(defs[lay.schema_def]["properties"]), fields - set(defs[lay.schema_def]["properties"])
-
-
-@pytest.fixture(scope="module")
-def store_columns() -> dict[str, set[str]]:
-    conn = sqlite3.connect(":memory:")
-    migrate(conn)
-    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    out = {t: {r[1] for r in conn.execute(f"PRAGMA table_info({t})")} for t in tables}
-    conn.close()
-    return out
 
 
 @pytest.mark.parametrize("lay", LAYERS, ids=lambda lay: lay.name)

