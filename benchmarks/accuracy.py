@@ -1,9 +1,12 @@
-"""Accuracy on the dev gold sets in ../shared/eval, scored by ../shared/eval/score.py.
+"""Accuracy on the gold sets in ../shared/eval, scored by ../shared/eval/score.py.
 
+Each dev set is scored on its two parts, `tune` (rules, lexicons and thresholds are fitted on
+it) and `check` (reported beside it: a change that lifts tune and not check is reverted).
 Runs `presstrace analyze --format jsonl` over each gold file exactly as a user would (the
 gold file itself is the input), scores the output with the shared scorer, and for entities
-also scores bare spaCy NER on the same texts. `--write` puts the figures, with the command
-that produced them, into docs/EVALUATION.md.
+also scores bare spaCy NER on the same texts; the real-news quote gold (25 articles of
+`ukraine_media_dev.jsonl`, no split) is scored by `score_realnews.py`. `--write` puts the
+figures, with the command that produced them, into docs/EVALUATION.md.
 
 Usage:
     python benchmarks/accuracy.py [--tasks seed,entities,quotes,…] [--write]
@@ -22,25 +25,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 SCORER = EVAL / "score.py"
-# task -> [(data set name, gold file)]; one presstrace run per distinct input file.
-GOLD = {
-    "seed": [("seed", EVAL / "seed" / "seed_gold.json")],
-    "entities": [("CoNLL-2003 testb", EVAL / "entities" / "conll2003_testb" / "dev.jsonl")],
-    "quotes": [("PolNeAR", EVAL / "quotes" / "polnear" / "dev.jsonl")],
-    "claims": [("PolNeAR", EVAL / "quotes" / "polnear" / "dev.jsonl")],
-    "timex": [("TE3-Platinum", EVAL / "timex" / "te3_platinum" / "dev.jsonl"),
-              ("TBAQ", EVAL / "timex" / "tbaq" / "dev.jsonl")],
-    "toponyms": [(name, EVAL / "toponyms" / key / "dev.jsonl")
+SPLITS = ("tune", "check")
+SETS = {  # task -> [(data set name, folder under eval/)]
+    "entities": [("CoNLL-2003 testb", "entities/conll2003_testb")],
+    "quotes": [("PolNeAR", "quotes/polnear")],
+    "claims": [("PolNeAR", "quotes/polnear")],
+    "timex": [("TE3-Platinum", "timex/te3_platinum"), ("TBAQ", "timex/tbaq")],
+    "toponyms": [(name, f"toponyms/{key}")
                  for name, key in (("LGL", "lgl"), ("GeoWebNews", "gwn"), ("TR-News", "trnews"), ("GeoVirus", "geovirus"))],
-    "events": [("PLOVER gold-standard records", EVAL / "events" / "plover_gsr" / "dev.jsonl")],
-    "techniques": [("PTC-2020 train (dev split)", EVAL / "techniques" / "ptc2020_train" / "dev.jsonl")],
+    "events": [("PLOVER gold-standard records", "events/plover_gsr")],
+    "techniques": [("PTC-2020 train (dev split)", "techniques/ptc2020_train")],
 }
+# task -> [(data set name and part, gold file)]; one presstrace run per distinct input file.
+GOLD = {"seed": [("seed", EVAL / "seed" / "seed_gold.json")],
+        **{task: [(f"{name} {part}", EVAL / folder / f"{part}.jsonl") for name, folder in sets for part in SPLITS]
+           for task, sets in SETS.items()},
+        "realnews": [("real news (25 ukraine_media_dev articles)", EVAL / "quotes" / "realnews_dev" / "gold.jsonl")]}
+CORPUS = ROOT.parent / "shared" / "corpus" / "ukraine_media_dev.jsonl"
+REALNEWS = EVAL / "score_realnews.py"
 INPUT = {EVAL / "seed" / "seed_gold.json": EVAL / "seed" / "seed.txt"}
 
 
 def run_presstrace(gold: Path, out: Path) -> float:
     """Analyse a gold file's input with the CLI, writing JSON Lines to `out`; return seconds."""
     source = INPUT.get(gold, gold)
+    if gold.parent.name == "realnews_dev":  # the gold holds offsets; its articles are in the corpus
+        source = out.with_suffix(".input.jsonl")
+        with open(source, "w", encoding="utf-8") as fh:
+            subprocess.run([sys.executable, str(REALNEWS), "input", str(gold), str(CORPUS)], check=True, stdout=fh)
     cmd = [sys.executable, "-m", "presstrace", "analyze", "--format", "jsonl", str(source)]
     start = time.perf_counter()
     with open(out, "w", encoding="utf-8") as fh:
@@ -63,6 +75,9 @@ def run_bare_spacy(gold_path: Path, out: Path) -> None:
 
 
 def score(task: str, gold: Path, pred: Path) -> dict:
+    if task == "realnews":
+        cmd = [sys.executable, str(REALNEWS), str(gold), str(pred), "--json"]
+        return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
     cmd = [sys.executable, str(SCORER), task, str(gold), str(pred), "--json"]
     return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
 
@@ -79,9 +94,10 @@ def evaluate(tasks: list[str]) -> dict[str, list[tuple[str, dict]]]:
                     run_presstrace(gold, preds[gold])
                 results.setdefault(task, []).append((name, score(task, gold, preds[gold])))
             if task == "entities":
-                bare = Path(tmp) / "bare.jsonl"
-                run_bare_spacy(GOLD[task][0][1], bare)
-                results["entities_bare_spacy"] = [("CoNLL-2003 testb", score(task, GOLD[task][0][1], bare))]
+                for name, gold in GOLD[task]:
+                    bare = Path(tmp) / f"bare-{gold.stem}.jsonl"
+                    run_bare_spacy(gold, bare)
+                    results.setdefault("entities_bare_spacy", []).append((name, score(task, gold, bare)))
     return results
 
 
@@ -102,11 +118,13 @@ COLUMNS = {
                  ("median error km", "median_error_km"), ("gold", "gold")],
     "events": [("type P", "precision"), ("type R", "recall"), ("type F1", "f1"),
                ("source-actor accuracy", "source_actor_accuracy"), ("gold", "gold")],
+    "realnews": [("P", "precision"), ("R", "recall"), ("F1", "f1"), ("speaker names right", "speaker_name_accuracy"),
+                 ("gold", "gold_quotes")],
     "techniques": [("span P", "span.precision"), ("span R", "span.recall"), ("span F1", "span.f1"),
                    ("span+technique P", "span_and_technique.precision"),
                    ("span+technique R", "span_and_technique.recall"), ("span+technique F1", "span_and_technique.f1")],
 }
-TITLES = {"entities": "Entities", "quotes": "Quotes", "claims": "Claims (reported speech and paraphrase)",
+TITLES = {"entities": "Entities", "quotes": "Quotes", "realnews": "Quotes on real news (hand-made gold)", "claims": "Claims (reported speech and paraphrase)",
           "timex": "Times (TIMEX3)", "toponyms": "Places (toponym resolution)", "techniques": "Framing techniques",
           "events": "Events (PLOVER types)"}
 
@@ -131,7 +149,8 @@ def task_table(task: str, rows: list[tuple[str, dict]]) -> list[str]:
 
 def markdown(results: dict[str, list[tuple[str, dict]]], command: str) -> str:
     lines = ["# Evaluation", "",
-             f"Measured {datetime.date.today().isoformat()} on the dev splits in `../shared/eval` with "
+             f"Measured {datetime.date.today().isoformat()} on the two parts of each dev set in `../shared/eval`, "
+             "`tune` (what rules are fitted on) and `check` (reported beside it), with "
              "`../shared/eval/score.py` (scoring rules: `../shared/eval/README.md`).", "",
              "Reproduce with:", "", "```", command, "```", ""]
     if "seed" in results:
@@ -144,8 +163,9 @@ def markdown(results: dict[str, list[tuple[str, dict]]], command: str) -> str:
             continue
         rows = results[task]
         if task == "entities":
-            rows = [("bare spaCy (en_core_web_sm 3.8.0)", results["entities_bare_spacy"][0][1])] + \
-                   [("presstrace", rows[0][1])]
+            rows = [(f"{name}: bare spaCy (en_core_web_sm 3.8.0)", bare)
+                    for name, bare in results["entities_bare_spacy"]] + \
+                   [(f"{name}: presstrace", found) for name, found in rows]
         lines += [f"## {TITLES[task]}", ""] + task_table(task, rows) + [""]
     return "\n".join(lines)
 
@@ -154,11 +174,16 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", default=",".join(GOLD))
     parser.add_argument("--write", action="store_true", help="write docs/EVALUATION.md")
+    parser.add_argument("--from-json", type=Path, metavar="FILE",
+                        help="write from the results a run printed to FILE instead of measuring again")
     args = parser.parse_args(argv)
     if not SCORER.exists():
         sys.exit(f"no scorer at {SCORER}: the shared eval folder must sit beside the repo")
-    results = evaluate(args.tasks.split(","))
-    print(json.dumps(results, indent=1))
+    if args.from_json:
+        results = json.loads(args.from_json.read_text("utf-8"))
+    else:
+        results = evaluate(args.tasks.split(","))
+        print(json.dumps(results, indent=1))
     if args.write:
         command = ".venv/bin/python benchmarks/accuracy.py --write" + (
             "" if args.tasks == ",".join(GOLD) else " --tasks " + args.tasks)
