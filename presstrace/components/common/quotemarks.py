@@ -3,8 +3,13 @@ and single marks used as quotes (British style, scare quotes).
 
 News mixes straight and curly marks and, when a quote runs over several paragraphs, opens
 it again at each paragraph and closes it only at the end; so an unclosed quote ends at its
-paragraph break and never swallows the rest of the article. Single marks count only where
-they cannot be apostrophes ("don’t", "troops’") and only outside double-quoted text.
+paragraph break and never swallows the rest of the article. Scrapers often join paragraphs
+with a space, so the same holds where a new opening mark follows the end of a sentence
+inside an open quote (`…first paragraph. “Second …”`): the quote ends there and a new one
+opens. A straight mark's shape tells which way it faces: after a space and before a word it
+opens, after a word or punctuation and before a space it closes; a mark that can only close
+opens nothing. Single marks count only where they cannot be apostrophes ("don’t",
+"troops’") and only outside double-quoted text.
 """
 from __future__ import annotations
 
@@ -17,6 +22,8 @@ PARAGRAPH = re.compile(r"\n\s*\n")
 # A single-mark quote: opened after a space or bracket, closed before a non-letter.
 SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(['‘])(?=[^\s'‘’])([^\n'‘’]{1,300}?[^\s'‘’])(['’])(?![\w])")
 MAX_SINGLE_WORDS = {"'": 12, "‘": 80}
+# The end of a sentence, before a closing mark that a scraper may have left out.
+TERMINAL_END = re.compile(r"[.!?…][\"'’”)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -53,18 +60,51 @@ def _doubles_in(text: str, start: int, end: int) -> list[QuoteSpan]:
     out, i = [], start
     while i < end:
         ch = text[i]
-        if ch not in OPENERS or (ch == '"' and _is_inch_mark(text, i)):
+        if ch not in OPENERS or (ch == '"' and (_is_inch_mark(text, i) or _only_closes(text, i))):
             i += 1
             continue
-        closers = {OPENERS[ch], '"'} if ch == "“" else {OPENERS[ch]}
-        j = next((k for k in range(i + 1, end) if text[k] in closers or (ch == "“" and _turned_closer(text, k))
-                  or (ch == '"' and text[k] == "”" and "“" not in text[i + 1:k])), None)
+        j, reopens = _closing(text, i, end)
         stop = end if j is None else j
         content_end = len(text[i + 1:stop].rstrip()) + i + 1
         if content_end > i + 1:
-            out.append(QuoteSpan(i + 1, content_end, i, j, ch))
-        i = stop + 1
+            out.append(QuoteSpan(i + 1, content_end, i, None if reopens else j, ch))
+        i = stop if reopens else stop + 1
     return out
+
+
+def _closing(text: str, i: int, end: int) -> tuple[Optional[int], bool]:
+    """Where the quote opened at `i` stops, and whether a new quote opens there (a paragraph
+    joined to the previous one) rather than the mark closing this one."""
+    ch = text[i]
+    closers = {OPENERS[ch], '"'} if ch == "“" else {OPENERS[ch]}
+    for k in range(i + 1, end):
+        mark = text[k]
+        if (mark == ch or mark == '"') and _reopens(text, i, k):
+            return k, True
+        if mark in closers or (ch == "“" and _turned_closer(text, k)) \
+                or (ch == '"' and mark == "”" and "“" not in text[i + 1:k]):
+            return k, False
+    return None, False
+
+
+def _reopens(text: str, i: int, k: int) -> bool:
+    """The mark at `k`, inside the quote opened at `i`, opens a new quote: it faces forward
+    (a space before it, a word after it) and the quote so far ends a sentence."""
+    if not _only_opens(text, k):
+        return False
+    return bool(TERMINAL_END.search(text[i + 1:k].rstrip()))
+
+
+def _only_opens(text: str, k: int) -> bool:
+    """A mark with a space (or nothing) before it and a letter or digit after it."""
+    return (k == 0 or text[k - 1].isspace()) and k + 1 < len(text) and text[k + 1].isalnum()
+
+
+def _only_closes(text: str, k: int) -> bool:
+    """A straight mark glued to the word or punctuation before it, with a space (or
+    nothing) after it: it can close a quote but never opens one."""
+    return (k > 0 and not text[k - 1].isspace() and text[k - 1] not in "([{—–-/"
+            and (k + 1 == len(text) or text[k + 1].isspace()))
 
 
 def _singles(text: str) -> list[QuoteSpan]:

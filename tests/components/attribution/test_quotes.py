@@ -89,6 +89,29 @@ def test_quotes_apostrophes_and_inch_marks_are_not_quotes(text):
     assert find_quotes(text) == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    # paragraphs of one quote joined by a scraper: each opening mark starts a quote of its own
+    ("The mayor said: “The water is back. “The power will follow by Friday.” Residents cheered.",
+     ["The water is back.", "The power will follow by Friday."]),
+    ('He wrote: "We held the bridge. "We lost two men." The unit withdrew later.',
+     ["We held the bridge.", "We lost two men."]),
+    # a mark glued to the word before it and followed by a space closes; it never opens
+    ('She said "stay calm." The crowd left. "We are safe now," she added.',
+     ["stay calm.", "We are safe now,"]),
+    ('Then "it is over," he said." Officials left the hall.', ["it is over,"]),
+    # a nested quote that does not follow a sentence end still closes the first one
+    ('He called the plan "a mistake" and left.', ["a mistake"]),
+])
+def test_quotes_joined_paragraphs_and_mark_shapes(text, expected):
+    assert [text[q.start:q.end] for q in find_quotes(text)] == expected
+
+
+def test_quotes_joined_quote_paragraphs_share_the_speaker(run):
+    art = run("Mayor Anna Kovalenko said: “The water is back. “The power will follow by Friday.” "
+              "Residents cheered.")
+    assert [q.speaker.name for q in art.quotes] == ["Anna Kovalenko", "Anna Kovalenko"]
+
+
 def test_quotes_paragraph_introduced_by_a_colon_takes_the_intro_speaker(run):
     text = ("The university's spokeswoman, Jane Harlow, wrote:\n\n"
             "“The anthem is a moment to reflect on the freedoms we hold dear.”\n\nStudents disagreed.")
