@@ -30,6 +30,10 @@ from .quote_text import (Found, embedded, fills_its_paragraph, is_question, last
                          sentence_end)
 
 SCARE_MAX_WORDS = 4
+# Titles and names in quotation marks: at most this many words, and the small words a
+# title leaves in lower case.
+NAME_MAX_WORDS = 6
+TITLE_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "la", "von", "van"}
 
 
 WINDOW = 250
@@ -168,9 +172,35 @@ def to_quote(doc: Doc, text: str, f: Found, index: EntityIndex, scare_max_words:
         span = cue_span(f.verb)
         cue = TextSpan(span.start_char, span.end_char, span.text)
     q = f.quote
+    if is_name(text[q.start:q.end]) and not _in_headline(text, q):  # nobody says a title
+        return Quote(start=q.start, end=q.end, text=text[q.start:q.end], kind="scare")
     return Quote(start=q.start, end=q.end, text=text[q.start:q.end], speaker=speaker, cue=cue,
                  channel=source.channel,
                  kind=_kind(text, q, speaker is not None or f.verb is not None, scare_max_words))
+
+
+def _in_headline(text: str, q: QuoteSpan) -> bool:
+    """The quote stands in a line set in title case (a headline capitalises its words, so
+    there a capitalised quote is speech): four in five of the line's other words, at least
+    three of them, begin with a capital."""
+    start = text.rfind("\n", 0, q.open_at) + 1
+    end = text.find("\n", q.end)
+    line = text[start:q.open_at] + " " + text[q.end + 1:len(text) if end == -1 else end]
+    words = re.findall(r"[^\W\d_][\w’'-]*", line)
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def is_name(content: str) -> bool:
+    """Quoted words that are a name or a title, not speech: a few capitalised words with no
+    sentence punctuation ("This Week", "The Faulkner Focus", "Beryozkas", "BINUH"), small
+    words of a title allowed ("Bank of England"). A shouted line in capitals is speech."""
+    words = content.split()
+    if not 1 <= len(words) <= NAME_MAX_WORDS or content.rstrip()[-1:] in ".,;:!?…-–—":
+        return False
+    if len(words) > 2 and all(w.isupper() for w in words):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words) \
+        and words[0][:1].isupper()
 
 
 def carry_channels(text: str, quotes: list[Quote]) -> None:

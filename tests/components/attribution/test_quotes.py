@@ -112,6 +112,26 @@ def test_quotes_joined_quote_paragraphs_share_the_speaker(run):
     assert [q.speaker.name for q in art.quotes] == ["Anna Kovalenko", "Anna Kovalenko"]
 
 
+@pytest.mark.parametrize("text,title", [
+    ('Kirby told ABC "This Week" co-anchor Martha Raddatz on Sunday that the strike was close.', "This Week"),
+    ("The hotels “Ukraine” and “Leningrad” opened in the 1950s, the ministry said.", "Ukraine"),
+    ('He joined "The Faulkner Focus" to discuss the invasion, he said.', "The Faulkner Focus"),
+    ("The UN extended the \"BINUH\" mission in Haiti, officials said.", "BINUH"),
+])
+def test_quotes_a_title_in_quotes_is_no_speech(run, text, title):
+    q = quote(run(text), title)
+    assert q.kind == "scare" and q.speaker is None and q.cue is None
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Sanders: ‘It Is Not A Radical Idea’ To Ask For A Higher Minimum Wage", "Radical Idea"),
+    ('Asked whether he would resign, the minister replied, "No."', "No."),
+    ('Danyk smiled. "I WANT TO BE A PILOT" he wrote on the wall of the shelter.', "PILOT"),
+])
+def test_quotes_capitalised_speech_stays_speech(run, text, words):
+    assert quote(run(text), words).kind != "scare"
+
+
 def test_quotes_paragraph_introduced_by_a_colon_takes_the_intro_speaker(run):
     text = ("The university's spokeswoman, Jane Harlow, wrote:\n\n"
             "“The anthem is a moment to reflect on the freedoms we hold dear.”\n\nStudents disagreed.")
