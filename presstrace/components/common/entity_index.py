@@ -29,6 +29,20 @@ class EntityIndex:
                  and any(_names(key, name_key(n)) for n in [e.name, *e.aliases])}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def of_phrase(self, head_start: int, head_end: int, phrase: str) -> Optional[Entity]:
+        """The entity a speaker, source or actor phrase stands for: the one whose mention
+        covers the phrase's head word ("Kuleba" in "Dmytro Kuleba, the foreign minister"; a
+        resolved "he"), else the person or organisation the phrase names in full. A name
+        inside a description is not who the description is: "the Russian leader", "a NATO
+        diplomat", "White House officials" stand for no entity.
+
+        Args:
+            head_start, head_end: the head word's characters.
+            phrase: the whole phrase's text.
+        """
+        found = self.at(head_start, head_end)
+        return found if found is not None else self.named(phrase)
+
     def at(self, start: int, end: int) -> Optional[Entity]:
         """The entity whose mention overlaps `[start, end)` most, or None."""
         best, best_overlap = None, 0

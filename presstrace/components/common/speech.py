@@ -95,3 +95,11 @@ def channel_of(text: str) -> Optional[str]:
     if m.group("told"):
         return "remarks to reporters"
     return m.group("kind") or m.group("event")
+
+
+def utterer(tok: Token) -> Token:
+    """Who a speech noun belongs to: the possessor of "Biden's comments", "his remarks";
+    any other token is its own speaker."""
+    if tok.lemma_.lower() in SPEECH_NOUNS:
+        return next((c for c in tok.children if c.dep_ == "poss"), tok)
+    return tok

@@ -81,3 +81,11 @@ def tokens_between(doc: Doc, start: int, end: int) -> Span:
     """The tokens lying wholly within characters `[start, end)`."""
     span = doc.char_span(start, end, alignment_mode="contract")
     return span if span is not None else doc[0:0]
+
+
+def description(span: Span) -> Optional[str]:
+    """The name a speaker or source phrase with no entity goes by: the phrase itself ("the
+    Russian leader"), or None for a bare pronoun, which says who only once resolved."""
+    if len(span) == 1 and span[0].pos_ == "PRON":
+        return None
+    return span.text

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ...names import acronym
-from ..common.constants import PLACE_LABELS
 
 # Words that make a name an organisation's, whatever spaCy's label for it.
 ORG_WORDS = {"Agency", "Association", "Bank", "Board", "Bureau", "Centre", "Center", "Co", "Commission",

@@ -1,8 +1,10 @@
 """Resolve third-person personal pronouns (he, him, his, she, her …) to person entities.
 
 coreferee cannot load its model offline, so this is a small salience resolver: candidates
-are person mentions in the same sentence (before the pronoun) or up to three sentences
-back; a subject outranks an object, nearer outranks farther; gender must agree with what
+are person mentions, and pronouns already resolved, in the same sentence (before the
+pronoun) or up to three of the writer's sentences back (a quote's sentences do not count);
+the main clause's subject outranks a subordinate clause's, which outranks an object, and
+nearer outranks farther; gender must agree with what
 the article shows (honorifics, earlier pronouns); a pronoun outside quotation marks never
 resolves to a name inside them (a speaker's words name other people); and a non-reflexive
 object cannot be its own verb's subject ("Trump praised him" is not Trump).
@@ -46,10 +48,11 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, 
         quoted: character ranges inside quotation marks.
         skip: character ranges that are not article content (credits, boilerplate).
     """
-    people = [(m, cl) for cl in clusters if cl.label == "PERSON" for m in cl.members]
+    people = sorted(((m, cl) for cl in clusters if cl.label == "PERSON" for m in cl.members),
+                    key=lambda mc: mc[0].start)
     gender = {id(cl): _gender_from_titles(cl) for cl in clusters}
-    sent_index = {s.start: k for k, s in enumerate(doc.sents)}
     sents = list(doc.sents)
+    sent_index = _narrative_index(sents, quoted)
     links = []
     for tok in doc:
         low = tok.lower_
@@ -60,6 +63,8 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, 
         if best is not None:
             gender[id(best)] = want
             links.append(PronounLink(tok, best))
+            # a resolved pronoun carries its person on: "Ajay tells me … he says … he says"
+            people.append((Candidate(tok.idx, tok.idx + len(tok), tok.text, "PERSON", tok.text, ()), best))
     return links
 
 
@@ -95,9 +100,21 @@ def _previous_sentence_start(doc: Doc, tok: Token) -> int:
     return doc[start - 1].sent.start_char if start > 0 else tok.sent.start_char
 
 
+def _narrative_index(sents: list, quoted: list[tuple[int, int]]) -> dict[int, int]:
+    """Sentence start token -> the number of sentences up to it that the writer speaks in:
+    the sentences of a long quote are the speaker's, and a "he said" after them still looks
+    back past them to the sentence that named him."""
+    index, k = {}, 0
+    for sent in sents:
+        if not _inside(sent.start_char, quoted):
+            k += 1
+        index[sent.start] = k
+    return index
+
+
 def _best_candidate(tok: Token, people, gender, want, sents, sent_index, quoted) -> Optional[Cluster]:
     here = sent_index[tok.sent.start]
-    window_start = sents[max(0, here - LOOKBACK_SENTENCES)].start_char
+    window_start = next(s.start_char for s in sents if sent_index[s.start] >= here - LOOKBACK_SENTENCES)
     in_quote = _inside(tok.idx, quoted)
     best, best_score = None, None
     for mention, cl in people:
@@ -117,10 +134,22 @@ def _salience(tok: Token, mention: Candidate, sents, sent_index) -> float:
     doc = tok.doc
     head = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     distance = sent_index[tok.sent.start] - sent_index[head.sent.start]
-    root = head.root
-    subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS)
-    # Sentence distance dominates; a subject beats an object; recency breaks ties.
-    return -10.0 * distance + (4.0 if subject else 0.0) + mention.start / 1e9
+    # Sentence distance dominates; the main clause's subject beats a subordinate clause's,
+    # which beats an object ("Biden said he believed Putin would attack. … he said" is
+    # Biden); recency breaks ties.
+    return -10.0 * distance + _subject_weight(head.root) + mention.start / 1e9
+
+
+def _subject_weight(root: Token) -> float:
+    """6 for the subject of the sentence's main verb, 3 for a subordinate clause's subject
+    (or the possessor of either), 0 otherwise."""
+    if root.dep_ == "poss":
+        root = root.head
+    if root.dep_ not in SUBJECT_DEPS:
+        return 0.0
+    verb = root.head
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return 6.0 if main else 3.0
 
 
 def _bound_in_clause(tok: Token, mention: Candidate) -> bool:

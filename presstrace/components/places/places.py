@@ -18,7 +18,7 @@ from ...gazetteer import GazetteerEntry
 from ...records import Place
 from ..common.gazetteer import gazetteer_for
 from ..common.doc import contract, doc_text, get_layer, set_layer
-from .data import is_area, seat_entry, seats
+from .data import seat_entry, seats
 from .detect import Toponym, find_toponyms
 from .resolve import resolve_toponyms
 

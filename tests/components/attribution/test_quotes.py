@@ -390,3 +390,40 @@ def test_quotes_subject_with_its_own_prepositional_phrase_after_an_open_quote(ru
             "“Hi there! The election may change your country!” a welcome message on the website reads.")
     q = quote(run(text), "Hi there")
     assert q.speaker is not None and q.speaker.text == "a welcome message" and q.cue.text == "reads"
+
+
+@pytest.mark.parametrize("text,words,name", [
+    ('"There is no need to meet him," the Russian leader said on Friday.', "no need", "the Russian leader"),
+    ('"There is some truth there," a NATO diplomat told reporters in Brussels.', "some truth", "a NATO diplomat"),
+    ('"We are watching closely," White House officials said on Monday.', "watching closely",
+     "White House officials"),
+    ('Dmytro Kuleba, the Ukrainian foreign minister, said: "Kyiv will hold."', "Kyiv will hold", "Dmytro Kuleba"),
+])
+def test_quotes_a_name_inside_a_description_is_not_the_speaker(run, text, words, name):
+    assert quote(run(text), words).speaker.name == name
+
+
+@pytest.mark.parametrize("text,words,name", [
+    # the main clause's subject, not a subordinate clause's, carries "he" on
+    ('Joe Biden said he believed Vladimir Putin would attack, though the Russian president had not '
+     'decided. "He has to do something," he said.', "has to do something", "Joe Biden"),
+    # a long quote's sentences do not push the speaker's name out of reach
+    ('Volodymyr Zelensky spoke from Kyiv on Monday. "We held. We will hold. They came at night. '
+     'They left at dawn. We buried our dead," he said.', "buried our dead", "Volodymyr Zelensky"),
+    # a resolved pronoun carries its person on to the next one
+    ('Anna Kovalenko runs the shelter. She says it is full. "We have no beds left," she said.',
+     "no beds left", "Anna Kovalenko"),
+])
+def test_quotes_pronoun_speakers_resolve_to_the_subject_that_carries_them(run, text, words, name):
+    assert quote(run(text), words).speaker.name == name
+
+
+def test_quotes_an_unresolved_pronoun_names_nobody(run):
+    speaker = quote(run('"The shelling went on all night," he said.'), "shelling").speaker
+    assert speaker.text == "he" and speaker.name is None and speaker.entity is None
+
+
+def test_quotes_a_speech_noun_speaks_for_its_possessor(run):
+    q = quote(run('President Joe Biden spoke on Wednesday. But Biden\'s comments differentiating between an '
+                  'invasion and a "minor incursion" appeared to undercut that message.'), "minor incursion")
+    assert q.speaker is not None and q.speaker.name == "Joe Biden"
