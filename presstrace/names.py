@@ -14,6 +14,15 @@ from unidecode import unidecode
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 POSSESSIVES = {"'s", "’s", "'", "’", "s'"}
 NAME_PARTICLES = {"of", "the", "and", "for", "de", "la", "du", "von", "van", "al", "&"}
+# English personal and demonstrative pronouns: never a name, whatever a tagger says ("US",
+# the country, is written in capitals and is no "us").
+PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this", "that",
+            "these", "those", "who", "whom", "which", "what"}
+
+
+def is_pronoun(name: str) -> bool:
+    """Whether a would-be name is a pronoun ("It", "We"; not "US")."""
+    return name.lower() in PRONOUNS and name != "US"
 
 
 def strip_possessive(word: str) -> str:
@@ -22,9 +31,10 @@ def strip_possessive(word: str) -> str:
 
 
 def display_name(text: str) -> str:
-    """A clean display form: no possessive, straight whitespace."""
-    text = re.sub(r"\s+", " ", text).strip()
-    return strip_possessive(text).strip()
+    """A clean display form: no possessive, no brackets an editor put inside a quote
+    ("[Vladimir] Putin"), no hyphen left at either end ("Russia-"), straight whitespace."""
+    text = re.sub(r"\s+", " ", re.sub(r"[\[\]{}]", "", text)).strip()
+    return strip_possessive(text).strip(" -–—")
 
 
 def fold(word: str) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from presstrace.names import acronym, display_name, fold, name_key
+from presstrace.names import acronym, display_name, fold, is_pronoun, name_key
 
 
 @pytest.mark.parametrize("a,b", [("Zelensky", "Zelenskyy"), ("Zelenskiy", "Zelensky"), ("Kharkiv", "Harkiv"),
@@ -37,3 +37,16 @@ def test_names_acronym(text, expected):
 @pytest.mark.parametrize("text,expected", [("Kyiv’s", "Kyiv"), ("Jones'", "Jones"), ("New  York", "New York")])
 def test_names_display_name(text, expected):
     assert display_name(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [("[Vladimir] Putin", "Vladimir Putin"), ("Russia-", "Russia"),
+                                           ("Jean-Claude Juncker", "Jean-Claude Juncker"),
+                                           ("— Kyiv", "Kyiv")])
+def test_names_display_name_drops_editorial_brackets_and_stray_hyphens(text, expected):
+    assert display_name(text) == expected
+
+
+@pytest.mark.parametrize("name,expected", [("It", True), ("we", True), ("US", False), ("Us", True),
+                                           ("Ukraine", False)])
+def test_names_is_pronoun(name, expected):
+    assert is_pronoun(name) is expected

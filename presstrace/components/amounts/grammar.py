@@ -186,7 +186,8 @@ def _unit(m: re.Match, q: Quantity) -> None:
     """Set the unit and kind of `q` from a QUANTITY_RE match."""
     if m.group("cur") or m.group("curword"):
         sign = m.group("cur")
-        q.unit = CURRENCY_SIGNS[sign] if sign else CURRENCY_WORDS[" ".join(m.group("curword").lower().split())]
+        # the pattern ignores case, so "a$5" matches the "A$" sign
+        q.unit = CURRENCY_SIGNS[sign.upper()] if sign else CURRENCY_WORDS[" ".join(m.group("curword").lower().split())]
         q.kind, q.whole = "money", False
     elif m.group("fold"):
         q.unit, q.kind, q.whole = "fold", "fold", False

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ...records import Claim, ClaimSource, Quote, TextSpan
 from ..common.entity_index import EntityIndex
 from ..common.speech import according_to, cue_span, is_speech_verb, utterer
-from ..common.syntax import description, relative_pronoun, speaker_span, subject_of
+from ..common.syntax import description, naming_token, relative_pronoun, speaker_span, subject_of
 from ..common.doc import contract, get_layer, set_layer
 from .sourcing import sourcing_profile
 
@@ -225,13 +225,15 @@ def _source(tok: Token, index: EntityIndex, mention: Optional[Token] = None) -> 
         mention: the token the attribution itself uses when it is not `tok` ("who" in
             "Carson, who claimed …"): the span points at it, the name and entity stay `tok`'s.
     """
-    tok = utterer(tok)
+    tok = naming_token(utterer(tok))
     span = speaker_span(tok)
     ent = index.of_phrase(tok.idx, tok.idx + len(tok), span.text)
-    named = (ent is not None and ent.label in NAMED_LABELS) or tok.pos_ == "PROPN" or tok.lower_ in PERSONAL
+    people = tok.ent_type_ == "NORP" or (ent is not None and ent.label == "NORP")  # "the Russians": vague
+    named = not people and ((ent is not None and ent.label in NAMED_LABELS) or tok.pos_ == "PROPN"
+                            or tok.lower_ in PERSONAL)
     where = mention.doc[mention.i:mention.i + 1] if mention is not None else span
     return ClaimSource("named" if named else "vague", entity=ent.id if ent else None,
-                       name=ent.name if ent else description(span), start=where.start_char,
+                       name=ent.name if ent and not people else description(span), start=where.start_char,
                        end=where.end_char, text=where.text)
 
 

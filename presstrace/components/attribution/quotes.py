@@ -22,7 +22,8 @@ from ..common.doc import contract, doc_text, get_layer, set_layer
 from ..common.entity_index import EntityIndex
 from ..common.quotemarks import QuoteSpan, find_quotes
 from ..common.speech import according_to, channel_of, cue_span, is_speech_verb, utterer
-from ..common.syntax import description, relative_pronoun, speaker_span, subject_of, tokens_between
+from ..common.syntax import (description, naming_token, relative_pronoun, speaker_span, subject_of,
+                             tokens_between)
 from .quote_cues import (governing_cue, governor_subject, governs, last_verb_subject, reporting_speaker,
                          search_windows)
 from .quote_intros import colon_intro, paragraph_before, signature_line, wrapped_signature
@@ -220,13 +221,13 @@ def carry_channels(text: str, quotes: list[Quote]) -> None:
 def _speaker(text: str, tok: Token, index: EntityIndex, verb: Optional[Token] = None) -> Speaker:
     """The speaker mention (the relative pronoun in "Obama, who called it “unfit”") and the
     entity it resolves to (through the noun the pronoun hangs on)."""
-    tok = utterer(tok)
+    rel = relative_pronoun(verb, tok) if verb is not None else None
+    tok = naming_token(utterer(tok))
     span = speaker_span(tok)
     ent = index.of_phrase(tok.idx, tok.idx + len(tok), span.text)
-    rel = relative_pronoun(verb, tok) if verb is not None else None
     start, end = (rel.idx, rel.idx + len(rel)) if rel is not None else (span.start_char, span.end_char)
-    return Speaker(start=start, end=end, text=text[start:end],
-                   entity=ent.id if ent else None, name=ent.name if ent else description(span))
+    return Speaker(start=start, end=end, text=text[start:end], entity=ent.id if ent else None,
+                   name=ent.name if ent and ent.label != "NORP" else description(span))
 
 
 def _kind(text: str, q: QuoteSpan, attributed: bool, scare_max_words: int) -> str:

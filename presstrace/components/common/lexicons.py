@@ -32,3 +32,16 @@ def agencies() -> tuple[str, ...]:
     layer finds credits with them; the entities layer makes them organisations)."""
     names = [line.strip() for line in data_lines("news_agencies.txt")]
     return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonyms and national adjectives, lower-cased ("russian") -> the ISO alpha-3 code of
+    their country, from the shipped `actor_demonyms.tsv`."""
+    return {w.lower(): code for w, code in data_rows("actor_demonyms.tsv")}
+
+
+def is_demonym(word: str) -> bool:
+    """"Russian", "Ukrainians", "British": a word naming a country's people or adjective."""
+    low = word.lower()
+    return low in demonyms() or (low.endswith("s") and low[:-1] in demonyms())

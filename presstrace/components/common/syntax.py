@@ -59,22 +59,28 @@ def relative_pronoun(verb: Token, subject: Optional[Token]) -> Optional[Token]:
 
 
 def speaker_span(tok: Token) -> Span:
-    """The mention a subject token stands in: its named entity, else its noun phrase head part."""
+    """The mention a subject token stands in: the name in apposition to a common noun or a
+    people ("the university's spokeswoman, Jane Harlow,"; "another Nigerian, Osemen,"), its
+    named entity, else its noun phrase up to it; a people keeps its determiner ("the
+    Russians"), as no one person's name is meant."""
     doc = tok.doc
-    if tok.ent_type_:
-        start = tok.i
-        while start > 0 and doc[start - 1].ent_iob_ == "I" and tok.ent_iob_ != "B":
-            start -= 1
+    tok = naming_token(tok)
+    if tok.ent_type_ and tok.ent_type_ != "NORP":
         ent = ent_of_token(doc).get(tok.i)
         if ent is not None:
             return ent
-    named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), None)
-    if named is not None:  # "the university's spokeswoman, Jane Harlow,": the name
-        return speaker_span(named)
     left = tok.left_edge.i
     while left < tok.i and doc[left].is_punct:
         left += 1
     return doc[left:tok.i + 1]
+
+
+def naming_token(tok: Token) -> Token:
+    """The token that names who a subject is: a person's or organisation's name in
+    apposition to it, unless the subject is itself such a name."""
+    if tok.ent_type_ in ("PERSON", "ORG"):
+        return tok
+    return next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), tok)
 
 
 def tokens_between(doc: Doc, start: int, end: int) -> Span:

@@ -16,7 +16,7 @@ from ..common.constants import PLACE_LABELS
 from .clustering import Candidate, Cluster, canonical_name, cluster_candidates
 from ..common.gazetteer import gazetteer_for
 from ..common.doc import contract, doc_text, get_layer, set_layer
-from ...names import display_name, name_key
+from ...names import display_name, is_pronoun, name_key
 from ..common.name_spans import title_start, trim_span
 from .pronouns import resolve_plural, resolve_pronouns
 from ..common.quotemarks import quoted_ranges
@@ -80,7 +80,7 @@ def collect_candidates(doc: Doc, gazetteer=None) -> Iterator[Candidate]:
         if ent.label_ not in ENTITY_LABELS:
             continue
         span = trim_span(ent)
-        if not len(span) or not any(ch.isalpha() for ch in span.text):
+        if not len(span) or not any(ch.isalpha() for ch in span.text) or is_pronoun(display_name(span.text)):
             continue
         start_tok = span.start
         if ent.label_ == "PERSON":

@@ -23,7 +23,7 @@ from ..common.doc import contract, doc_text, forget_ents, get_layer
 from ...names import display_name
 from ..common.name_spans import titles
 from ..common.name_spans import trim_span
-from ..common.lexicons import agencies
+from ..common.lexicons import agencies, is_demonym
 
 # How many people a city needs before a bare name is taken for it (countries and
 # first-level regions always qualify).
@@ -35,9 +35,15 @@ RELABEL_TO_GPE = {"PRODUCT", "WORK_OF_ART"}
 # made "Twitter" one of the most named people of a news corpus.
 PLATFORMS = frozenset("""twitter facebook instagram telegram youtube tiktok whatsapp reddit
 linkedin snapchat weibo wechat vkontakte gettr parler""".split()) | {"truth social"}
-# Honorifics the model sometimes puts inside a person's name ("Ms Truss").
+# Honorifics the model sometimes puts inside a person's name ("Ms Truss"), or inside an
+# organisation's ("Dr Autry", "Professor Autry"): what follows them is a person.
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.",
-                        "sir", "dame"})
+                        "sir", "dame", "prof", "prof.", "professor"})
+# The first parts of compound nationality adjectives ("Russo-German", "Anglo-American").
+COMBINING_FORMS = {"russo", "anglo", "franco", "sino", "greco", "austro", "indo", "afro", "euro", "italo",
+                   "germano", "polono", "turco", "arabo", "ukraino"}
+# Parts of speech no name is made of alone ("It", "He", "Said", "The").
+NO_NAME_POS = {"PRON", "DET", "AUX", "VERB", "ADP", "CCONJ", "SCONJ", "PART"}
 
 
 @Language.factory("ner_fixes", **contract(["doc.ents"], requires=["doc.ents", "noncontent"]),
@@ -58,7 +64,7 @@ class NerFixes:
 def fix_entities(doc: Doc, gazetteer) -> None:
     """Relabel and add entity spans of `doc` in place."""
     ents = [part for ent in doc.ents if not _ends_a_title(ent) for part in _split_title_of_place(ent, gazetteer)]
-    ents = [_without_honorific(_titled_person(ent)) for ent in ents]
+    ents = [_nation_not_name(_without_honorific(_titled_person(ent))) for ent in ents if not _no_name(ent)]
     persons = _person_words(ents)
     surnames = {ent[-1].text.lower() for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     ents = [_surname(_relabel(ent, gazetteer, persons), gazetteer, surnames) for ent in ents]
@@ -119,11 +125,30 @@ def _titled_person(ent: Span) -> Span:
 
 def _without_honorific(ent: Span) -> Span:
     """"Ms Truss" without the "Ms" the model sometimes puts inside the name (it leaves "Mr"
-    out of "Mr Biden"), so that the mention joins "Liz Truss" like any titled one."""
-    if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_ in HONORIFICS \
-            and ent[0].text[:1].isupper() and ent[1].text[:1].isupper():
+    out of "Mr Biden"), so that the mention joins "Liz Truss" like any titled one; an
+    honorific makes the name after it a person's, whatever the model's label ("Dr Autry")."""
+    if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and len(ent) > 1 and ent[0].lower_ in HONORIFICS \
+            and ent[0].text[:1].isupper() and all(t.text[:1].isupper() for t in ent[1:]):
         return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
     return ent
+
+
+def _no_name(ent: Span) -> bool:
+    """A span made only of words no name is made of: a pronoun, a verb, a determiner."""
+    return all(t.pos_ in NO_NAME_POS or t.is_punct for t in ent)
+
+
+def _nation_not_name(ent: Span) -> Span:
+    """"Horrific Russian" (the capitalised first word of "Horrific Russian rocket strikes")
+    is no person and no organisation: a short name that ends in a demonym names the people,
+    so the demonym alone is kept, as a group."""
+    if ent.label_ not in ("PERSON", "ORG") or not is_demonym(ent[-1].text):
+        return ent
+    if all(t.text in "-–" or t.lower_ in COMBINING_FORMS for t in ent[:-1]):
+        return Span(ent.doc, ent.start, ent.end, label="NORP")  # "Russo-German", "Anglo-American"
+    if len(ent) > 2 or (len(ent) == 2 and ent[0].tag_ == "NNP" and not ent[0].is_sent_start):
+        return ent  # "Dawn French": a first name inside the sentence before it
+    return Span(ent.doc, ent.end - 1, ent.end, label="NORP")
 
 
 def _ends_a_title(ent: Span) -> bool:

@@ -18,12 +18,7 @@ from ..common.entity_index import EntityIndex
 from ..common.syntax import speaker_span
 from ..common.doc import span_ents
 from ...names import strip_possessive
-from ..common.lexicons import data_rows
-
-
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    return {w.lower(): code for w, code in data_rows("actor_demonyms.tsv")}
+from ..common.lexicons import data_rows, demonyms
 
 
 @lru_cache(maxsize=1)

@@ -17,13 +17,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Actor, Event
-from .actors import actor_for, demonyms
+from .actors import actor_for
 from ..common.entity_index import EntityIndex
 from ..common.constants import MODALS
 from ..common.syntax import subject_of
 from ..common.gazetteer import gazetteer_for
 from ..common.doc import article_date, contract, doc_text, get_layer, set_layer
-from ..common.lexicons import data_rows
+from ..common.lexicons import data_rows, demonyms
 
 LIGHT_VERBS = {"hold", "have", "make", "launch", "carry", "conduct", "stage", "impose", "reach", "sign", "issue",
                "send", "provide", "deliver", "give", "open", "begin", "start", "mount", "announce", "order",

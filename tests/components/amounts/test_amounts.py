@@ -123,3 +123,8 @@ def test_amounts_records_keep_offsets_and_order(run, text):
         if a.low is not None and a.high is not None:
             assert a.low <= a.high
     assert [a.start for a in art.amounts] == sorted(a.start for a in art.amounts)
+
+
+@pytest.mark.parametrize("text,unit", [("They paid a$0 fee.", "AUD"), ("It cost us$40.", "USD")])
+def test_amounts_a_currency_sign_in_lower_case_is_read(text, unit):
+    assert [q.unit for q in find_quantities(text)] == [unit]

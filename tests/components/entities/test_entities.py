@@ -147,3 +147,29 @@ def test_entities_they_resolves_to_a_group(run, text, pronoun, name):
 def test_entities_they_stays_unresolved_when_a_plural_noun_is_closer(run, text, pronoun):
     art = run(text)
     assert not any(r.start == text.index(pronoun) for e in art.entities for r in e.references)
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Horrific Russian rocket strikes hit Kyiv overnight, the mayor said.", "Russian"),
+    ("Russian forces shelled the city. Russian officials denied it.", "Russian"),
+    ("Anglo-American ties held after the talks, officials said.", "American"),
+])
+def test_entities_a_demonym_is_no_person_or_organisation(run, text, mention):
+    art = run(text)
+    assert not [e for e in art.entities if e.label in ("PERSON", "ORG") and
+                any(mention in m.text for m in e.mentions)], [(e.name, e.label) for e in art.entities]
+
+
+@pytest.mark.parametrize("text,mention,name", [
+    ("The idea is scary, Dr Autry said on Monday. Greg Autry teaches in Arizona.", "Dr Autry", "Greg Autry"),
+    ("Professor Helen Marsh warned of delays, the university said.", "Professor Helen Marsh", "Helen Marsh"),
+])
+def test_entities_an_honorific_makes_a_person(run, text, mention, name):
+    ent = entity(run(text), mention)
+    assert ent.label == "PERSON" and ent.name == name
+
+
+@pytest.mark.parametrize("text", ["It was over. He said nothing. They left.", "Said the minister: no."])
+def test_entities_pronouns_and_verbs_are_no_entities(run, text):
+    art = run(text)
+    assert not [e for e in art.entities if e.name.lower() in ("it", "he", "they", "said")]
