@@ -45,9 +45,11 @@ class Entity:
 
 @dataclass
 class Speaker(TextSpan):
-    """The mention an attribution uses, with the entity it resolves to."""
+    """The mention an attribution uses, with the entity it resolves to, and how likely the
+    speaker a reader is shown is the right one (calibrated on gold attributions)."""
     entity: Optional[str] = None
     name: Optional[str] = None
+    confidence: Optional[float] = None
 
 
 @dataclass
@@ -67,6 +69,7 @@ class ClaimSource:
     start: Optional[int] = None
     end: Optional[int] = None
     text: Optional[str] = None
+    confidence: Optional[float] = None  # how likely the source shown is the claim's (calibrated)
 
 
 @dataclass

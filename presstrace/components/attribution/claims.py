@@ -19,6 +19,7 @@ from ..common.entity_index import EntityIndex
 from ..common.speech import according_to, cue_span, is_speech_verb, utterer
 from ..common.syntax import description, naming_token, relative_pronoun, speaker_span, subject_of
 from ..common.doc import contract, get_layer, set_layer
+from .confidence import source_confidence
 from .sourcing import sourcing_profile
 
 REPORT_NOUNS = {"report", "account", "claim", "allegation", "rumor", "rumour", "estimate", "assessment",
@@ -92,7 +93,7 @@ def _headline_claim(doc: Doc, index: EntityIndex) -> Optional[Claim]:
         return None
     source = ClaimSource("named" if named else "vague", entity=ent.id if named else None,
                          name=ent.name if named else src.text, start=src.start_char, end=src.end_char, text=src.text)
-    return _claim(_trim(content), source, None)
+    return _claim(_trim(content), source, None, "headline")
 
 
 def _attributed(sent: Span, index: EntityIndex) -> Iterator[Claim]:
@@ -122,12 +123,13 @@ def _verb_claim(verb: Token, index: EntityIndex) -> Optional[Claim]:
     cue = cue_span(verb)
     relative = relative_pronoun(verb, subject)
     if relative is not None:
-        return _claim(content, _source(subject, index, mention=relative), cue)
+        return _claim(content, _source(subject, index, mention=relative), cue, "relative")
     if subject is None:
         it = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and c.lower_ == "it"]
         src = verb.doc[it[0].i:cue.end] if it else cue
-        return _claim(content, ClaimSource("vague", start=src.start_char, end=src.end_char, text=src.text), cue)
-    return _claim(content, _source(subject, index), cue)
+        return _claim(content, ClaimSource("vague", start=src.start_char, end=src.end_char, text=src.text), cue,
+                      "impersonal")
+    return _claim(content, _source(subject, index), cue, "verb")
 
 
 def _content_of(verb: Token) -> Optional[Span]:
@@ -190,7 +192,7 @@ def _report_noun_claim(noun: Token, index: EntityIndex) -> Optional[Claim]:
     owner = _owner(noun)
     source = _source(owner, index) if owner is not None else ClaimSource("vague", start=src.start_char,
                                                                            end=src.end_char, text=src.text)
-    return _claim(content, source, None)
+    return _claim(content, source, None, "report_noun")
 
 
 def _owner(noun: Token) -> Optional[Token]:
@@ -215,7 +217,7 @@ def _according_claim(tok: Token, index: EntityIndex) -> Optional[Claim]:
     sent = tok.sent
     before, after = doc[sent.start:prep.start], doc[prep.end:sent.end]
     content = _trim(after if len(after) >= len(before) else before)
-    return _claim(content, _source(source, index), doc[tok.i:tok.i + 2])  # cue: "according to"
+    return _claim(content, _source(source, index), doc[tok.i:tok.i + 2], "according")  # cue: "according to"
 
 
 def _source(tok: Token, index: EntityIndex, mention: Optional[Token] = None) -> ClaimSource:
@@ -237,9 +239,11 @@ def _source(tok: Token, index: EntityIndex, mention: Optional[Token] = None) -> 
                        end=where.end_char, text=where.text)
 
 
-def _claim(content: Optional[Span], source: ClaimSource, cue) -> Optional[Claim]:
+def _claim(content: Optional[Span], source: ClaimSource, cue, how: str) -> Optional[Claim]:
+    """A claim of `content` by `source`; `how` the source was found sets its confidence."""
     if content is None:
         return None
+    source.confidence = source_confidence(how, source)
     if isinstance(cue, Span):
         cue = TextSpan(cue.start_char, cue.end_char, cue.text)
     return Claim(start=content.start_char, end=content.end_char, text=content.text, source=source, cue=cue)

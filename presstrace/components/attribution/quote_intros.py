@@ -28,7 +28,7 @@ def colon_intro(doc: Doc, text: str, q: QuoteSpan, line_start: int, spans: list[
         subject = according_to(intro) or last_verb_subject(intro, spans) or _text_introduced(intro)
     if subject is None or inside_quote(subject.idx, spans):
         return None
-    return Found(q, verbs[-1] if verbs else None, subject, channel_of(intro.text))
+    return Found(q, verbs[-1] if verbs else None, subject, channel_of(intro.text), how="intro")
 
 
 # Nouns naming a text whose words a colon intro sets out ("Partial transcript as follows:").
@@ -65,7 +65,7 @@ def paragraph_before(doc: Doc, text: str, q: QuoteSpan, line_start: int,
     subject = subject_of(verb)
     if subject is None or subject.lower_ in NOT_SPEAKERS or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
-    return Found(q, verb, subject, channel_of(text[prev_start:prev_end]))
+    return Found(q, verb, subject, channel_of(text[prev_start:prev_end]), how="paragraph")
 
 
 SIGNATURE = re.compile(r"\n\s*[—–-]+ ?(?=[A-Z])")
@@ -86,7 +86,7 @@ def signature_line(doc: Doc, text: str, q: QuoteSpan, line_start: int) -> Option
     if m is None:
         return None
     head = _signature_head(tokens_between(doc, m.end(), line_end(text, m.end())))
-    return Found(q, None, head, None) if head is not None else None
+    return Found(q, None, head, None, how="signature") if head is not None else None
 
 
 def _signature_head(line) -> Optional[Token]:

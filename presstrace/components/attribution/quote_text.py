@@ -19,6 +19,10 @@ class Found:
     speaker: Optional[Token] = None
     channel: Optional[str] = None
     inherited: Optional["Found"] = None
+    # How the speaker was found: cue (a speech verb next to the quote), governing (the verb
+    # whose object the quote is), colon, intro, signature, paragraph (the paragraph before
+    # reports it), governor, according; a quote that inherits takes its source's.
+    how: str = "cue"
 
 
 def embedded(text: str, q: QuoteSpan) -> bool:

@@ -27,6 +27,7 @@ from ..common.syntax import (description, naming_token, relative_pronoun, speake
 from .quote_cues import (governing_cue, governor_subject, governs, last_verb_subject, reporting_speaker,
                          search_windows)
 from .quote_intros import colon_intro, paragraph_before, signature_line, wrapped_signature
+from .confidence import speaker_confidence
 from .quote_text import (Found, embedded, fills_its_paragraph, is_question, last_sentence_start, line_end,
                          sentence_end)
 
@@ -68,7 +69,7 @@ def extract_quotes(doc: Doc, entities: list, skip=(), scare_max_words: int = SCA
         wrapped = wrapped_signature(doc, text, q)
         if wrapped is not None:
             spans[k], signed[k] = wrapped
-    found = [Found(q, None, signed[k], None) if k in signed else attribute(doc, text, q, spans)
+    found = [Found(q, None, signed[k], None, how="signature") if k in signed else attribute(doc, text, q, spans)
              for k, q in enumerate(spans)]
     inherit_speakers(text, found)
     index = EntityIndex(entities)
@@ -92,7 +93,7 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
     if embedded(text, q):  # `Reynolds says that Santilli "broke the story"`: the governing verb
         found = governing_cue(doc, q, spans)
         if found is not None:
-            return Found(q, found[0], found[1], channel_of(text[pre[0]:post[1]]))
+            return Found(q, found[0], found[1], channel_of(text[pre[0]:post[1]]), how="governing")
     if text[pre[0]:pre[1]].rstrip().endswith(":"):  # `X scolded him: "…"` names X
         subject = last_verb_subject(tokens_between(doc, *pre), spans)
         if subject is not None:
@@ -102,7 +103,7 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
                 return found
             verbs = [t for t in tokens_between(doc, *pre) if t.pos_ in ("VERB", "AUX")]
             verb, subject = reporting_speaker(verbs[-1], spans) or (verbs[-1], subject)
-            return Found(q, verb, subject, channel_of(text[pre[0]:pre[1]]))
+            return Found(q, verb, subject, channel_of(text[pre[0]:pre[1]]), how="colon")
     windows = [(post, True), (pre, False)]
     if text[pre[0]:pre[1]].rstrip()[-1:] in (":", ","):
         windows.reverse()
@@ -114,18 +115,18 @@ def attribute(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan]) -> Foun
         # a speech verb in another clause does not report a quote that a verb of its own holds
         governor = governor_subject(doc, q, spans)
         if governor is not None:
-            return Found(q, None, governor, found.channel)
+            return Found(q, None, governor, found.channel, how="governor")
     if found is not None:
         return found
     intro = colon_intro(doc, text, q, line_start, spans) or signature_line(doc, text, q, line_start)
     if intro is not None:
         return intro
-    source = according_to(list(tokens_between(doc, *post)) + list(tokens_between(doc, *pre)))
+    source, how = according_to(list(tokens_between(doc, *post)) + list(tokens_between(doc, *pre))), "according"
     if source is None and embedded(text, q):
-        source = governor_subject(doc, q, spans)  # `He voiced a wish for a "strong …"`
+        source, how = governor_subject(doc, q, spans), "governor"  # `He voiced a wish for a "strong …"`
     if source is None:
         return paragraph_before(doc, text, q, line_start, spans) or Found(q, None, None, None)
-    return Found(q, None, source, None)
+    return Found(q, None, source, None, how=how)
 
 
 def inherit_speakers(text: str, found: list[Found]) -> None:
@@ -168,6 +169,8 @@ def _signed_in_next_paragraph(text: str, cur: Found, nxt: Found) -> bool:
 def to_quote(doc: Doc, text: str, f: Found, index: EntityIndex, scare_max_words: int = SCARE_MAX_WORDS) -> Quote:
     source = f.inherited or f
     speaker = _speaker(text, source.speaker, index, source.verb) if source.speaker is not None else None
+    if speaker is not None:
+        speaker.confidence = speaker_confidence("inherited" if f.inherited else f.how, speaker)
     cue = None
     if f.verb is not None:
         span = cue_span(f.verb)
