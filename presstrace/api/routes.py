@@ -51,6 +51,8 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")
 Since = Annotated[Optional[str], Query(pattern=DATE, description="From this date (inclusive).")]
 Until = Annotated[Optional[str], Query(pattern=DATE, description="Up to this date (inclusive).")]
 Name = Optional[str]
+MinConfidence = Annotated[Optional[float], Query(ge=0, le=1, description="Only attributions given at least "
+                                                                         "this confidence.")]
 ARTICLE_COLUMNS = ("a.id, a.input_id, a.date, a.source, a.title, a.url, a.status, a.chars, "
                    "a.duplicate_of")
 
@@ -105,18 +107,22 @@ def get_article(conn: Conn, article_id: Annotated[int, Path(ge=1, le=MAX_SQL_INT
 @router.get("/quotes", summary="Quotes with speaker, cue, outlet and date, newest first")
 def list_quotes(conn: Conn, limit: Limit = 50, offset: Offset = 0, speaker: Name = None,
                 source: Name = None, since: Since = None, until: Until = None,
-                kind: Optional[Literal["direct", "partial", "block", "scare"]] = None) -> dict:
+                kind: Optional[Literal["direct", "partial", "block", "scare"]] = None,
+                min_confidence: MinConfidence = None) -> dict:
     return page(lambda n: queries.quotes(conn, speaker=speaker, source=source, since=since,
-                                         until=until, kind=kind, limit=n), limit, offset)
+                                         until=until, kind=kind, limit=n, min_confidence=min_confidence),
+                limit, offset)
 
 
 @router.get("/claims", summary="Claims and who they are attributed to, newest first")
 def list_claims(conn: Conn, limit: Limit = 50, offset: Offset = 0,
                 kind: Optional[Literal["named", "vague", "unattributed"]] = None,
                 by: Annotated[Name, Query(description="Claimed-by name.")] = None,
-                source: Name = None, since: Since = None, until: Until = None) -> dict:
+                source: Name = None, since: Since = None, until: Until = None,
+                min_confidence: MinConfidence = None) -> dict:
     return page(lambda n: queries.claims(conn, kind=kind, name=by, source=source, since=since,
-                                         until=until, limit=n), limit, offset)
+                                         until=until, limit=n, min_confidence=min_confidence),
+                limit, offset)
 
 
 @router.get("/events", summary="Events by PLOVER type, actor, place and date")

@@ -44,17 +44,20 @@ def query_search(settings, text, target, limit, duplicates, db_path, fmt):
 @click.option("--source", help="Outlet name contains this.")
 @click.option("--kind", type=click.Choice(["direct", "partial", "block", "scare"]))
 @dates
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only speakers given at least this confidence.")
 @click.option("--limit", type=int, default=100, show_default=True, help="Most rows (0: all).")
 @output_options
-def query_quotes(settings, speaker, source, kind, since, until, limit, db_path, fmt):
+def query_quotes(settings, speaker, source, kind, since, until, min_confidence, limit, db_path, fmt):
     """Quotes by speaker, outlet and date, newest first.
 
     Example:
 
         presstrace query quotes --speaker Zelensky --since 2022-02-24 --format csv
+
+        presstrace query quotes --speaker Putin --min-confidence 0.9
     """
     _run(settings, db_path, fmt, queries.quotes, speaker=speaker, source=source, kind=kind,
-               since=since, until=until, limit=limit)
+               since=since, until=until, limit=limit, min_confidence=min_confidence)
 
 
 @query.command("claims")
@@ -63,17 +66,20 @@ def query_quotes(settings, speaker, source, kind, since, until, limit, db_path, 
 @click.option("--by", "name", help="Claimed-by name contains this.")
 @click.option("--source", help="Outlet name contains this.")
 @dates
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only sources given at least this confidence.")
 @click.option("--limit", type=int, default=100, show_default=True, help="Most rows (0: all).")
 @output_options
-def query_claims(settings, kind, name, source, since, until, limit, db_path, fmt):
+def query_claims(settings, kind, name, source, since, until, min_confidence, limit, db_path, fmt):
     """Claims and who they are attributed to, newest first.
 
     Example:
 
         presstrace query claims --kind vague --source CNN
+
+        presstrace query claims --kind named --min-confidence 0.9
     """
     _run(settings, db_path, fmt, queries.claims, kind=kind, name=name, source=source,
-               since=since, until=until, limit=limit)
+               since=since, until=until, limit=limit, min_confidence=min_confidence)
 
 
 @query.command("events")

@@ -182,12 +182,20 @@ def _embeddings(conn: sqlite3.Connection) -> None:
     run_script(conn, EMBEDDINGS_SQL)
 
 
+def _attribution_confidence(conn: sqlite3.Connection) -> None:
+    """The calibrated confidence of each quote's speaker and claim's source, as columns so
+    queries can filter on it (older rows hold none)."""
+    conn.execute("ALTER TABLE quotes ADD COLUMN speaker_confidence REAL")
+    conn.execute("ALTER TABLE claims ADD COLUMN source_confidence REAL")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_datasette_views", _datasette_views),
     Migration("0003_stories", _stories),
     Migration("0004_corpus", _corpus),
     Migration("0005_embeddings", _embeddings),
+    Migration("0006_attribution_confidence", _attribution_confidence),
 )
 
 

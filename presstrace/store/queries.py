@@ -112,32 +112,40 @@ def search(conn: sqlite3.Connection, text: str, target: str = "articles", limit:
 
 def quotes(conn: sqlite3.Connection, speaker: Optional[str] = None, since: Optional[str] = None,
            until: Optional[str] = None, source: Optional[str] = None, kind: Optional[str] = None,
-           limit: int = 100) -> Rows:
-    """Quotes with their speaker and article, newest first; names match as substrings."""
+           limit: int = 100, min_confidence: Optional[float] = None) -> Rows:
+    """Quotes with their speaker and article, newest first; names match as substrings;
+    `min_confidence` keeps speakers given at least that confidence."""
     where = (Filters().like("q.speaker_name", speaker).like("a.source", source)
              .dates("a.date", since, until))
     if kind:
         where.add("q.kind = ?", kind)
+    if min_confidence is not None:
+        where.add("q.speaker_confidence >= ?", float(min_confidence))
     lim, lim_params = _limit(limit)
     sql = ("SELECT q.article_id, a.date, a.source, q.speaker_name AS speaker, q.text AS quote, "
-           "q.cue_text AS cue, q.channel, q.kind FROM quotes q JOIN articles a ON a.id = q.article_id"
+           "q.cue_text AS cue, q.channel, q.kind, q.speaker_confidence AS confidence "
+           "FROM quotes q JOIN articles a ON a.id = q.article_id"
            + where.sql() + " ORDER BY a.date DESC, q.article_id, q.seq" + lim)
     return fetch_rows(conn, sql, (*where.params, *lim_params))
 
 
 def claims(conn: sqlite3.Connection, kind: Optional[str] = None, name: Optional[str] = None,
            since: Optional[str] = None, until: Optional[str] = None, source: Optional[str] = None,
-           limit: int = 100) -> Rows:
-    """Claims by source kind (named, vague, unattributed) and claimed-by name, newest first."""
+           limit: int = 100, min_confidence: Optional[float] = None) -> Rows:
+    """Claims by source kind (named, vague, unattributed) and claimed-by name, newest first;
+    `min_confidence` keeps sources given at least that confidence."""
     if kind and kind not in ("named", "vague", "unattributed"):
         raise QueryError(f"unknown claim source kind {kind!r}; valid: named, vague, unattributed")
     where = (Filters().like("c.source_name", name).like("a.source", source)
              .dates("a.date", since, until))
     if kind:
         where.add("c.source_kind = ?", kind)
+    if min_confidence is not None:
+        where.add("c.source_confidence >= ?", float(min_confidence))
     lim, lim_params = _limit(limit)
     sql = ("SELECT c.article_id, a.date, a.source, c.source_kind, "
-           "coalesce(c.source_text, c.source_name) AS claimed_by, c.cue_text AS cue, c.text AS claim "
+           "coalesce(c.source_text, c.source_name) AS claimed_by, c.cue_text AS cue, c.text AS claim, "
+           "c.source_confidence AS confidence "
            "FROM claims c JOIN articles a ON a.id = c.article_id"
            + where.sql() + " ORDER BY a.date DESC, c.article_id, c.seq" + lim)
     return fetch_rows(conn, sql, (*where.params, *lim_params))

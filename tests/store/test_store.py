@@ -231,3 +231,15 @@ def test_store_queries_reject_bad_values(store, function, kwargs):
     corpus = save_corpus(store)
     with pytest.raises(QueryError):
         function(corpus, **kwargs)
+
+
+@pytest.mark.parametrize("minimum,expected", [(None, 2), (0.5, 1), (0.95, 0)])
+def test_store_quotes_and_claims_filter_on_confidence(store, minimum, expected):
+    sure, unsure = make_article(), make_article(text=TEXT + " More.", id="a2", date="2025-03-16")
+    sure.quotes[0].speaker.confidence, unsure.quotes[0].speaker.confidence = 0.9, 0.3
+    sure.claims[0].source.confidence, unsure.claims[0].source.confidence = 0.9, 0.3
+    _save(store, sure, unsure)
+    assert len(queries.quotes(store, min_confidence=minimum)) == expected
+    assert len(queries.claims(store, kind="vague", min_confidence=minimum)) == expected
+    if minimum is None:
+        assert sorted(r["confidence"] for r in queries.quotes(store)) == [0.3, 0.9]
