@@ -67,39 +67,54 @@ def analyse(path: Path, encode: bool) -> dict[str, dict]:
 
 def polnear_items(gold_path: Path, pred: dict, score) -> list[tuple[str, float, bool]]:
     """(layer, confidence or class code, mention right) for matched quotes and claims."""
-    gold = score.load(gold_path)
     items = []
-    for did, g in gold.items():
+    for did, g in score.load(gold_path).items():
         p = pred.get(did) or {}
-        text = g["text"]
-        quotes = [q for q in p.get("quotes", []) if q.get("kind") != "scare"]
-        used = set()
-        for a in g.get("quotes", []):
-            spk = a.get("speaker_spans") or ([[a["speaker_start"], a["speaker_end"]]] if a.get("speaker_start") is not None else [])
-            if a.get("direct"):
-                for s0, s1 in a.get("spans") or [[a["start"], a["end"]]]:
-                    for q0, q1 in score.quoted_segments(text, s0, s1):
-                        hit = next((k for k, q in enumerate(quotes) if k not in used and score.spans_match(q["start"], q["end"], q0, q1)), None)
-                        if hit is None or not spk or not quotes[hit].get("speaker"):
-                            continue
-                        used.add(hit)
-                        s = quotes[hit]["speaker"]
-                        items.append(("quote", s["confidence"], any(score.overlap(s["start"], s["end"], x, y) for x, y in spk)))
-        claims = [c for c in p.get("claims", []) if c["source"]["kind"] in ("named", "vague")]
-        taken = set()
-        for a in g.get("quotes", []):
-            if a.get("direct") or a.get("speaker_start") is None:
-                continue
-            spans = a.get("spans") or [[a["start"], a["end"]]]
-            hit = next((k for k, c in enumerate(claims) if k not in taken and any(
-                score.spans_match(c["start"], c["end"], s0, s1) for s0, s1 in spans)), None)
-            if hit is None:
-                continue
+        items += [("quote", c, r) for c, r in _quote_items(g, p, score)]
+        items += [("claim", c, r) for c, r in _claim_items(g, p, score)]
+    return items
+
+
+def _sources(a: dict) -> list:
+    """The gold attribution's source spans."""
+    if a.get("speaker_spans"):
+        return a["speaker_spans"]
+    return [[a["speaker_start"], a["speaker_end"]]] if a.get("speaker_start") is not None else []
+
+
+def _on(who: dict, spans: list, score) -> bool:
+    return who.get("start") is not None and any(score.overlap(who["start"], who["end"], x, y) for x, y in spans)
+
+
+def _quote_items(g: dict, p: dict, score) -> list[tuple[float, bool]]:
+    quotes = [q for q in p.get("quotes", []) if q.get("kind") != "scare"]
+    used, items = set(), []
+    for a in g.get("quotes", []):
+        if not a.get("direct") or not _sources(a):
+            continue
+        for s0, s1 in a.get("spans") or [[a["start"], a["end"]]]:
+            for q0, q1 in score.quoted_segments(g["text"], s0, s1):
+                hit = next((k for k, q in enumerate(quotes) if k not in used
+                            and score.spans_match(q["start"], q["end"], q0, q1)), None)
+                if hit is not None and quotes[hit].get("speaker"):
+                    used.add(hit)
+                    speaker = quotes[hit]["speaker"]
+                    items.append((speaker["confidence"], _on(speaker, _sources(a), score)))
+    return items
+
+
+def _claim_items(g: dict, p: dict, score) -> list[tuple[float, bool]]:
+    claims = [c for c in p.get("claims", []) if c["source"]["kind"] in ("named", "vague")]
+    taken, items = set(), []
+    for a in g.get("quotes", []):
+        if a.get("direct") or a.get("speaker_start") is None:
+            continue
+        spans = a.get("spans") or [[a["start"], a["end"]]]
+        hit = next((k for k, c in enumerate(claims) if k not in taken and any(
+            score.spans_match(c["start"], c["end"], s0, s1) for s0, s1 in spans)), None)
+        if hit is not None:
             taken.add(hit)
-            src = claims[hit]["source"]
-            sspans = a.get("speaker_spans") or [[a["speaker_start"], a["speaker_end"]]]
-            right = src.get("start") is not None and any(score.overlap(src["start"], src["end"], x, y) for x, y in sspans)
-            items.append(("claim", src["confidence"], right))
+            items.append((claims[hit]["source"]["confidence"], _on(claims[hit]["source"], _sources(a), score)))
     return items
 
 
@@ -114,8 +129,7 @@ def realnews_items(pred: dict) -> list[tuple[float, bool, bool]]:
         quotes = [q for q in (pred.get(g["id"]) or {}).get("quotes", []) if q["kind"] != "scare"]
         used = set()
         for gq in g["quotes"]:
-            hit = next((k for k, q in enumerate(quotes) if k not in used and 2 * rn.overlap(
-                gq["start"], gq["end"], q["start"], q["end"]) >= max(gq["end"] - gq["start"], q["end"] - q["start"])), None)
+            hit = next((k for k, q in enumerate(quotes) if k not in used and _half_of_longer(rn, gq, q)), None)
             if hit is None:
                 continue
             used.add(hit)
@@ -128,6 +142,12 @@ def realnews_items(pred: dict) -> list[tuple[float, bool, bool]]:
             items.append((s["confidence"], mention_right, name_right or (mention_right and s.get("entity") is None
                                                                       and s.get("name") is not None)))
     return items
+
+
+def _half_of_longer(rn, a: dict, b: dict) -> bool:
+    """The real-news scorer's match: the overlap covers half of the longer span."""
+    longer = max(a["end"] - a["start"], b["end"] - b["start"])
+    return 2 * rn.overlap(a["start"], a["end"], b["start"], b["end"]) >= longer
 
 
 def realnews_input(tmp: Path) -> Path:

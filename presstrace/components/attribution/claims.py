@@ -260,13 +260,22 @@ def _trim(span: Span) -> Optional[Span]:
 
 
 def _drop_nested(claims: list[Claim]) -> list[Claim]:
-    """Keep the outermost claim where one lies inside another with the same source."""
+    """Keep the outermost claim where one lies inside another with the same source, or
+    whose own attribution lies inside the other's content ("X said she wanted Y": that she
+    wanted Y is what X said, not a second report)."""
     out = []
     for c in sorted(claims, key=lambda c: (c.start, -c.end)):
-        if any(o.start <= c.start and c.end <= o.end and o.source.text == c.source.text for o in out):
+        if any(o.start <= c.start and c.end <= o.end and (o.source.text == c.source.text or _reported_inside(c, o))
+               for o in out):
             continue
         out.append(c)
     return out
+
+
+def _reported_inside(inner: Claim, outer: Claim) -> bool:
+    """An attribution by a verb whose subject lies inside the other claim's content (a
+    report noun's owner, "his claim that …", keeps a claim of its own)."""
+    return inner.cue is not None and inner.source.start is not None and outer.start <= inner.source.start < outer.end
 
 
 def _unattributed(doc: Doc, attributed: list[Claim], quoted, skip) -> Iterator[Claim]:

@@ -127,3 +127,14 @@ def test_claims_wishes_hypotheses_and_clarifications(run, text, words, source):
 def test_claims_want_with_a_plain_object_is_no_claim(run):
     art = run("The children want ice cream.")
     assert not [c for c in art.claims if c.source.kind != "unattributed"]
+
+
+@pytest.mark.parametrize("text,content,source", [
+    ("Roxana Leon, an independent voter, said she wanted major change in Washington.",
+     "she wanted major change in Washington", "Roxana Leon"),
+    ("The minister said officials believe the bridge was destroyed overnight.",
+     "officials believe the bridge was destroyed overnight", "The minister"),
+])
+def test_claims_a_report_inside_reported_content_is_part_of_it(run, text, content, source):
+    claims = [c for c in run(text).claims if c.source.kind != "unattributed"]
+    assert [(c.text, c.source.text) for c in claims] == [(content, source)]
