@@ -110,13 +110,28 @@ def analyze(article: Union[Article, str], settings: Optional[Settings] = None) -
 
 
 def check_article(article: Article, settings: Settings) -> None:
-    """Raise `InputError` for text the pipeline must not run on."""
+    """Raise `InputError` for text the pipeline must not run on, or that cannot be stored."""
+    for field in ("text", "id", "date", "source", "title", "url"):
+        _check_encodable(article, field)
     if not article.text.strip():
         raise InputError("empty", f"article {article.id!r} has no text")
     limit = settings.get("limits", "max_chars")
     if len(article.text) > limit:
         raise InputError("too_large", f"article {article.id!r} has {len(article.text)} characters; "
                                       f"the limit (limits.max_chars) is {limit}")
+
+
+def _check_encodable(article: Article, field: str) -> None:
+    """A lone surrogate (JSON's "\\ud800") is a string Python holds but UTF-8 cannot write:
+    the article is refused on its own rather than failing the store or the server later."""
+    value = getattr(article, field)
+    if not isinstance(value, str):
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError("bad_record", f"article {article.id!r}: its {field} holds a character UTF-8 cannot "
+                                       f"encode (U+{ord(value[exc.start]):04X} at {exc.start})") from None
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

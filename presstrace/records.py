@@ -228,8 +228,16 @@ class ArticleError:
     origin: Optional[str] = None  # file (and line) it came from, for the log
 
     def to_dict(self) -> dict[str, Any]:
-        return {"schema": SCHEMA_VERSION, "id": self.id,
-                "error": {"code": self.code, "message": self.message}}
+        return {"schema": SCHEMA_VERSION, "id": encodable(self.id),
+                "error": {"code": self.code, "message": encodable(self.message)}}
+
+
+def encodable(value: Any) -> Any:
+    """Text UTF-8 can write: an error may report an input whose id holds a lone surrogate
+    (JSON's "\\ud800"); its escape goes out instead, so the error itself can be written."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
 
 
 def to_dict(record: Any) -> Any:

@@ -17,7 +17,7 @@ from ..readers import estimate_inputs, expand_globs
 from ..runners.progress import Progress
 from ..settings import Settings
 from ..store.export import FORMATS as EXPORT_FORMATS
-from .options import db_option, domain_errors, existing_store, store_path, with_store
+from .options import RAW_CSV_HELP, db_option, domain_errors, existing_store, store_path, with_store
 
 
 ENGINES = {"sqlite": "local", "dask": "dask"}  # --engine choice -> runners.ingest engine
@@ -160,9 +160,11 @@ def _update_corpus(settings: Settings, path: str, quiet: bool) -> None:
               help="jsonl: presstrace/1 lines; csv, parquet: a file per table; gkg: GDELT GKG 2.1.")
 @click.option("--out", type=click.Path(), help="Output file (jsonl, gkg; default standard output) "
                                                "or folder (csv, parquet; required).")
+@click.option("--raw-csv", is_flag=True, help=RAW_CSV_HELP)
 @click.pass_obj
 @domain_errors
-def export_command(settings: Settings, db_path: Optional[str], fmt: str, out: Optional[str]) -> None:
+def export_command(settings: Settings, db_path: Optional[str], fmt: str, out: Optional[str],
+                   raw_csv: bool) -> None:
     """Write the store out as JSON Lines, CSV, Parquet or GDELT GKG 2.1 rows.
 
     Example:
@@ -177,7 +179,10 @@ def export_command(settings: Settings, db_path: Optional[str], fmt: str, out: Op
         if fmt in ("csv", "parquet"):
             if not out:
                 raise click.UsageError(f"--format {fmt} writes a file per table: give --out FOLDER")
-            counts = (export.export_csv if fmt == "csv" else export.export_parquet)(conn, out)
+            if fmt == "csv":
+                counts = export.export_csv(conn, out, raw=raw_csv)
+            else:
+                counts = export.export_parquet(conn, out)
             click.echo(f"{len(counts)} tables, {sum(counts.values())} rows -> {out}", err=True)
             return
         write = export.export_jsonl if fmt == "jsonl" else functools.partial(export.export_gkg,

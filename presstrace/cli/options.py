@@ -16,6 +16,7 @@ import click
 from ..errors import PresstraceError
 from ..settings import Settings
 from ..store import db
+from ..store.cells import safe_row
 
 CELL_WIDTH = 70
 
@@ -83,13 +84,24 @@ def dates(command: Callable) -> Callable:
     return click.option("--since", metavar="DATE", help="From this date (YYYY[-MM[-DD]]).")(command)
 
 
+RAW_CSV_HELP = ("With CSV: write cells as they are, for programs. By default a cell that begins with "
+                "= + - @ (which a spreadsheet would run as a formula) is prefixed with '.")
+
+
 def output_options(command: Callable) -> Callable:
-    """What every query shares: --db and --format, the settings object passed in, and
-    presstrace's own errors turned into click errors."""
-    command = click.pass_obj(domain_errors(command))
-    command = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
-                           default="table", show_default=True, help="How rows are written.")(command)
-    return db_option(command)
+    """What every query shares: --db, --format and --raw-csv, the settings object passed
+    in, and presstrace's own errors turned into click errors."""
+    @functools.wraps(command)
+    def wrapper(*args, raw_csv: bool, **kwargs):
+        if raw_csv and kwargs.get("fmt") == "csv":
+            kwargs["fmt"] = "csv-raw"  # emit's name for unguarded CSV
+        return command(*args, **kwargs)
+
+    wrapper = click.pass_obj(domain_errors(wrapper))
+    wrapper = click.option("--raw-csv", is_flag=True, help=RAW_CSV_HELP)(wrapper)
+    wrapper = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
+                           default="table", show_default=True, help="How rows are written.")(wrapper)
+    return db_option(wrapper)
 
 
 def emit(rows: list[dict[str, Any]], fmt: str) -> None:
@@ -97,16 +109,17 @@ def emit(rows: list[dict[str, Any]], fmt: str) -> None:
 
     Args:
         rows: dicts with the same keys.
-        fmt: `table`, `json` or `csv`.
+        fmt: `table`, `json`, `csv` (spreadsheet-safe cells) or `csv-raw`.
     """
     out = sys.stdout
     if fmt == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
-    elif fmt == "csv":
+    elif fmt in ("csv", "csv-raw"):
         if rows:
             writer = csv.DictWriter(out, fieldnames=list(rows[0]))
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(rows if fmt == "csv-raw" else
+                             [dict(zip(row, safe_row(row.values()))) for row in rows])
     else:
         out.write(render_table(rows) + "\n")
 

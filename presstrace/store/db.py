@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
-from ..records import AnalyzedArticle, Article, ArticleError
+from ..records import AnalyzedArticle, Article, ArticleError, encodable
 from .errors import StoreError, StoreNotFoundError
 from .layers import LAYER_TABLES, LIST_LAYERS, ArticleRows, article_rows, build_article
 from .migrations import migrate
@@ -181,8 +181,8 @@ def save_error(conn: sqlite3.Connection, error: ArticleError,
                article_id: Optional[int] = None) -> bool:
     """Record an input that could not be stored; False when the same error is recorded."""
     cursor = conn.execute(
-        "INSERT OR IGNORE INTO errors (input_id, origin, code, message, article_id) "
-        "VALUES (?, ?, ?, ?, ?)", (error.id, error.origin, error.code, error.message, article_id))
+        "INSERT OR IGNORE INTO errors (input_id, origin, code, message, article_id) VALUES (?, ?, ?, ?, ?)",
+        (encodable(error.id), encodable(error.origin), error.code, encodable(error.message), article_id))
     return cursor.rowcount > 0
 
 

@@ -15,6 +15,7 @@ from typing import Iterator, Optional, TextIO
 
 from ..settings import Settings
 from . import db
+from .cells import safe_row
 from .gkg import gazetteer_admin1, gkg_row, write_gkg
 
 FORMATS = ("jsonl", "csv", "parquet", "gkg")
@@ -47,8 +48,15 @@ def _table_rows(conn: sqlite3.Connection, table: str, size: int) -> Iterator[lis
         yield [tuple(r) for r in chunk]
 
 
-def export_csv(conn: sqlite3.Connection, folder: str | Path) -> dict[str, int]:
-    """Write `<table>.csv` (with a header row) for every data table; return row counts."""
+def export_csv(conn: sqlite3.Connection, folder: str | Path, raw: bool = False) -> dict[str, int]:
+    """Write `<table>.csv` (with a header row) for every data table; return row counts.
+
+    Args:
+        conn: the store.
+        folder: where the files go.
+        raw: write text cells as they are; by default a cell a spreadsheet would run as a
+            formula is prefixed with `'` (`cells.spreadsheet_safe`).
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     counts = {}
@@ -59,7 +67,7 @@ def export_csv(conn: sqlite3.Connection, folder: str | Path) -> dict[str, int]:
             writer.writerow(names)
             counts[table] = 0
             for chunk in _table_rows(conn, table, 5000):
-                writer.writerows(chunk)
+                writer.writerows(chunk if raw else [safe_row(r) for r in chunk])
                 counts[table] += len(chunk)
     return counts
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from ..records import AnalyzedArticle, Place
+from .cells import spreadsheet_safe
 
 LOGGER = logging.getLogger(__name__)
 
@@ -49,8 +50,9 @@ def _countries() -> dict[str, tuple[str, str]]:
 
 
 def _clean(value: object, *delimiters: str) -> str:
-    """Text safe inside a GKG field: no tabs or newlines, no delimiter of the field."""
-    text = re.sub(r"[\t\r\n]+", " ", str(value))
+    """Text safe inside a GKG field: no tabs, newlines or other control characters (a NUL
+    breaks readers of the TSV), no delimiter of the field."""
+    text = re.sub(r"[\x00-\x1f\x7f]+", " ", str(value))
     for delimiter in delimiters:
         text = text.replace(delimiter, " ")
     return re.sub(r" {2,}", " ", text).strip()
@@ -75,12 +77,15 @@ def _compact_date(date: Optional[str]) -> Optional[str]:
 
 
 def source_fields(art: AnalyzedArticle) -> tuple[str, str, str]:
-    """(collection, common name, document identifier): web articles as GDELT gives them."""
-    host = urlsplit(art.url).hostname if art.url else None
+    """(collection, common name, document identifier): web articles as GDELT gives them.
+    Only an http(s) URL makes a web document; names and ids are spreadsheet-safe text."""
+    parts = urlsplit(art.url) if art.url else None
+    web = parts is not None and parts.scheme in ("http", "https") and bool(parts.hostname)
+    host = parts.hostname if web else None
     name = (host[4:] if host and host.startswith("www.") else host) or art.source or ""
-    if art.url:
-        return WEB, _clean(name), _clean(art.url)
-    return "", _clean(name), _clean(art.id if art.id is not None else "")
+    if web:
+        return WEB, spreadsheet_safe(_clean(name)), _clean(art.url)
+    return "", spreadsheet_safe(_clean(name)), spreadsheet_safe(_clean(art.id if art.id is not None else ""))
 
 
 def location_type(place: Place) -> str:

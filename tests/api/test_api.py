@@ -251,3 +251,10 @@ def test_api_serve_help(args):
     res = CliRunner().invoke(cli, args)
     assert res.exit_code == 0
     assert "--db FILE" in res.output and "127.0.0.1" in res.output and "8000" in res.output
+
+
+def test_api_analyze_a_lone_surrogate_is_a_bad_record(api_client):
+    res = api_client.post("/api/analyze", content=b'{"text": "Odesa \\ud800 was shelled, officials said."}',
+                          headers={"content-type": "application/json"})
+    assert res.status_code == 400 and res.json()["error"]["code"] == "bad_record"
+    assert "content-security-policy" in {k.lower() for k in res.headers}

@@ -62,6 +62,9 @@ JSONL_CASES = [
     ("id of the wrong type", b'{"id": {"a": [1]}, "text": "Kyiv said so."}', "bad_record"),
     ("source of the wrong type", b'{"id": "x", "source": ["a"], "text": "Kyiv said so."}', "bad_record"),
     ("date of the wrong type costs only the date", b'{"id": "x", "date": 5, "text": "Kyiv said so."}', None),
+    ("a lone surrogate in the text", b'{"id": "x", "text": "Kyiv \\ud800 said so."}', "bad_record"),
+    ("a lone surrogate in the title", b'{"id": "x", "title": "\\udfff", "text": "Kyiv said so."}', "bad_record"),
+    ("a lone surrogate in the id", b'{"id": "x\\ud800", "text": "Kyiv said so."}', "bad_record"),
 ]
 
 

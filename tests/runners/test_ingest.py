@@ -198,3 +198,26 @@ def test_ingest_engine_and_its_options_are_checked(tmp_path, settings, kwargs, f
     with pytest.raises(ValueError, match=fragment):
         ingest(paths, tmp_path / "s.db", settings, **kwargs)
     assert not (tmp_path / "s.db").exists()
+
+
+# Lines JSON allows and UTF-8 cannot store: a lone surrogate in the text, the title, the id.
+SURROGATE_LINES = [
+    '{"id": "s1", "text": "Odesa \\ud800 was shelled overnight, officials said."}',
+    '{"id": "s2", "title": "t\\udfff", "text": "Kharkiv was quiet on Monday, the mayor said."}',
+    '{"id": "s3\\ud800", "text": "Lviv took in refugees on Tuesday, volunteers said."}',
+]
+
+
+def test_ingest_a_lone_surrogate_costs_its_article_only(tmp_path, store_settings):
+    lines = [json.dumps({"id": "g1", "text": GOOD})] + SURROGATE_LINES + [
+        json.dumps({"id": "g2", "text": "Boris Johnson met Emmanuel Macron in Paris."})]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    stats = ingest([str(source)], tmp_path / "s.db", store_settings, n_process=1)
+    assert (stats.analysed, stats.errors) == (2, 3)
+    again = ingest([str(source)], tmp_path / "s.db", store_settings, n_process=1)
+    assert (again.analysed, again.skipped, again.errors) == (0, 2, 3)
+    conn = db.open_store(tmp_path / "s.db", create=False)
+    errors = {r["input_id"]: r["code"] for r in queries.errors(conn)}
+    assert errors == {"s1": "bad_record", "s2": "bad_record", "s3\\ud800": "bad_record"}
+    assert db.count_rows(conn, "articles") == 2
