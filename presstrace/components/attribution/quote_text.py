@@ -21,7 +21,8 @@ class Found:
     inherited: Optional["Found"] = None
     # How the speaker was found: cue (a speech verb next to the quote), governing (the verb
     # whose object the quote is), colon, intro, signature, paragraph (the paragraph before
-    # reports it), governor, according; a quote that inherits takes its source's.
+    # reports it), governor, according; a quote that inherits its speaker counts as
+    # "inherited" for its confidence.
     how: str = "cue"
 
 
