@@ -42,64 +42,68 @@ class Layer:
     """One layer of the `presstrace/1` output.
 
     Attributes:
-        name: the field of `AnalyzedArticle` and key of the JSON object.
+        name: the field of `AnalyzedArticle`, key of the JSON object and store table.
         record: the class of one record (of the summary, for per-article layers).
         component: the pipeline component (a spaCy factory) that writes the layer.
         requires: the layers that component reads; they must run before it.
         title: the layer's section title in the text report and the workbench.
-        schema_def: its record's definition in the JSON Schema's `$defs`.
         many: a list of records with offsets; False for one summary per article.
-        table: the store table its records go to.
-        columns: how a record's fields map to that table's columns (`store/layers.py`).
+        columns: how a record's fields map to the store table's columns (`store/layers.py`).
     """
     name: str
     record: type
     component: str
     requires: tuple[str, ...]
     title: str
-    schema_def: str
     many: bool = True
-    table: Optional[str] = None
     columns: tuple[Column, ...] = ()
+
+    @property
+    def table(self) -> str:
+        """The store table of its records: the layer's own name."""
+        return self.name
+
+    @property
+    def schema_def(self) -> str:
+        """Its record's definition in the JSON Schema's `$defs` ("Quote" -> "quote")."""
+        return self.record.__name__.lower()
 
 
 # In the order of the JSON output (SCHEMA.md); every layer is always present.
 LAYERS: tuple[Layer, ...] = (
-    Layer("entities", Entity, "entities", ("noncontent",), "Entities", "entity", table="entities",
+    Layer("entities", Entity, "entities", ("noncontent",), "Entities",
           columns=(col("local_id", "id"), col("name"), col("label"), col("aliases", kind="json"))),
-    Layer("quotes", Quote, "quotes", ("noncontent", "entities"), "Quotes", "quote", table="quotes",
+    Layer("quotes", Quote, "quotes", ("noncontent", "entities"), "Quotes",
           columns=(col("local_id", "id"), *SPAN, col("kind"), col("channel"),
                    col("speaker_entity", "speaker.entity"), col("speaker_name", "speaker.name"),
                    *_span("speaker"), *_span("cue"), col("speaker_confidence", "speaker.confidence"))),
-    Layer("claims", Claim, "claims", ("noncontent", "entities", "quotes"), "Claims", "claim",
-          table="claims",
+    Layer("claims", Claim, "claims", ("noncontent", "entities", "quotes"), "Claims",
           columns=(col("local_id", "id"), *SPAN, col("source_kind", "source.kind"),
                    col("source_entity", "source.entity"), col("source_name", "source.name"),
                    *_span("source"), *_span("cue"), col("source_confidence", "source.confidence"))),
-    Layer("sourcing", Sourcing, "claims", ("noncontent", "entities", "quotes"), "Sourcing", "sourcing",
-          many=False, table="sourcing",
+    Layer("sourcing", Sourcing, "claims", ("noncontent", "entities", "quotes"), "Sourcing", many=False,
           columns=(col("named"), col("vague"), col("unattributed"), col("quoted"),
                    col("quoted_speakers", kind="json"))),
-    Layer("times", Time, "times", (), "Times", "time", table="times",
+    Layer("times", Time, "times", (), "Times",
           columns=(*SPAN, col("type"), col("value"))),
-    Layer("places", Place, "places", ("noncontent", "entities"), "Places", "place", table="places",
+    Layer("places", Place, "places", ("noncontent", "entities"), "Places",
           columns=(*SPAN, col("name"), col("geonameid"), col("lat"), col("lon"), col("country"),
                    col("admin1"), col("feature"), col("stands_for"))),
-    Layer("amounts", Amount, "amounts", ("noncontent", "times"), "Amounts", "amount", table="amounts",
+    Layer("amounts", Amount, "amounts", ("noncontent", "times"), "Amounts",
           columns=(*SPAN, col("value"), col("low"), col("high"), col("unit"), col("object"),
                    col("approx", kind="bool"))),
     Layer("events", Event, "events", ("noncontent", "entities", "quotes", "claims", "times", "places"),
-          "Events", "event", table="events",
+          "Events",
           columns=(col("local_id", "id"), *SPAN, col("type"), col("mode"),
                    *(col(f"{side}_{f}", f"{side}_actor.{f}") for side in ("source", "target")
                      for f in ("entity", "name", "country", "sector")),
                    col("place"), col("date"), col("negated", kind="bool"))),
-    Layer("tone", Tone, "tone", ("noncontent", "entities"), "Tone", "tone", many=False, table="tone",
+    Layer("tone", Tone, "tone", ("noncontent", "entities"), "Tone", many=False,
           columns=(col("score"), col("positive"), col("negative"), col("polarity"), col("activity"),
                    col("self_group"), col("word_count"), col("entities", kind="json"))),
-    Layer("framing", Framing, "framing", ("noncontent", "quotes"), "Framing", "framing", table="framing",
+    Layer("framing", Framing, "framing", ("noncontent", "quotes"), "Framing",
           columns=(*SPAN, col("technique"), col("concept"), col("variant"))),
-    Layer("noncontent", NonContent, "noncontent", (), "Non-content", "noncontent", table="noncontent",
+    Layer("noncontent", NonContent, "noncontent", (), "Non-content",
           columns=(*SPAN, col("kind"))),
 )
 

@@ -90,7 +90,7 @@ def list_articles(conn: Conn, limit: Limit = 50, offset: Offset = 0, source: Nam
     with search_errors():
         total = queries.fetch_rows(conn, f"SELECT count(*) AS n {base}{where.sql()}", where.params)[0]["n"]
         rows = queries.fetch_rows(conn, f"SELECT {ARTICLE_COLUMNS} {base}{where.sql()} ORDER BY {order} "
-                                   "LIMIT ? OFFSET ?", (*where.params, limit, offset))
+                                        "LIMIT ? OFFSET ?", (*where.params, limit, offset))
     return {"items": rows, "limit": limit, "offset": offset, "total": total,
             "next_offset": offset + limit if offset + limit < total else None}
 

@@ -36,7 +36,7 @@ def query_search(settings, text, target, limit, duplicates, db_path, fmt):
         presstrace query search '"prisoner exchange" OR "prisoner swap"' --db corpus.db
     """
     _run(settings, db_path, fmt, queries.search, text=text, target=target, limit=limit,
-               include_duplicates=duplicates)
+         include_duplicates=duplicates)
 
 
 @query.command("quotes")
@@ -57,7 +57,7 @@ def query_quotes(settings, speaker, source, kind, since, until, min_confidence, 
         presstrace query quotes --speaker Putin --min-confidence 0.9
     """
     _run(settings, db_path, fmt, queries.quotes, speaker=speaker, source=source, kind=kind,
-               since=since, until=until, limit=limit, min_confidence=min_confidence)
+         since=since, until=until, limit=limit, min_confidence=min_confidence)
 
 
 @query.command("claims")
@@ -79,7 +79,7 @@ def query_claims(settings, kind, name, source, since, until, min_confidence, lim
         presstrace query claims --kind named --min-confidence 0.9
     """
     _run(settings, db_path, fmt, queries.claims, kind=kind, name=name, source=source,
-               since=since, until=until, limit=limit, min_confidence=min_confidence)
+         since=since, until=until, limit=limit, min_confidence=min_confidence)
 
 
 @query.command("events")
@@ -97,7 +97,7 @@ def query_events(settings, event_type, actor, place, since, until, limit, db_pat
         presstrace query events --type CONSULT --actor Putin
     """
     _run(settings, db_path, fmt, queries.events, type=event_type, actor=actor, place=place,
-               since=since, until=until, limit=limit)
+         since=since, until=until, limit=limit)
 
 
 @query.command("entities")
@@ -114,7 +114,7 @@ def query_entities(settings, top, label, source, since, until, db_path, fmt):
         presstrace query entities --top 10 --label PERSON
     """
     _run(settings, db_path, fmt, queries.entities, top=top, label=label, source=source,
-               since=since, until=until)
+         since=since, until=until)
 
 
 @query.command("sourcing")

@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import Claim, ClaimSource, Quote, TextSpan
 from ..common.entity_index import EntityIndex
-from ..common.speech import according_to, cue_span, is_speech_verb, utterer
-from ..common.syntax import description, naming_token, relative_pronoun, speaker_span, subject_of
-from ..common.doc import contract, get_layer, set_layer
+from ..common.sources import who_is
+from ..common.speech import according_to, cue_span, is_speech_verb
+from ..common.syntax import relative_pronoun, subject_of
+from ..common.doc import contract, get_layer, noncontent_ranges, set_layer
 from .confidence import source_confidence
 from .sourcing import sourcing_profile
 
@@ -38,7 +39,7 @@ MAX_QUOTED_SHARE = 0.15
 @Language.component("claims", **contract(["claims", "sourcing"], requires=["doc.sents"]))
 def claims_component(doc: Doc) -> Doc:
     """Write the claims layer and the article's sourcing profile."""
-    skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+    skip = noncontent_ranges(doc)
     quotes = get_layer(doc, "quotes")
     claims = extract_claims(doc, get_layer(doc, "entities"), quotes, skip)
     set_layer(doc, "claims", claims)
@@ -227,16 +228,13 @@ def _source(tok: Token, index: EntityIndex, mention: Optional[Token] = None) -> 
         mention: the token the attribution itself uses when it is not `tok` ("who" in
             "Carson, who claimed …"): the span points at it, the name and entity stay `tok`'s.
     """
-    tok = naming_token(utterer(tok))
-    span = speaker_span(tok)
-    ent = index.of_phrase(tok.idx, tok.idx + len(tok), span.text)
-    people = tok.ent_type_ == "NORP" or (ent is not None and ent.label == "NORP")  # "the Russians": vague
-    named = not people and ((ent is not None and ent.label in NAMED_LABELS) or tok.pos_ == "PROPN"
-                            or tok.lower_ in PERSONAL)
-    where = mention.doc[mention.i:mention.i + 1] if mention is not None else span
-    return ClaimSource("named" if named else "vague", entity=ent.id if ent else None,
-                       name=ent.name if ent and not people else description(span), start=where.start_char,
-                       end=where.end_char, text=where.text)
+    who = who_is(tok, index)
+    head, ent = who.head, who.entity
+    named = not who.people and ((ent is not None and ent.label in NAMED_LABELS) or head.pos_ == "PROPN"
+                                or head.lower_ in PERSONAL)  # a people ("the Russians") is vague
+    where = mention.doc[mention.i:mention.i + 1] if mention is not None else who.span
+    return ClaimSource("named" if named else "vague", entity=ent.id if ent else None, name=who.name,
+                       start=where.start_char, end=where.end_char, text=where.text)
 
 
 def _claim(content: Optional[Span], source: ClaimSource, cue, how: str) -> Optional[Claim]:

@@ -18,12 +18,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...records import Quote, Speaker, TextSpan
-from ..common.doc import contract, doc_text, get_layer, set_layer
+from ..common.doc import contract, doc_text, get_layer, noncontent_ranges, set_layer
 from ..common.entity_index import EntityIndex
+from ..common.sources import who_is
 from ..common.quotemarks import QuoteSpan, find_quotes
-from ..common.speech import according_to, channel_of, cue_span, is_speech_verb, utterer
-from ..common.syntax import (description, naming_token, relative_pronoun, speaker_span, subject_of,
-                             tokens_between)
+from ..common.speech import according_to, channel_of, cue_span, is_speech_verb
+from ..common.syntax import description, relative_pronoun, subject_of, tokens_between
 from .quote_cues import (governing_cue, governor_subject, governs, last_verb_subject, reporting_speaker,
                          search_windows)
 from .quote_intros import colon_intro, paragraph_before, signature_line, wrapped_signature
@@ -46,7 +46,7 @@ WINDOW = 250
 def make_quotes(nlp: Language, name: str, scare_max_words: int):
     """The quotes component; see `extract_quotes` for its setting."""
     def quotes_component(doc: Doc) -> Doc:
-        skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+        skip = noncontent_ranges(doc)
         set_layer(doc, "quotes", extract_quotes(doc, get_layer(doc, "entities"), skip, scare_max_words))
         return doc
     return quotes_component
@@ -167,6 +167,9 @@ def _signed_in_next_paragraph(text: str, cur: Found, nxt: Found) -> bool:
 
 
 def to_quote(doc: Doc, text: str, f: Found, index: EntityIndex, scare_max_words: int = SCARE_MAX_WORDS) -> Quote:
+    q = f.quote
+    if is_name(text[q.start:q.end]) and not _in_headline(text, q):  # nobody says a title
+        return Quote(start=q.start, end=q.end, text=text[q.start:q.end], kind="scare")
     source = f.inherited or f
     speaker = _speaker(text, source.speaker, index, source.verb) if source.speaker is not None else None
     if speaker is not None:
@@ -175,9 +178,6 @@ def to_quote(doc: Doc, text: str, f: Found, index: EntityIndex, scare_max_words:
     if f.verb is not None:
         span = cue_span(f.verb)
         cue = TextSpan(span.start_char, span.end_char, span.text)
-    q = f.quote
-    if is_name(text[q.start:q.end]) and not _in_headline(text, q):  # nobody says a title
-        return Quote(start=q.start, end=q.end, text=text[q.start:q.end], kind="scare")
     return Quote(start=q.start, end=q.end, text=text[q.start:q.end], speaker=speaker, cue=cue,
                  channel=source.channel,
                  kind=_kind(text, q, speaker is not None or f.verb is not None, scare_max_words))
@@ -225,12 +225,13 @@ def _speaker(text: str, tok: Token, index: EntityIndex, verb: Optional[Token] = 
     """The speaker mention (the relative pronoun in "Obama, who called it “unfit”") and the
     entity it resolves to (through the noun the pronoun hangs on)."""
     rel = relative_pronoun(verb, tok) if verb is not None else None
-    tok = naming_token(utterer(tok))
-    span = speaker_span(tok)
-    ent = index.of_phrase(tok.idx, tok.idx + len(tok), span.text)
-    start, end = (rel.idx, rel.idx + len(rel)) if rel is not None else (span.start_char, span.end_char)
+    who = who_is(tok, index)
+    start, end = (rel.idx, rel.idx + len(rel)) if rel is not None else (who.span.start_char, who.span.end_char)
+    # a speaker is named by its entity unless that is a people; the head's own NER label,
+    # which claims also weigh, is not consulted here
+    ent = who.entity
     return Speaker(start=start, end=end, text=text[start:end], entity=ent.id if ent else None,
-                   name=ent.name if ent and ent.label != "NORP" else description(span))
+                   name=ent.name if ent is not None and ent.label != "NORP" else description(who.span))
 
 
 def _kind(text: str, q: QuoteSpan, attributed: bool, scare_max_words: int) -> str:

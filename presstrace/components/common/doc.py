@@ -118,6 +118,12 @@ def get_layer(doc: Doc, name: str) -> Any:
     return found[name]
 
 
+def noncontent_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """The character ranges of the non-content layer (credits, bylines, boilerplate), which
+    the content layers leave alone."""
+    return [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+
+
 def set_layer(doc: Doc, name: str, records: Any) -> None:
     layers(doc)[name] = records
 

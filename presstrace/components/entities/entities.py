@@ -15,7 +15,7 @@ from ...records import Entity, Mention
 from ..common.constants import PLACE_LABELS
 from .clustering import Candidate, Cluster, canonical_name, cluster_candidates
 from ..common.gazetteer import gazetteer_for
-from ..common.doc import contract, doc_text, get_layer, set_layer
+from ..common.doc import contract, doc_text, noncontent_ranges, set_layer
 from ...names import display_name, is_pronoun, name_key
 from ..common.name_spans import title_start, trim_span
 from .pronouns import resolve_plural, resolve_pronouns
@@ -40,7 +40,7 @@ class EntityClusterer:
         self.pronouns = pronouns
 
     def __call__(self, doc: Doc) -> Doc:
-        skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+        skip = noncontent_ranges(doc)
         gaz = gazetteer_for(self.gazetteer_path)
         set_layer(doc, "entities", extract_entities(doc, gaz, skip if self.pronouns else None))
         return doc

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..common.gazetteer import gazetteer_for
-from ..common.doc import contract, doc_text, forget_ents, get_layer
+from ..common.doc import contract, doc_text, forget_ents, noncontent_ranges
 from ...names import display_name
 from ..common.name_spans import titles
 from ..common.name_spans import trim_span
@@ -215,7 +215,7 @@ def _proper_run(doc: Doc, i: int) -> Optional[Span]:
 
 def _agencies(doc: Doc) -> list[Span]:
     """Agency names not yet labelled: anywhere when unambiguous, else inside credits."""
-    credits = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+    credits = noncontent_ranges(doc)
     text = doc_text(doc)
     out = []
     for name in agencies():

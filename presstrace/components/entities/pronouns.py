@@ -53,13 +53,16 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, 
     gender = {id(cl): _gender_from_titles(cl) for cl in clusters}
     sents = list(doc.sents)
     sent_index = _narrative_index(sents, quoted)
+    first_start: dict[int, int] = {}  # narrative index -> where its first sentence starts
+    for sent in sents:
+        first_start.setdefault(sent_index[sent.start], sent.start_char)
     links = []
     for tok in doc:
         low = tok.lower_
         if low not in MALE and low not in FEMALE or _inside(tok.idx, skip):
             continue
         want = "m" if low in MALE else "f"
-        best = _best_candidate(tok, people, gender, want, sents, sent_index, quoted)
+        best = _best_candidate(tok, people, gender, want, sents, sent_index, quoted, first_start)
         if best is not None:
             gender[id(best)] = want
             links.append(PronounLink(tok, best))
@@ -112,9 +115,10 @@ def _narrative_index(sents: list, quoted: list[tuple[int, int]]) -> dict[int, in
     return index
 
 
-def _best_candidate(tok: Token, people, gender, want, sents, sent_index, quoted) -> Optional[Cluster]:
+def _best_candidate(tok: Token, people, gender, want, sents, sent_index, quoted,
+                    first_start: dict[int, int]) -> Optional[Cluster]:
     here = sent_index[tok.sent.start]
-    window_start = next(s.start_char for s in sents if sent_index[s.start] >= here - LOOKBACK_SENTENCES)
+    window_start = first_start.get(here - LOOKBACK_SENTENCES, 0)  # absent: before the first one
     in_quote = _inside(tok.idx, quoted)
     best, best_score = None, None
     for mention, cl in people:

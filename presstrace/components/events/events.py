@@ -22,7 +22,7 @@ from ..common.entity_index import EntityIndex
 from ..common.constants import MODALS
 from ..common.syntax import subject_of
 from ..common.gazetteer import gazetteer_for
-from ..common.doc import article_date, contract, doc_text, get_layer, set_layer
+from ..common.doc import article_date, contract, doc_text, get_layer, noncontent_ranges, set_layer
 from ..common.lexicons import data_rows, demonyms
 
 LIGHT_VERBS = {"hold", "have", "make", "launch", "carry", "conduct", "stage", "impose", "reach", "sign", "issue",
@@ -83,7 +83,7 @@ def make_events(nlp: Language, name: str, gazetteer_path: str):
 
 def extract_events(doc: Doc, gazetteer=None) -> list[Event]:
     """Events of `doc` in text order, ids V1, V2, …."""
-    skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+    skip = noncontent_ranges(doc)
     index = EntityIndex(get_layer(doc, "entities"))
     events, used = [], set()
     text = doc_text(doc)

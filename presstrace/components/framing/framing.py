@@ -27,7 +27,7 @@ from .naming import hedges, naming_choices, repetitions
 from .phrases import SCARE_LABEL_MAX_WORDS, phrase_candidates, scare_quotes
 from .sentences import sentence_candidates
 from .spans import Candidate
-from ..common.doc import contract, doc_text, get_layer, set_layer
+from ..common.doc import contract, doc_text, noncontent_ranges, set_layer
 
 
 @Language.factory("framing", **contract(["framing"], requires=["doc.sents"]),
@@ -35,7 +35,7 @@ from ..common.doc import contract, doc_text, get_layer, set_layer
 def make_framing(nlp: Language, name: str, scare_label_max_words: int):
     """The framing component; see `find_candidates` for its setting."""
     def framing_component(doc: Doc) -> Doc:
-        skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+        skip = noncontent_ranges(doc)
         set_layer(doc, "framing", extract_framing(doc, skip, scare_label_max_words))
         return doc
     return framing_component

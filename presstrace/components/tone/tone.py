@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...records import SentenceTone, Tone
-from ..common.doc import contract, get_layer, set_layer
+from ..common.doc import contract, get_layer, noncontent_ranges, set_layer
 from ..common.valence import compound, token_valence
 
 SELF_GROUP = frozenset("i me my mine myself we us our ours ourselves".split())
@@ -39,7 +39,7 @@ DIGITS = 3
 @Language.component("tone", **contract(["tone"], requires=["doc.sents"]))
 def tone_component(doc: Doc) -> Doc:
     """Write the tone layer."""
-    skip = [(n.start, n.end) for n in get_layer(doc, "noncontent")]
+    skip = noncontent_ranges(doc)
     set_layer(doc, "tone", measure_tone(doc, get_layer(doc, "entities"), skip))
     return doc
 
