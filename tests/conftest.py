@@ -280,7 +280,7 @@ VIEWS_ARTICLES = [
     ("kh-3", "2024-05-07", "Daily Ledger", "Kharkiv clears rubble a day after shelling",
      "A day after Russian shelling killed three civilians in Kharkiv, residents cleared rubble "
      "from the streets. Governor Oleh Synehubov said repairs to the school would take months. "
-     "\"We will rebuild every classroom,\" Synehubov said. Volodymyr Zelensky asked allies "
+     "\"We will rebuild every classroom,\" Synehubov said. Volodymyr Zelensky asked Germany "
      "for more air defence systems."),
     ("fx-1", "2024-06-10", "Market Wire", "Talvec buys sensor maker Brisk Labs",
      "Talvec said on Monday it would buy the sensor maker Brisk Labs for $300 million. "

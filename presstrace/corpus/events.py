@@ -2,9 +2,10 @@
 
 Two event records are reports of the same event when they have the same type, the same
 source and target actor, the same place (or both none) and dates within `window_days` of
-the earliest report of the group. An actor is compared by its country and sector
-("RUS-MIL") when it has either, else by its corpus entity (`c12`, see `entities`),
-else by its folded name; a place by its folded name. Negated and hypothetical events are
+the earliest report of the group. An actor is compared by its corpus entity (`c12`, see
+`entities`), else by its folded name when it is an entity not yet linked, else by country
+and sector for a group with a country ("RUS-MIL"); a sector alone is no actor. A place is
+compared by its folded name. Negated and hypothetical events are
 left out, and an event with neither actor nor place stays alone (nothing says it is the
 same as another one that day). Undated events stay alone too.
 
@@ -26,14 +27,18 @@ DEFAULT_WINDOW_DAYS = 2
 
 
 def actor_key(country: Optional[str], sector: Optional[str], corpus_id: Optional[int],
-              name: Optional[str]) -> str:
-    """How an event's actor is compared: country-sector, else c<corpus id>, else folded name."""
-    coded = "-".join(x for x in (country, sector) if x)
-    if coded:
-        return coded
+              name: Optional[str], entity: Optional[str] = None) -> str:
+    """How an event's actor is compared: its corpus entity (`c12`); else, for an entity not
+    yet linked to the corpus, its folded name; else a group with a country by country and
+    sector ("RUS-MIL" for "Russian troops"). A sector alone ("GOV"), or a phrase with no
+    entity and no country, is no actor here: it would join unrelated events."""
     if corpus_id is not None:
         return f"c{corpus_id}"
-    return " ".join(name_key(name or ""))
+    if entity and name:
+        return " ".join(name_key(name))
+    if country:
+        return "-".join(x for x in (country, sector) if x)
+    return ""
 
 
 def _event_rows(conn: sqlite3.Connection) -> list[dict]:
@@ -41,6 +46,7 @@ def _event_rows(conn: sqlite3.Connection) -> list[dict]:
     rows = conn.execute("""
         SELECT ev.id, ev.article_id, ev.type, ev.place, ev.date, ev.negated, ev.extra,
                ev.source_country, ev.source_sector, ev.source_name, ls.corpus_entity_id AS source_cid,
+               ev.source_entity, ev.target_entity,
                ev.target_country, ev.target_sector, ev.target_name, lt.corpus_entity_id AS target_cid
         FROM events ev JOIN articles a ON a.id = ev.article_id AND a.status = 'analysed'
         LEFT JOIN entities es ON es.article_id = ev.article_id AND es.local_id = ev.source_entity
@@ -57,9 +63,9 @@ def _event_rows(conn: sqlite3.Connection) -> list[dict]:
         out.append({
             "id": row["id"], "article_id": row["article_id"], "type": row["type"],
             "source": actor_key(row["source_country"], row["source_sector"], row["source_cid"],
-                                row["source_name"]),
+                                row["source_name"], row["source_entity"]),
             "target": actor_key(row["target_country"], row["target_sector"], row["target_cid"],
-                                row["target_name"]),
+                                row["target_name"], row["target_entity"]),
             "place": " ".join(name_key(row["place"] or "")), "place_name": row["place"],
             "date": parse_date(row["date"])})
     return out

@@ -4,8 +4,10 @@
   so an event reported by five articles counts once: an edge is (source actor, target
   actor, event type) with `weight` = merged events, `reports` = event records behind
   them and `articles` = reporting articles. An actor is the merged events' actor key
-  (country-sector such as `RUS-MIL`, `c12` for a corpus entity, or a folded name) and is
-  labelled with the name articles used most for it. Events without both actors, or with
+  (`c12` for a corpus entity, a folded name for an entity not yet linked, or
+  country-sector such as `RUS-MIL` for a group with a country), labelled with the corpus
+  name or else the name articles used most for it, with its most frequent country and
+  sector as `role`. Events without both actors, or with
   the same actor on both ends, are not edges.
 - `quoted_alongside`: speakers quoted in the same article (or story): an edge between two
   speakers weighs the number of articles (stories) quoting both. Speakers are corpus
@@ -73,32 +75,42 @@ def actor_network(conn: sqlite3.Connection, story: Optional[Ref] = None,
 
 def _actor_nodes(conn: sqlite3.Connection, edges: list[dict]) -> list[dict]:
     keys = sorted({e[end] for e in edges for end in ("source", "target")})
-    labels = {**_actor_labels(conn, keys), **corpus_names(conn, keys)}
+    names, roles = _actor_names_and_roles(conn, keys)
+    labels = {**names, **corpus_names(conn, keys)}
     weight, as_source, as_target = Counter(), Counter(), Counter()
     for e in edges:
         weight[e["source"]] += e["weight"]
         weight[e["target"]] += e["weight"]
         as_source[e["source"]] += e["weight"]
         as_target[e["target"]] += e["weight"]
-    nodes = [{"id": k, "label": labels.get(k, k), "weight": weight[k], "as_source": as_source[k],
-              "as_target": as_target[k]} for k in keys]
+    nodes = [{"id": k, "label": labels.get(k, k), "role": roles.get(k), "weight": weight[k],
+              "as_source": as_source[k], "as_target": as_target[k]} for k in keys]
     return sorted(nodes, key=lambda n: (-n["weight"], n["id"]))
 
 
-def _actor_labels(conn: sqlite3.Connection, keys: list[str]) -> dict[str, str]:
-    """Actor key -> the actor name its event records use most ("RUS-MIL" -> "Russian forces")."""
+def _actor_names_and_roles(conn: sqlite3.Connection, keys: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Actor key -> the name its event records use most ("RUS-MIL" -> "Russian forces"), and
+    -> the country and sector they give it most ("c12" -> "RUS-GOV"), kept beside the node."""
     names: dict[str, Counter] = defaultdict(Counter)
+    roles: dict[str, Counter] = defaultdict(Counter)
     for start in range(0, len(keys), 400):
         part = keys[start:start + 400]
         marks = ", ".join("?" * len(part))
         for end in ("source", "target"):
             for row in conn.execute(
-                    f"SELECT m.{end} AS key, e.{end}_name AS name, count(*) AS n "
+                    f"SELECT m.{end} AS key, e.{end}_name AS name, e.{end}_country AS country, "
+                    f"e.{end}_sector AS sector, count(*) AS n "
                     f"FROM merged_events m JOIN merged_event_reports r ON r.merged_event_id = m.id "
-                    f"JOIN events e ON e.id = r.event_id WHERE m.{end} IN ({marks}) "
-                    f"AND e.{end}_name IS NOT NULL GROUP BY 1, 2", part):
-                names[row["key"]][row["name"]] += row["n"]
-    return {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in names.items()}
+                    f"JOIN events e ON e.id = r.event_id WHERE m.{end} IN ({marks}) GROUP BY 1, 2, 3, 4", part):
+                if row["name"] is not None:
+                    names[row["key"]][row["name"]] += row["n"]
+                role = "-".join(x for x in (row["country"], row["sector"]) if x)
+                if role:
+                    roles[row["key"]][role] += row["n"]
+
+    def top(counts: dict[str, Counter]) -> dict[str, str]:
+        return {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in counts.items()}
+    return top(names), top(roles)
 
 
 GROUPINGS = ("article", "story")

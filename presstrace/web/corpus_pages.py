@@ -80,6 +80,23 @@ def network(request: Request, conn: Conn,
                 until=until or "", top=top, **drawn(graph))
 
 
+def _distinct_labels(nodes: list[dict]) -> list[dict]:
+    """Nodes with the same label ("Russian" the army and "Russian" the state) told apart by
+    their role, else by a number: never by a store-internal id."""
+    seen: dict[str, int] = {}
+    out = []
+    labels = [n["label"] for n in nodes]
+    tags = [(n["label"], n.get("role")) for n in nodes]
+    for n in nodes:
+        label = n["label"]
+        if labels.count(label) > 1:
+            seen[label] = seen.get(label, 0) + 1
+            role = n.get("role")
+            label = f"{label} ({role if role and tags.count((label, role)) == 1 else seen[label]})"
+        out.append({**n, "label": label})
+    return out
+
+
 def drawn(graph: dict) -> dict:
     """Nodes placed by the force layout, edges as lines between them, sizes by weight."""
     edges = [(str(e["source"]), str(e["target"]), e["weight"]) for e in graph["edges"]]
@@ -88,9 +105,7 @@ def drawn(graph: dict) -> dict:
     pos = layout.force_layout([str(n["id"]) for n in nodes], edges)
     most = max((n.get("weight") or n.get("quotes") or 1 for n in nodes), default=1)
     heaviest = max((w for _, _, w in edges), default=1)
-    labels = [n["label"] for n in nodes]
-    nodes = [{**n, "label": f"{n['label']} ({n['id']})" if labels.count(n["label"]) > 1 else n["label"]}
-             for n in nodes]  # "Russian" the army and "Russian" the state, told apart
+    nodes = _distinct_labels(nodes)
     placed = [{**n, "x": pos[str(n["id"])][0], "y": pos[str(n["id"])][1],
                "r": 4 + 12 * ((n.get("weight") or n.get("quotes") or 1) / most) ** 0.5} for n in nodes]
     lines = [{"x1": pos[a][0], "y1": pos[a][1], "x2": pos[b][0], "y2": pos[b][1],

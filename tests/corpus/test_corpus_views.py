@@ -148,7 +148,10 @@ def test_network_actor_network(views_conn):
     graph = actor_network(views_conn)
     edges = {(e["source"], e["target"], e["type"]): e for e in graph["edges"]}
     zelensky = views_conn.execute("SELECT id FROM corpus_entities WHERE name = 'Volodymyr Zelensky'").fetchone()[0]
-    assert (f"c{zelensky}", "allies", "REQUEST") in edges
+    germany = views_conn.execute("SELECT id FROM corpus_entities WHERE name = 'Germany'").fetchone()[0]
+    assert (f"c{zelensky}", f"c{germany}", "REQUEST") in edges
+    # A node is an entity or a group with a country, never a bare sector or a phrase.
+    assert all(k.startswith("c") or k[:3].isupper() and k[:3].isalpha() for e in edges for k in e[:2])
     nodes = {n["id"]: n for n in graph["nodes"]}
     assert nodes[f"c{zelensky}"]["label"] == "Volodymyr Zelensky"
     assert {e["source"] for e in graph["edges"]} | {e["target"] for e in graph["edges"]} == set(nodes)
@@ -157,6 +160,7 @@ def test_network_actor_network(views_conn):
     # Weights add up on the nodes.
     assert sum(n["as_source"] for n in nodes.values()) == sum(e["weight"] for e in graph["edges"])
     only = actor_network(views_conn, entity="Zelensky")
+    # "Zelensky condemned the attack": an attack is no actor, so no edge.
     assert [(e["source"], e["type"]) for e in only["edges"]] == [(f"c{zelensky}", "REQUEST")]
     assert actor_network(views_conn, event_type="request")["edges"] == only["edges"]
     assert actor_network(views_conn, since="2024-06-01")["edges"] == []

@@ -21,6 +21,13 @@ from ...names import strip_possessive
 from ..common.lexicons import data_rows, demonyms
 
 
+# Pronouns that can stand for a state, a people or an organisation.
+GROUP_PRONOUNS = {"it", "its", "they", "their", "them"}
+# Entity labels of things that do not act: times, numbers, products (weapons), works, laws.
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PRODUCT",
+              "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT"}
+
+
 @lru_cache(maxsize=1)
 def sectors() -> dict[str, str]:
     return {w: s for w, s in data_rows("actor_sectors.tsv")}
@@ -48,11 +55,18 @@ def alpha3(alpha2: Optional[str]) -> Optional[str]:
 
 
 def actor_for(tok: Optional[Token], index: EntityIndex, gazetteer=None) -> Optional[Actor]:
-    """The actor whose head word is `tok`, with offsets of the phrase that names it."""
-    if tok is None or tok.lower_ in ("it", "which", "that", "who", "this"):
+    """The actor whose head word is `tok`, with offsets of the phrase that names it; None
+    for a word that names no one who can act (a date, a number, a weapon, a law)."""
+    if tok is None or tok.lower_ in ("which", "that", "who", "this") or tok.ent_type_ in NOT_ACTORS:
         return None
+    if tok.lower_ in GROUP_PRONOUNS:
+        return _pronoun_actor(tok, index, gazetteer)
     phrase = _phrase(tok)
-    ent = index.at(phrase.start_char, phrase.end_char)
+    # The entity whose mention holds the head word: "his closest henchman" is not the
+    # "his", and "Russia's leading gun-maker" is not Russia.
+    ent = index.of_phrase(tok.idx, tok.idx + len(tok.text), phrase.text) or _group_entity(tok, index)
+    if ent is not None and ent.label in NOT_ACTORS:
+        return None
     country, sector = _country_sector(phrase, ent, gazetteer)
     name = ent.name if ent else phrase.text
     return Actor(entity=ent.id if ent else None, name=name, country=country, sector=sector,
@@ -78,7 +92,7 @@ def _left_modifiers(tok: Token) -> int:
 def _country_sector(phrase: Span, ent, gazetteer) -> tuple[Optional[str], Optional[str]]:
     words = [t.text for t in phrase]
     lowered = [strip_possessive(w.lower()) for w in words]
-    sector = next((sectors().get(w) or sectors().get(w[:-1]) for w in lowered
+    sector = next((sectors().get(w) or sectors().get(w[:-1]) for w in reversed(lowered)
                    if w in sectors() or (w.endswith("s") and w[:-1] in sectors())), None)
     text = phrase.text.lower()
     if text in igos() or (ent is not None and ent.name.lower() in igos()):
@@ -86,7 +100,8 @@ def _country_sector(phrase: Span, ent, gazetteer) -> tuple[Optional[str], Option
     seat = seats().get(text) or (seats().get(ent.name.lower()) if ent is not None else None)
     if seat:
         return seat, "GOV"
-    country = _demonym_country(lowered) or _place_country(phrase, gazetteer)
+    country = _demonym_country(lowered) or _place_country(phrase, gazetteer) or _owner_country(phrase, gazetteer) \
+        or _located_country(phrase, gazetteer)
     if ent is not None and (country is None or sector is None):
         # Other mentions of the same entity say more ("Russian President Vladimir Putin").
         for m in ent.mentions:
@@ -96,6 +111,70 @@ def _country_sector(phrase: Span, ent, gazetteer) -> tuple[Optional[str], Option
     if country and sector is None and ent is not None and ent.label in ("GPE",):
         sector = "GOV"  # a state that acts is its government
     return country, sector
+
+
+def antecedent(tok: Token) -> Optional[Token]:
+    """The state, people or organisation that "it", "its" or "they" stands for: the subject
+    of a clause that governs the pronoun's own ("Hungary said it would support …", "Kyiv
+    said its military had recaptured …"), when that subject is such a name."""
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        for c in node.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and not c.left_edge.i <= tok.i <= c.right_edge.i:
+                if c.lower_ in GROUP_PRONOUNS:
+                    break  # "Russia said it used … in its attack": climb to what "it" stands for
+                return c if c.ent_type_ in ("GPE", "ORG", "NORP") else None
+    return None
+
+
+def _pronoun_actor(tok: Token, index: EntityIndex, gazetteer) -> Optional[Actor]:
+    """A pronoun acts as the name it stands for, at the pronoun's own characters."""
+    named = antecedent(tok)
+    actor = actor_for(named, index, gazetteer) if named is not None else None
+    if actor is not None:
+        actor.start, actor.end, actor.text = tok.idx, tok.idx + len(tok.text), tok.text
+    return actor
+
+
+def _group_entity(tok: Token, index: EntityIndex):
+    """The organisation or people a group noun belongs to: "Hezbollah guerrillas", "European
+    Community ministers", "leaders of the opposition coalition", "the government of Sindh"."""
+    names = [(c, ("ORG",)) for c in tok.children if c.dep_ in ("compound", "nmod")]
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    names += [(t, ("ORG", "GPE")) for g in of for t in [g, *(c for c in g.children if c.dep_ in ("compound", "nmod"))]]
+    for name, labels in names:  # a people ("Polish workers") gives a country, not an entity
+        if name.ent_type_ in labels:
+            ent = index.at(name.idx, name.idx + len(name.text))
+            if ent is not None and ent.label in labels:
+                return ent
+    return None
+
+
+def _located_country(phrase: Span, gazetteer) -> Optional[str]:
+    """"police in Moscow", "rebels in the Ivory Coast", "students throughout Indonesia"."""
+    head = phrase[-1]
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "from", "across"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ == "GPE":
+                return _place_country(speaker_span(obj), gazetteer)
+    return None
+
+
+def _owner_country(phrase: Span, gazetteer) -> Optional[str]:
+    """"its military" belongs to the country "its" stands for."""
+    if not any(strip_possessive(t.lower_) in sectors() for t in phrase):
+        return None  # "its military" is that country's; "its plan" names no one
+    owner = next((t for t in phrase if t.dep_ == "poss" and t.lower_ in GROUP_PRONOUNS), None)
+    named = antecedent(owner) if owner is not None else None
+    if named is None:
+        return None
+    span = _phrase(named)
+    return seats().get(span.text.lower()) or _demonym_country([strip_possessive(t.lower_) for t in span]) \
+        or _place_country(span, gazetteer)
 
 
 def _demonym_country(words: list[str]) -> Optional[str]:

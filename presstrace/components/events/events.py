@@ -16,8 +16,9 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ...records import Actor, Event
-from .actors import actor_for
+from ...records import Actor, Event, Place
+from .actors import actor_for, alpha3
+from .senses import sense
 from ..common.entity_index import EntityIndex
 from ..common.constants import MODALS
 from ..common.syntax import subject_of
@@ -50,6 +51,10 @@ IRREALIS_HEADS = {"intention", "plan", "decision", "capacity", "capability", "ef
                   "risk", "prospect", "threat", "deter", "prevent", "fear", "consider", "weigh", "decide",
                   "avoid", "expect", "ready", "willing", "prepared", "able", "right", "bid", "readiness"}
 MILITARY_TYPES = {"ASSAULT", "RETREAT", "MOBILIZE"}
+# Types whose verbs take no object ("withdraw", "protest"): "of" after their nouns names the doer.
+INTRANSITIVE_TYPES = {"RETREAT", "PROTEST", "MOBILIZE", "CONSULT"}
+# Sectors of actors that are local to where an event happens (see `_actor`).
+LOCAL_SECTORS = {"POL", "CVL", "JUD", "OPP"}
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "scores", "number", "group", "lives"}
 # Nouns that name parties to an event without saying who they are ("the two sides met").
 GENERIC_ACTORS = {"side", "party", "delegation", "country", "nation", "ally", "group", "leader", "negotiator",
@@ -138,7 +143,11 @@ def find_trigger(tok: Token, embedded_check: bool = True) -> Optional[Trigger]:
         particle = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and
                          ("v", f"{tok.lemma_.lower()} {c.lower_}") in lex), None)
         key = ("v", f"{tok.lemma_.lower()} {particle}") if particle else ("v", tok.lemma_.lower())
-        return Trigger(tok, *lex[key]) if key in lex else None
+        if key not in lex:
+            return None
+        etype, mode = lex[key]
+        etype_here = sense(tok, etype)
+        return Trigger(tok, etype_here, mode) if etype_here else None
     if tok.pos_ == "NOUN" and ("n", tok.lemma_.lower()) in lex and _has_agent(tok):
         return Trigger(tok, *lex[("n", tok.lemma_.lower())], noun=tok)
     return None
@@ -229,22 +238,26 @@ def code_event(doc: Doc, trig: Trigger, index: EntityIndex, gazetteer, text: str
     """The event record for a trigger (`text` is `doc.text`, which spaCy rebuilds per read)."""
     trig = recode(trig)
     source, target = (_counted(t) for t in _actors(trig))
+    sent = trig.token.sent  # Token.sent walks the sentence: look it up once
+    places = [p for p in get_layer(doc, "places") if sent.start_char <= p.start < sent.end_char]
+    target, where = _target_or_place(trig, target, places)
+    place = where or _place(trig, places, source, target)
+    local = alpha3(place.country) if place is not None else None
     reported_by = _reported_by(doc, trig.token.idx)
-    src = _speaker_actor(doc, source, reported_by) or _actor(source, index, gazetteer)
-    tgt = _actor(target, index, gazetteer)
+    src = _speaker_actor(doc, source, reported_by) or _actor(source, index, gazetteer, local)
+    tgt = _actor(target, index, gazetteer, local)
     for actor in (src, tgt):
         bare_nation = actor is not None and (actor.text or "").lower() in demonyms()
         if actor is not None and actor.sector is None and actor.country and trig.type in MILITARY_TYPES \
                 and (actor.entity is None or bare_nation):
             actor.sector = "MIL"  # "a Ukrainian withdrawal": a military move by that country
-    sent = trig.token.sent  # Token.sent walks the sentence: look it up once
     start, end = _extent(trig, src, tgt, sent)
-    place = _place(doc, trig, sent)
     date, date_source = _date(doc, sent)
     ev = Event(start=start, end=end, text=text[start:end], type=trig.type, mode=trig.mode,
-               source_actor=src, target_actor=tgt, place=place, date=date, negated=_negated(trig),
-               date_source=date_source, hypothetical=_hypothetical(trig.token), reported_by=reported_by)
-    ev.key = "|".join(str(x or "") for x in (ev.type, _actor_key(src), _actor_key(tgt), place, date))
+               source_actor=src, target_actor=tgt, place=place.name if place is not None else None,
+               date=date, negated=_negated(trig), date_source=date_source,
+               hypothetical=_hypothetical(trig.token), reported_by=reported_by)
+    ev.key = "|".join(str(x or "") for x in (ev.type, _actor_key(src), _actor_key(tgt), ev.place, date))
     return ev
 
 
@@ -257,11 +270,20 @@ def _counted(tok: Optional[Token]) -> Optional[Token]:
     return tok
 
 
-def _actor(tok: Optional[Token], index: EntityIndex, gazetteer) -> Optional[Actor]:
-    """The actor, or None for a phrase that names no one (no entity, country or sector)."""
+def _actor(tok: Optional[Token], index: EntityIndex, gazetteer, local: Optional[str] = None) -> Optional[Actor]:
+    """The actor, or None for a phrase that names no one who can act: an actor is an
+    entity, a group with a country ("Russian troops", "the Russians") or a people
+    ("Islamic militants").
+    Police, protesters, residents or courts with no country named are those of the place
+    where the event happens (`local`, alpha-3): news names the country of local actors
+    only when it differs."""
     actor = actor_for(tok, index, gazetteer)
-    if actor is None or actor.entity or actor.country or actor.sector or tok.pos_ == "PROPN" \
-            or tok.lemma_.lower() in GENERIC_ACTORS:
+    if actor is None or actor.entity or (actor.country and (actor.sector or tok.lower_ in demonyms())):
+        return actor  # not "Russian territory": a country's land is a place, not a party
+    if actor.sector in LOCAL_SECTORS and local:
+        actor.country = local
+        return actor
+    if any(t.ent_type_ == "NORP" for t in tok.doc[tok.left_edge.i:tok.i + 1]):
         return actor
     return None
 
@@ -281,18 +303,29 @@ def _actors(trig: Trigger) -> tuple[Optional[Token], Optional[Token]]:
     """(source head, target head) for a trigger."""
     tok, noun = trig.token, trig.noun
     if noun is not None and noun.i == tok.i:  # a nominalisation: "a plea by Trump for Russia"
-        return _noun_source(noun), _prep_object(noun)
+        return _noun_actors(noun, trig.type)
     if tok.lemma_.lower() in UNDERGO_VERBS:  # "Zelensky came under criticism"
         return (_noun_source(noun) if noun is not None else None), subject_of(tok)
+    if tok.tag_ == "VBN" and tok.dep_ in ("oprd", "acomp"):  # "15 people were reported (as) wounded"
+        return None, subject_of(tok)
     passive = any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "nsubjpass" for c in tok.children)
     if passive:
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        return agent, (None if patient is not None and patient.ent_type_ in ("GPE", "LOC", "FAC") else patient)
+        return agent, next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     target = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and (noun is None or c.i != noun.i)), None)
-    if target is not None and target.ent_type_ in ("GPE", "LOC", "FAC") and trig.type in MILITARY_TYPES:
-        return subject_of(tok), None  # "shelled Kharkiv": the place, not an actor
     return subject_of(tok), target or _prep_object(noun if noun is not None else tok)
+
+
+def _noun_actors(noun: Token, etype: str) -> tuple[Optional[Token], Optional[Token]]:
+    """Who does and who undergoes an event noun. Of a noun whose verb takes an object, "of"
+    names the object ("Russia's invasion of Ukraine"); of one whose verb takes none, "of" names the doer
+    ("the withdrawal of Russian troops")."""
+    source, target = _noun_source(noun), _prep_object(noun)
+    of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"), None)
+    if etype in INTRANSITIVE_TYPES:
+        return source or of, target
+    return source, target or of
 
 
 def _noun_source(noun: Token) -> Optional[Token]:
@@ -344,6 +377,8 @@ def _hypothetical(tok: Token) -> bool:
             return True
         if node.i != tok.i and node.lemma_.lower() in INTENT_HEADS | IRREALIS_HEADS:
             return True
+        if node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return True  # a purpose ("sent trainers to teach them to fight") is not yet done
         if node.head.i == node.i or node.dep_ in ("ROOT", "conj", "parataxis"):
             return False
         node = node.head
@@ -362,13 +397,32 @@ def _negated_chain(tok: Token) -> bool:
     return False
 
 
-def _place(doc: Doc, trig: Trigger, sent: Span) -> Optional[str]:
-    places = [p for p in get_layer(doc, "places") if sent.start_char <= p.start < sent.end_char]
-    if not places:
+def _target_or_place(trig: Trigger, target: Optional[Token], places: list) -> tuple[Optional[Token], Optional[Place]]:
+    """A place that an attack, seizure or withdrawal acts on is where the event happens; a
+    country is also whom it is done to ("Russia invaded Ukraine"), a town is only where
+    ("shelled Kharkiv")."""
+    if target is None or trig.type not in MILITARY_TYPES | {"COERCE"}:
+        return target, None
+    place = next((p for p in places if p.start <= target.idx < p.end), None)
+    if place is None:
+        return target, None
+    return (target if (place.feature or "").startswith("PCL") else None), place
+
+
+def _place(trig: Trigger, places: list, *actors: Optional[Token]) -> Optional[Place]:
+    """Where the event happened: a place in the trigger's phrase that does not name one of
+    its actors ("Russia's invasion" did not happen in Russia); for fighting, else the first
+    such place of the sentence."""
+    spans = [(a.left_edge.idx, a.idx + len(a.text)) for a in actors if a is not None]
+    # "Moscow's invasion", "the Kremlin's troops": a name standing for a government acts.
+    free = [p for p in places if not any(s <= p.start < e for s, e in spans) and p.stands_for != "government"]
+    if not free:
         return None
-    sub = [t.idx for t in trig.token.subtree]
-    near = [p for p in places if sub and min(sub) <= p.start <= max(sub)]
-    return (near or places)[0].name
+    sub = [t.idx for t in trig.token.subtree] + ([t.idx for t in trig.noun.subtree] if trig.noun is not None else [])
+    near = [p for p in free if min(sub) <= p.start <= max(sub)]
+    if near:
+        return near[0]
+    return free[0] if trig.type in MILITARY_TYPES else None
 
 
 def _date(doc: Doc, sent: Span) -> tuple[Optional[str], Optional[str]]:
