@@ -56,9 +56,6 @@ INTRANSITIVE_TYPES = {"RETREAT", "PROTEST", "MOBILIZE", "CONSULT"}
 # Sectors of actors that are local to where an event happens (see `_actor`).
 LOCAL_SECTORS = {"POL", "CVL", "JUD", "OPP"}
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "scores", "number", "group", "lives"}
-# Nouns that name parties to an event without saying who they are ("the two sides met").
-GENERIC_ACTORS = {"side", "party", "delegation", "country", "nation", "ally", "group", "leader", "negotiator",
-                  "member", "partner", "neighbour", "neighbor", "rival", "power"}
 MEASURE_HEADS = {"ton", "tonne", "amount", "series", "shipment", "package", "batch", "million", "billion"}
 
 
@@ -318,8 +315,8 @@ def _actors(trig: Trigger) -> tuple[Optional[Token], Optional[Token]]:
 
 def _noun_actors(noun: Token, etype: str) -> tuple[Optional[Token], Optional[Token]]:
     """Who does and who undergoes an event noun. Of a noun whose verb takes an object, "of"
-    names the object ("Russia's invasion of Ukraine"); of one whose verb takes none, "of" names the doer
-    ("the withdrawal of Russian troops")."""
+    names the object ("Russia's invasion of Ukraine"); of one whose verb takes none, "of"
+    names the doer ("the withdrawal of Russian troops")."""
     source, target = _noun_source(noun), _prep_object(noun)
     of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                if g.dep_ == "pobj"), None)
