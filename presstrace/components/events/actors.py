@@ -57,7 +57,8 @@ def alpha3(alpha2: Optional[str]) -> Optional[str]:
 def actor_for(tok: Optional[Token], index: EntityIndex, gazetteer=None) -> Optional[Actor]:
     """The actor whose head word is `tok`, with offsets of the phrase that names it; None
     for a word that names no one who can act (a date, a number, a weapon, a law)."""
-    if tok is None or tok.lower_ in ("which", "that", "who", "this") or tok.ent_type_ in NOT_ACTORS:
+    if tok is None or tok.lower_ in ("which", "that", "who", "this") or tok.ent_type_ in NOT_ACTORS \
+            or tok.text == "us":  # "tried to kill us": the pronoun, never the country
         return None
     if tok.lower_ in GROUP_PRONOUNS:
         return _pronoun_actor(tok, index, gazetteer)
@@ -126,7 +127,8 @@ def antecedent(tok: Token) -> Optional[Token]:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and not c.left_edge.i <= tok.i <= c.right_edge.i:
                 if c.lower_ in GROUP_PRONOUNS:
                     break  # "Russia said it used … in its attack": climb to what "it" stands for
-                return c if c.ent_type_ in ("GPE", "ORG", "NORP") else None
+                group = c.lemma_.lower() in sectors() or c.lower_ in sectors()  # "the rebels said they …"
+                return c if c.ent_type_ in ("GPE", "ORG", "NORP") or group else None
     return None
 
 
@@ -143,8 +145,14 @@ def _group_entity(tok: Token, index: EntityIndex):
     """The organisation or people a group noun belongs to: "Hezbollah guerrillas", "European
     Community ministers", "leaders of the opposition coalition", "the government of Sindh"."""
     names = [(c, ("ORG",)) for c in tok.children if c.dep_ in ("compound", "nmod")]
+    if strip_possessive(tok.lower_) not in sectors() and tok.lemma_.lower() not in sectors():
+        return _first_entity(names, index)  # "the town of Sudzha" is a place, not its people
     of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     names += [(t, ("ORG", "GPE")) for g in of for t in [g, *(c for c in g.children if c.dep_ in ("compound", "nmod"))]]
+    return _first_entity(names, index)
+
+
+def _first_entity(names: list, index: EntityIndex):
     for name, labels in names:  # a people ("Polish workers") gives a country, not an entity
         if name.ent_type_ in labels:
             ent = index.at(name.idx, name.idx + len(name.text))

@@ -9,7 +9,7 @@ layers in the same sentence, else the article's date, marked as such.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -17,16 +17,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Actor, Event, Place
-from .actors import actor_for, alpha3
+from .actors import GROUP_PRONOUNS, NOT_ACTORS, actor_for, alpha3, antecedent, seats, sectors
 from .senses import sense
 from ..common.entity_index import EntityIndex
 from ..common.constants import MODALS
+from ..common.speech import is_speech_verb
 from ..common.syntax import subject_of
 from ..common.gazetteer import gazetteer_for
 from ..common.doc import article_date, contract, doc_text, get_layer, noncontent_ranges, set_layer
 from ..common.lexicons import data_rows, demonyms
 
-LIGHT_VERBS = {"hold", "have", "make", "launch", "carry", "conduct", "stage", "impose", "reach", "sign", "issue",
+# Verbs whose object noun is the event ("held talks", "imposed sanctions"), including verbs
+# of degree and phase ("tightened the blockade", "stepped up attacks", "resumed talks").
+LIGHT_VERBS = {"hold", "have", "make", "launch", "carry", "conduct", "stage", "impose", "reach", "issue",
+               "tighten", "intensify", "escalate", "extend", "resume", "renew", "expand", "step", "reimpose",
                "send", "provide", "deliver", "give", "open", "begin", "start", "mount", "announce", "order",
                "continue", "grant", "allocate", "place", "remain", "stay", "contribute", "offer"}
 UNDERGO_VERBS = {"come", "face", "suffer", "draw", "receive", "put"}  # their subject is the target
@@ -53,6 +57,10 @@ IRREALIS_HEADS = {"intention", "plan", "decision", "capacity", "capability", "ef
 MILITARY_TYPES = {"ASSAULT", "RETREAT", "MOBILIZE"}
 # Types whose verbs take no object ("withdraw", "protest"): "of" after their nouns names the doer.
 INTRANSITIVE_TYPES = {"RETREAT", "PROTEST", "MOBILIZE", "CONSULT"}
+# Verbs whose subject, not object, does what their infinitive says ("promised Kyiv to send").
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
+# Particles that make a phrasal verb of the verb they follow ("back off", "hold up").
+PARTICLES = {"off", "down", "away", "out", "up"}
 # Sectors of actors that are local to where an event happens (see `_actor`).
 LOCAL_SECTORS = {"POL", "CVL", "JUD", "OPP"}
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "scores", "number", "group", "lives"}
@@ -65,6 +73,7 @@ class Trigger:
     type: str
     mode: Optional[str]
     noun: Optional[Token] = None  # the event noun, for light verbs and nominalisations
+    origin: str = "lexicon"       # "obligation": a clause saying someone must do something
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +141,8 @@ def find_trigger(tok: Token, embedded_check: bool = True) -> Optional[Trigger]:
     lex = lexicon()
     if tok.pos_ not in ("VERB", "NOUN") or (embedded_check and _inside_event(tok)):
         return None
+    if _obligation(tok):
+        return Trigger(tok, "REQUEST", None, origin="obligation")
     if tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS | UNDERGO_VERBS:
         light = _light_verb(tok)  # "ordered patrols" is MOBILIZE before "order" is REQUEST
         if light is not None:
@@ -139,6 +150,9 @@ def find_trigger(tok: Token, embedded_check: bool = True) -> Optional[Trigger]:
     if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
         particle = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and
                          ("v", f"{tok.lemma_.lower()} {c.lower_}") in lex), None)
+        if particle is None and any(c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in PARTICLES)
+                                    for c in tok.children):
+            return None  # a phrasal verb is a word of its own: "back off" is not "back"
         key = ("v", f"{tok.lemma_.lower()} {particle}") if particle else ("v", tok.lemma_.lower())
         if key not in lex:
             return None
@@ -146,8 +160,35 @@ def find_trigger(tok: Token, embedded_check: bool = True) -> Optional[Trigger]:
         etype_here = sense(tok, etype)
         return Trigger(tok, etype_here, mode) if etype_here else None
     if tok.pos_ == "NOUN" and ("n", tok.lemma_.lower()) in lex and _has_agent(tok):
-        return Trigger(tok, *lex[("n", tok.lemma_.lower())], noun=tok)
+        etype, mode = lex[("n", tok.lemma_.lower())]
+        if etype == "REQUEST" and not _asks_for(tok):
+            return None  # "Griner's plea" in court asks for nothing
+        return Trigger(tok, etype, mode, noun=tok)
     return None
+
+
+def _asks_for(noun: Token) -> bool:
+    """A request names what it asks: "a plea for a ceasefire", "a call to withdraw"."""
+    if any((t.dep_ == "prep" and t.lower_ in ("for", "to")) or t.dep_ in ("acl", "ccomp", "xcomp")
+           for t in noun.subtree if t.i != noun.i):
+        return True
+    # The parser may hang "a plea by Trump for Russia to …" on the verb: read the words after.
+    agent = _by_phrase(noun)
+    start = (agent.right_edge.i if agent is not None else noun.i) + 1
+    follow = noun.doc[start:start + 1]
+    return len(follow) == 1 and follow[0].lower_ in ("for", "to", "that")
+
+
+def _obligation(verb: Token) -> bool:
+    """What someone says another must or should do is a demand: "the Red Cross said US forces
+    must ensure security" is the Red Cross asking the US forces (PLOVER REQUEST). Not "we
+    must": a speaker's own duty asks no one else."""
+    if verb.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in ("i", "we", "you", "it", "this", "that", "there"):
+        return False
+    return is_speech_verb(verb.head, beliefs=True)
 
 
 def _light_verb(verb: Token) -> Optional[Trigger]:
@@ -195,13 +236,13 @@ def recode(trig: Trigger) -> Trigger:
     noun = trig.noun
     if noun is not None and noun.lemma_.lower() == "strike" and any(
             c.lower_ in ("hunger", "general", "labor", "labour") for c in noun.children):
-        return Trigger(trig.token, "PROTEST", "strike", noun)
+        return replace(trig, type="PROTEST", mode="strike")
     if not _intended(trig.token) and not _willing(trig.token):
         return trig
     if trig.type in COOPERATIVE:
-        return Trigger(trig.token, "AGREE", "promise", noun)
+        return replace(trig, type="AGREE", mode="promise")
     if trig.type in CONFLICTUAL:
-        return Trigger(trig.token, "THREATEN", trig.mode, noun)
+        return replace(trig, type="THREATEN")
     return trig
 
 
@@ -249,11 +290,13 @@ def code_event(doc: Doc, trig: Trigger, index: EntityIndex, gazetteer, text: str
                 and (actor.entity is None or bare_nation):
             actor.sector = "MIL"  # "a Ukrainian withdrawal": a military move by that country
     start, end = _extent(trig, src, tgt, sent)
+    # A demand is as real as its saying: "must" marks what is asked, not the asking.
+    said = replace(trig, token=trig.token.head, noun=None) if trig.origin == "obligation" else trig
     date, date_source = _date(doc, sent)
     ev = Event(start=start, end=end, text=text[start:end], type=trig.type, mode=trig.mode,
                source_actor=src, target_actor=tgt, place=place.name if place is not None else None,
-               date=date, negated=_negated(trig), date_source=date_source,
-               hypothetical=_hypothetical(trig.token), reported_by=reported_by)
+               date=date, negated=_negated(said), date_source=date_source,
+               hypothetical=_hypothetical(said.token), reported_by=reported_by)
     ev.key = "|".join(str(x or "") for x in (ev.type, _actor_key(src), _actor_key(tgt), ev.place, date))
     return ev
 
@@ -280,7 +323,8 @@ def _actor(tok: Optional[Token], index: EntityIndex, gazetteer, local: Optional[
     if actor.sector in LOCAL_SECTORS and local:
         actor.country = local
         return actor
-    if any(t.ent_type_ == "NORP" for t in tok.doc[tok.left_edge.i:tok.i + 1]):
+    named = antecedent(tok) if tok.lower_ in GROUP_PRONOUNS else tok  # "the Fijian rebels said they …"
+    if named is not None and any(t.ent_type_ == "NORP" for t in tok.doc[named.left_edge.i:named.i + 1]):
         return actor
     return None
 
@@ -299,18 +343,70 @@ def _speaker_actor(doc: Doc, tok: Optional[Token], reported_by: Optional[str]) -
 def _actors(trig: Trigger) -> tuple[Optional[Token], Optional[Token]]:
     """(source head, target head) for a trigger."""
     tok, noun = trig.token, trig.noun
+    if trig.origin == "obligation":  # the one who says it asks the one who must
+        return subject_of(tok.head), next(c for c in tok.children if c.dep_ == "nsubj")
     if noun is not None and noun.i == tok.i:  # a nominalisation: "a plea by Trump for Russia"
         return _noun_actors(noun, trig.type)
     if tok.lemma_.lower() in UNDERGO_VERBS:  # "Zelensky came under criticism"
         return (_noun_source(noun) if noun is not None else None), subject_of(tok)
-    if tok.tag_ == "VBN" and tok.dep_ in ("oprd", "acomp"):  # "15 people were reported (as) wounded"
+    if tok.tag_ == "VBN" and (tok.dep_ in ("oprd", "acomp") or (tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in tok.children))):  # "people were reported (as) wounded"
         return None, subject_of(tok)
-    passive = any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "nsubjpass" for c in tok.children)
-    if passive:
+    if tok.tag_ == "VBN" and tok.dep_ == "acl" and _shared_object(tok) is None \
+            and not any(c.dep_ == "dobj" for c in tok.children):  # "men mobilised to fight": the men undergo it
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        return agent, tok.head
+    if _passive(tok) or (tok.dep_ == "conj" and tok.tag_ == "VBN" and _passive(tok.head)):  # "killed or wounded"
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         return agent, next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     target = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and (noun is None or c.i != noun.i)), None)
-    return subject_of(tok), target or _prep_object(noun if noun is not None else tok)
+    source = _controller(tok) or subject_of(tok)
+    if source is not None and source.pos_ == "NOUN" and lexicon().get(("n", source.lemma_.lower()), ("",))[0] == "ASSAULT":
+        source = _noun_source(source)  # "US drone strikes killed …": the strikes' doer
+    return source, target or _shared_object(tok) or _prep_object(noun or tok)
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _shared_object(tok: Token) -> Optional[Token]:
+    """"arrested and charged a man": a verb with no complement of its own, joined by "and"
+    to the next, shares that one's object."""
+    if any(c.dep_ in ("xcomp", "ccomp", "prep", "dobj") for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i - tok.i <= 3 \
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children):
+            return next((g for g in c.children if g.dep_ == "dobj"), None)
+    return None
+
+
+def _controller(tok: Token) -> Optional[Token]:
+    """Who does what a verb without a subject says, when it is not the governing verb's
+    subject: the governing verb's object in "deter Putin from invading", "criticised Biden
+    for blaming …", "taught Ukrainians (how) to fight" (but "promised Kyiv to send arms" is
+    the promiser's); the governing verb's subject across a preposition ("is taking a gamble
+    in planning to visit")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("from", "for"):
+        return next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+    governor = tok.head
+    if tok.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and governor.lemma_.lower() not in SUBJECT_CONTROL:
+        obj = next((c for c in governor.children if c.dep_ in ("dobj", "dative") and c.i < tok.i), None)
+        if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+            return obj
+    if tok.dep_ == "xcomp" and governor.dep_ == "pcomp" and governor.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(governor.head.head)
+    if tok.dep_ == "acl" and _to_infinitive(tok) and (governor.lemma_.lower() in sectors() or governor.lower_ in sectors()):
+        return governor  # "recruits to fight": the recruits fight ("measures to round up men" do not)
+    return None
+
+
+def _to_infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _noun_actors(noun: Token, etype: str) -> tuple[Optional[Token], Optional[Token]]:
@@ -326,11 +422,18 @@ def _noun_actors(noun: Token, etype: str) -> tuple[Optional[Token], Optional[Tok
 
 
 def _noun_source(noun: Token) -> Optional[Token]:
+    """Whose event a noun is: "a plea by Trump", "Russia's invasion", "US Predator strikes"
+    (the weapon's owner, not the weapon)."""
     agent = _by_phrase(noun)
     if agent is not None:
         return agent
-    return next((c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-                 and (c.ent_type_ or c.pos_ == "PROPN")), None)
+    found = next((c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                  and (c.ent_type_ or c.pos_ == "PROPN")), None)
+    if found is not None and found.ent_type_ in NOT_ACTORS | {""}:
+        owner = next((c for c in found.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                      and c.ent_type_ in ("GPE", "NORP", "ORG")), None)
+        return owner or (found if not found.ent_type_ else None)
+    return found
 
 
 def _prep_object(head: Optional[Token]) -> Optional[Token]:
@@ -374,8 +477,8 @@ def _hypothetical(tok: Token) -> bool:
             return True
         if node.i != tok.i and node.lemma_.lower() in INTENT_HEADS | IRREALIS_HEADS:
             return True
-        if node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-            return True  # a purpose ("sent trainers to teach them to fight") is not yet done
+        if node.dep_ in ("advcl", "acl") and _to_infinitive(node):
+            return True  # a purpose ("sent trainers to teach them to fight", "recruits to fight") is not yet done
         if node.head.i == node.i or node.dep_ in ("ROOT", "conj", "parataxis"):
             return False
         node = node.head
@@ -386,9 +489,10 @@ def _negated_chain(tok: Token) -> bool:
     """Negation on the event or on the verb it depends on ("doesn't intend to invade")."""
     node = tok
     for _ in range(3):
-        if any(c.dep_ == "neg" for c in node.children):
-            return True
-        if node.dep_ not in ("xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "acl") or node.head.i == node.i:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and node.i != tok.i) for c in node.children):
+            return True  # "did not attack"; "no sign (that) they met"
+        if node.dep_ not in ("xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "acl", "relcl", "attr") \
+                or node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -400,10 +504,13 @@ def _target_or_place(trig: Trigger, target: Optional[Token], places: list) -> tu
     ("shelled Kharkiv")."""
     if target is None or trig.type not in MILITARY_TYPES | {"COERCE"}:
         return target, None
-    place = next((p for p in places if p.start <= target.idx < p.end), None)
+    # The place is the target itself, or what "the town of …" names.
+    named = [target, *(g for c in target.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj")]
+    place = next((p for p in places for t in named if p.start <= t.idx < p.end), None)
     if place is None:
         return target, None
-    return (target if (place.feature or "").startswith("PCL") else None), place
+    return (target if (place.feature or "").startswith("PCL") and place.start <= target.idx < place.end else None), place
 
 
 def _place(trig: Trigger, places: list, *actors: Optional[Token]) -> Optional[Place]:
@@ -416,10 +523,12 @@ def _place(trig: Trigger, places: list, *actors: Optional[Token]) -> Optional[Pl
     if not free:
         return None
     sub = [t.idx for t in trig.token.subtree] + ([t.idx for t in trig.noun.subtree] if trig.noun is not None else [])
+    if trig.type in MILITARY_TYPES:  # fighting happens somewhere, but not at a seat of government
+        free = [p for p in free if p.text.lower().removeprefix("the ") not in seats()]
     near = [p for p in free if min(sub) <= p.start <= max(sub)]
     if near:
         return near[0]
-    return free[0] if trig.type in MILITARY_TYPES else None
+    return free[0] if free and trig.type in MILITARY_TYPES else None
 
 
 def _date(doc: Doc, sent: Span) -> tuple[Optional[str], Optional[str]]:

@@ -13,11 +13,11 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from ..common.speech import SPEECH_NOUNS as SPOKEN, is_speech_verb
 from ..common.syntax import subject_of
 
-# What a verbal attack is made with: its subject names a text or a speech act.
-SPEECH_NOUNS = {"comment", "remark", "statement", "speech", "article", "editorial", "op", "column", "tweet",
-                "post", "letter", "ad", "advert", "advertisement", "interview", "video", "report", "book"}
+# What a verbal attack is made with: its subject names a speech act or a text.
+SPEECH_NOUNS = SPOKEN | {"article", "editorial", "column", "ad", "advert", "advertisement", "video", "report", "book"}
 # Objects of "fire" that are what is fired, not who is dismissed.
 FIRED_THINGS = {"missile", "rocket", "shell", "shot", "round", "salvo", "bullet", "projectile", "volley",
                 "weapon", "gun", "drone", "torpedo", "warning", "flare", "artillery", "mortar"}
@@ -84,6 +84,8 @@ def _asks_for_something(tok: Token) -> bool:
     "asked for weapons"); "asked" of a question is speech."""
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     for c in [*tok.children, *(g for o in objects for g in o.children)]:  # "asked allies for arms"
+        if c.dep_ == "xcomp" and is_speech_verb(c):
+            return False  # "was asked to comment": an interview question
         if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for"):
             return True
         if c.dep_ == "ccomp" and any(g.dep_ == "aux" and g.lower_ in ("should", "must") for g in c.children):

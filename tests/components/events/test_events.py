@@ -155,3 +155,68 @@ def test_events_name_inside_a_description_is_not_the_actor(run):
 def test_events_purpose_is_not_yet_done(run):
     art = run("Canada is sending military trainers to Britain to teach Ukrainian recruits to fight Russian forces.")
     assert all(e.hypothetical for e in art.events if e.type == "ASSAULT")
+
+
+def test_events_what_one_says_another_must_do_is_a_request(run):
+    ev = event(run("The Red Cross said Israeli forces must allow aid convoys into the city."), "REQUEST")
+    assert ev.source_actor.name == "Red Cross" and ev.target_actor.country == "ISR"
+    assert not ev.hypothetical  # the demand was made; only its content is not yet done
+
+
+def test_events_a_speakers_own_duty_is_no_request(run):
+    assert _one(run("The German chancellor said we must help Ukraine more."), "REQUEST") is None
+
+
+def test_events_signing_a_treaty_is_support_and_a_promise_to_sign_is_agree(run):
+    assert _one(run("Poland and Lithuania signed a defence treaty on Monday."), "SUPPORT") is not None
+    assert _one(run("Poland and Lithuania will sign a defence treaty next week."), "AGREE") is not None
+
+
+@pytest.mark.parametrize("text,etype,src", [
+    ("NATO sanctions deterred Russia from invading Moldova.", "ASSAULT", "Russia"),
+    ("Senator Jane Holt ripped Joe Biden for blaming China.", "ACCUSE", "Joe Biden"),
+    ("Britain is training Ukrainian recruits to fight Russian forces.", "ASSAULT", "Ukrainian recruits"),
+])
+def test_events_doer_of_a_verb_without_subject(run, text, etype, src):
+    ev = event(run(text), etype)
+    assert src in (ev.source_actor.text or ev.source_actor.name)
+
+
+def test_events_criticised_for_doing_is_one_accusation(run):
+    art = run("Senator Jane Holt criticised Joe Biden for blaming China.")
+    assert [(e.type, e.source_actor.name) for e in art.events] == [("ACCUSE", "Jane Holt")]
+
+
+def test_events_verbs_joined_by_and_share_an_object(run):
+    ev = event(run("Georgian police arrested and charged a Russian journalist in Tbilisi."), "COERCE")
+    assert ev.target_actor is not None and ev.target_actor.country == "RUS"
+
+
+def test_events_denied_by_no_sign_is_negated(run):
+    ev = event(run("There is no sign that Dmytro Kuleba met Sergei Lavrov in Bali."), "CONSULT")
+    assert ev.negated
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The Polish president backed off from his threat to veto the bill.", "SUPPORT"),
+    ("Brittney Griner's plea came during a hearing near Moscow.", "REQUEST"),
+    ("It's like the Russian satellites tried to kill us, the astronaut said.", "ASSAULT"),
+])
+def test_events_words_that_name_no_such_event(run, text, etype):
+    ev = _one(run(text), etype)
+    assert ev is None or (ev.target_actor is None and etype == "ASSAULT")
+
+
+def test_events_degree_verbs_carry_their_event_noun(run):
+    ev = event(run("NATO will tighten the naval blockade of Serbia."), "THREATEN")
+    assert ev.source_actor.name == "NATO"
+
+
+def test_events_wounded_people_undergo_the_attack(run):
+    ev = event(run("At least 15 Ukrainian civilians were reported as wounded in Kharkiv."), "ASSAULT")
+    assert ev.source_actor is None and ev.target_actor.country == "UKR"
+
+
+def test_events_fighting_does_not_happen_at_a_seat_of_government(run):
+    ev = event(run("Russian forces shelled the village as residents fled from the Kremlin's troops."), "ASSAULT")
+    assert ev.place != "Moscow"
