@@ -63,6 +63,8 @@ def actor_for(tok: Optional[Token], index: EntityIndex, gazetteer=None) -> Optio
     if tok.lower_ in GROUP_PRONOUNS:
         return _pronoun_actor(tok, index, gazetteer)
     phrase = _phrase(tok)
+    if not len(phrase):
+        return None  # a determiner or a mark, not a name
     # The entity whose mention holds the head word: "his closest henchman" is not the
     # "his", and "Russia's leading gun-maker" is not Russia.
     ent = index.of_phrase(tok.idx, tok.idx + len(tok.text), phrase.text) or _group_entity(tok, index)
@@ -163,8 +165,7 @@ def _first_entity(names: list, index: EntityIndex):
 
 def _located_country(phrase: Span, gazetteer) -> Optional[str]:
     """"police in Moscow", "rebels in the Ivory Coast", "students throughout Indonesia"."""
-    head = phrase[-1]
-    for c in head.children:
+    for c in (phrase[-1].children if len(phrase) else ()):
         if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "from", "across"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.ent_type_ == "GPE":
@@ -181,6 +182,8 @@ def _owner_country(phrase: Span, gazetteer) -> Optional[str]:
     if named is None:
         return None
     span = _phrase(named)
+    if not len(span):
+        return None
     return seats().get(span.text.lower()) or _demonym_country([strip_possessive(t.lower_) for t in span]) \
         or _place_country(span, gazetteer)
 

@@ -282,8 +282,8 @@ def code_event(doc: Doc, trig: Trigger, index: EntityIndex, gazetteer, text: str
     place = where or _place(trig, places, source, target)
     local = alpha3(place.country) if place is not None else None
     reported_by = _reported_by(doc, trig.token.idx)
-    src = _speaker_actor(doc, source, reported_by) or _actor(source, index, gazetteer, local)
-    tgt = _actor(target, index, gazetteer, local)
+    src = _speaker_actor(doc, source, reported_by) or _actor(source, index, gazetteer, local, places)
+    tgt = _actor(target, index, gazetteer, local, places)
     for actor in (src, tgt):
         bare_nation = actor is not None and (actor.text or "").lower() in demonyms()
         if actor is not None and actor.sector is None and actor.country and trig.type in MILITARY_TYPES \
@@ -310,18 +310,20 @@ def _counted(tok: Optional[Token]) -> Optional[Token]:
     return tok
 
 
-def _actor(tok: Optional[Token], index: EntityIndex, gazetteer, local: Optional[str] = None) -> Optional[Actor]:
+def _actor(tok: Optional[Token], index: EntityIndex, gazetteer, local: Optional[str] = None,
+           places: tuple = ()) -> Optional[Actor]:
     """The actor, or None for a phrase that names no one who can act: an actor is an
     entity, a group with a country ("Russian troops", "the Russians") or a people
     ("Islamic militants").
-    Police, protesters, residents or courts with no country named are those of the place
-    where the event happens (`local`, alpha-3): news names the country of local actors
-    only when it differs."""
+    Police, protesters, residents or courts with no country named are those of a place in
+    their phrase ("a Colorado Springs man") or else of the place where the event happens
+    (`local`, alpha-3): news names the country of local actors only when it differs."""
     actor = actor_for(tok, index, gazetteer)
     if actor is None or actor.entity or (actor.country and (actor.sector or tok.lower_ in demonyms())):
         return actor  # not "Russian territory": a country's land is a place, not a party
-    if actor.sector in LOCAL_SECTORS and local:
-        actor.country = local
+    own = next((p for p in places if actor.start is not None and actor.start <= p.start < actor.end), None)
+    if actor.sector in LOCAL_SECTORS and (own is not None or local):
+        actor.country = alpha3(own.country) if own is not None else local
         return actor
     named = antecedent(tok) if tok.lower_ in GROUP_PRONOUNS else tok  # "the Fijian rebels said they …"
     if named is not None and any(t.ent_type_ == "NORP" for t in tok.doc[named.left_edge.i:named.i + 1]):
@@ -373,11 +375,10 @@ def _passive(tok: Token) -> bool:
 def _shared_object(tok: Token) -> Optional[Token]:
     """"arrested and charged a man": a verb with no complement of its own, joined by "and"
     to the next, shares that one's object."""
-    if any(c.dep_ in ("xcomp", "ccomp", "prep", "dobj") for c in tok.children):
-        return None
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ == "VERB" and c.i - tok.i <= 3 \
-                and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children):
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children) \
+                and not any(g.dep_ in ("xcomp", "ccomp", "prep", "dobj") and g.i < c.i for g in tok.children):
             return next((g for g in c.children if g.dep_ == "dobj"), None)
     return None
 

@@ -220,3 +220,13 @@ def test_events_wounded_people_undergo_the_attack(run):
 def test_events_fighting_does_not_happen_at_a_seat_of_government(run):
     ev = event(run("Russian forces shelled the village as residents fled from the Kremlin's troops."), "ASSAULT")
     assert ev.place != "Moscow"
+
+
+@pytest.mark.parametrize("text", [
+    "The also banned the display of flags at any event under its jurisdiction.",
+    "Senator Ann Cole could not resist seizing an \"I told you so\" moment.",
+])
+def test_events_a_stray_determiner_is_no_actor_and_no_crash(run, text):
+    for ev in run(text).events:
+        for actor in (ev.source_actor, ev.target_actor):
+            assert actor is None or (actor.text or "").strip()
