@@ -97,7 +97,7 @@ LAYERS: tuple[Layer, ...] = (
           columns=(col("local_id", "id"), *SPAN, col("type"), col("mode"),
                    *(col(f"{side}_{f}", f"{side}_actor.{f}") for side in ("source", "target")
                      for f in ("entity", "name", "country", "sector")),
-                   col("place"), col("date"), col("negated", kind="bool"))),
+                   col("place"), col("date"), col("negated", kind="bool"), col("confidence"))),
     Layer("tone", Tone, "tone", ("noncontent", "entities"), "Tone", many=False,
           columns=(col("score"), col("positive"), col("negative"), col("polarity"), col("activity"),
                    col("self_group"), col("word_count"), col("entities", kind="json"))),

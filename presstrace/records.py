@@ -142,6 +142,8 @@ class Event(TextSpan):
     hypothetical: bool = False          # future, conditional or threatened ("would", "threatened to")
     reported_by: Optional[str] = None   # id of the claim or quote the event sits in
     key: Optional[str] = None           # type|source|target|place|date, to merge reports of one event
+    found_by: Optional[str] = None      # verb, light_verb ("held talks"), noun ("the invasion"), demand
+    confidence: Optional[float] = None  # how likely type and actors are right (calibrated)
 
 
 @dataclass

@@ -51,8 +51,8 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")
 Since = Annotated[Optional[str], Query(pattern=DATE, description="From this date (inclusive).")]
 Until = Annotated[Optional[str], Query(pattern=DATE, description="Up to this date (inclusive).")]
 Name = Optional[str]
-MinConfidence = Annotated[Optional[float], Query(ge=0, le=1, description="Only attributions given at least "
-                                                                         "this confidence.")]
+MinConfidence = Annotated[Optional[float], Query(ge=0, le=1, description="Only speakers, sources or events "
+                                                                         "given at least this confidence.")]
 ARTICLE_COLUMNS = ("a.id, a.input_id, a.date, a.source, a.title, a.url, a.status, a.chars, "
                    "a.duplicate_of")
 
@@ -132,10 +132,12 @@ def list_events(conn: Conn, limit: Limit = 50, offset: Offset = 0,
                 merged: Annotated[bool, Query(description="Merged events across articles "
                                               "(as computed by `presstrace events --merged`).")] = False,
                 min_articles: Annotated[int, Query(ge=1, le=MAX_SQL_INT, description="With merged: "
-                                                   "least reporting articles.")] = 1) -> dict:
+                                                   "least reporting articles.")] = 1,
+                min_confidence: MinConfidence = None) -> dict:
     if not merged:
-        return page(lambda n: queries.events(conn, type=type, actor=actor, place=place,
-                                             since=since, until=until, limit=n), limit, offset)
+        return page(lambda n: queries.events(conn, type=type, actor=actor, place=place, since=since,
+                                             until=until, limit=n, min_confidence=min_confidence),
+                    limit, offset)
     rows = [m for m in iter_merged_events(conn, event_type=type, min_articles=min_articles)
             if _merged_matches(m, actor, place, since, until)]
     return page(lambda n: rows[:n], limit, offset)

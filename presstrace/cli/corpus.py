@@ -63,11 +63,14 @@ def entities_command(settings: Settings, db_path: Optional[str], update: bool, r
               show_default=True, help="Most days between the first and a later report.")
 @click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True,
               help="Only events reported by at least this many articles.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Merge only events given at least this confidence.")
+@click.option("--unreal", is_flag=True, help="Merge negated and hypothetical events too (left out by default).")
 @FORMAT
 @click.pass_obj
 @domain_errors
-def events_command(settings: Settings, db_path: Optional[str], merged: bool,
-                   event_type: Optional[str], window_days: int, min_articles: int, fmt: str) -> None:
+def events_command(settings: Settings, db_path: Optional[str], merged: bool, event_type: Optional[str],
+                   window_days: int, min_articles: int, min_confidence: float, unreal: bool, fmt: str) -> None:
     """Events across articles: one row per real event, with every article reporting it.
 
     Links new entities first (as `presstrace entities --update`), then merges events of
@@ -76,12 +79,14 @@ def events_command(settings: Settings, db_path: Optional[str], merged: bool,
     Example:
 
         presstrace events --db corpus.db --merged --type ASSAULT --min-articles 2
+
+        presstrace events --db corpus.db --merged --min-confidence 0.8
     """
     if not merged:
         raise click.UsageError("only --merged is supported; per-article events: presstrace query events")
     with existing_store(settings, db_path) as conn:
         update_corpus_entities(conn)
-        summary = update_merged_events(conn, window_days)
+        summary = update_merged_events(conn, window_days, min_confidence, unreal)
         rows = list(iter_merged_events(conn, event_type, min_articles))
     if fmt == "json":
         echo_json(rows)

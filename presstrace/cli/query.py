@@ -88,16 +88,17 @@ def query_claims(settings, kind, name, source, since, until, min_confidence, lim
 @click.option("--place", help="Place contains this.")
 @dates
 @click.option("--limit", type=int, default=100, show_default=True, help="Most rows (0: all).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only events given at least this confidence.")
 @output_options
-def query_events(settings, event_type, actor, place, since, until, limit, db_path, fmt):
+def query_events(settings, event_type, actor, place, since, until, limit, min_confidence, db_path, fmt):
     """Events by type, actor, place and date, newest first.
 
     Example:
 
-        presstrace query events --type CONSULT --actor Putin
+        presstrace query events --type CONSULT --actor Putin --min-confidence 0.8
     """
     _run(settings, db_path, fmt, queries.events, type=event_type, actor=actor, place=place,
-         since=since, until=until, limit=limit)
+         since=since, until=until, limit=limit, min_confidence=min_confidence)
 
 
 @query.command("entities")

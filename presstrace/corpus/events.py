@@ -3,9 +3,9 @@
 Two event records are reports of the same event when they have the same type, the same
 source and target actor, the same place (or both none) and dates within `window_days` of
 the earliest report of the group. An actor is compared by its corpus entity (`c12`, see
-`entities`), else by its folded name when it is an entity not yet linked, else by country
-and sector for a group with a country ("RUS-MIL"); a sector alone is no actor. A place is
-compared by its folded name. Negated and hypothetical events are
+`entities`), else by country and sector for a group with a country ("RUS-MIL"), else by
+its folded name when it is an entity; a sector alone is no actor. A place is compared by
+its folded name. Negated and hypothetical events are
 left out, and an event with neither actor nor place stays alone (nothing says it is the
 same as another one that day). Undated events stay alone too.
 
@@ -28,21 +28,24 @@ DEFAULT_WINDOW_DAYS = 2
 
 def actor_key(country: Optional[str], sector: Optional[str], corpus_id: Optional[int],
               name: Optional[str], entity: Optional[str] = None) -> str:
-    """How an event's actor is compared: its corpus entity (`c12`); else, for an entity not
-    yet linked to the corpus, its folded name; else a group with a country by country and
-    sector ("RUS-MIL" for "Russian troops"). A sector alone ("GOV"), or a phrase with no
-    entity and no country, is no actor here: it would join unrelated events."""
+    """How an event's actor is compared: its corpus entity (`c12`); else a group with a
+    country by country and sector ("RUS-MIL" for "Russian troops", or a people the corpus
+    does not link, "the Russians"); else an entity by its folded name. A sector alone
+    ("GOV"), or a phrase with no entity and no country, is no actor here: it would join
+    unrelated events."""
     if corpus_id is not None:
         return f"c{corpus_id}"
-    if entity and name:
-        return " ".join(name_key(name))
     if country:
         return "-".join(x for x in (country, sector) if x)
+    if entity and name:
+        return " ".join(name_key(name))
     return ""
 
 
-def _event_rows(conn: sqlite3.Connection) -> list[dict]:
-    """The events that can be merged, each with its comparison key and date."""
+def _event_rows(conn: sqlite3.Connection, min_confidence: float = 0.0, unreal: bool = False) -> list[dict]:
+    """The events that can be merged, each with its comparison key and date: those given at
+    least `min_confidence` (rows older than confidence pass), and only real ones — not
+    negated, not hypothetical — unless `unreal`."""
     rows = conn.execute("""
         SELECT ev.id, ev.article_id, ev.type, ev.place, ev.date, ev.negated, ev.extra,
                ev.source_country, ev.source_sector, ev.source_name, ls.corpus_entity_id AS source_cid,
@@ -53,12 +56,12 @@ def _event_rows(conn: sqlite3.Connection) -> list[dict]:
         LEFT JOIN corpus_entity_links ls ON ls.entity_id = es.id
         LEFT JOIN entities et ON et.article_id = ev.article_id AND et.local_id = ev.target_entity
         LEFT JOIN corpus_entity_links lt ON lt.entity_id = et.id
-        WHERE ev.type IS NOT NULL AND ev.type != ''
-        ORDER BY ev.id""").fetchall()
+        WHERE ev.type IS NOT NULL AND ev.type != '' AND (ev.confidence IS NULL OR ev.confidence >= ?)
+        ORDER BY ev.id""", (min_confidence,)).fetchall()
     out = []
     for row in rows:
         extra = json.loads(row["extra"]) if row["extra"] else {}
-        if row["negated"] or extra.get("hypothetical"):
+        if not unreal and (row["negated"] or extra.get("hypothetical")):
             continue
         out.append({
             "id": row["id"], "article_id": row["article_id"], "type": row["type"],
@@ -96,10 +99,15 @@ def group_events(events: list[dict], window_days: int = DEFAULT_WINDOW_DAYS) -> 
     return sorted(groups, key=lambda g: (g[0]["date"] is None, g[0]["date"] or "", g[0]["id"]))
 
 
-def update_merged_events(conn: sqlite3.Connection,
-                         window_days: int = DEFAULT_WINDOW_DAYS) -> dict[str, int]:
-    """Recompute the merged events; return `events` (reports read) and `merged` (groups)."""
-    events = _event_rows(conn)
+def update_merged_events(conn: sqlite3.Connection, window_days: int = DEFAULT_WINDOW_DAYS,
+                         min_confidence: float = 0.0, unreal: bool = False) -> dict[str, int]:
+    """Recompute the merged events; return `events` (reports read) and `merged` (groups).
+
+    Args:
+        min_confidence: leave out events given less confidence.
+        unreal: keep negated and hypothetical events too (left out by default).
+    """
+    events = _event_rows(conn, min_confidence, unreal)
     groups = group_events(events, window_days)
     with transaction(conn):
         conn.execute("DELETE FROM merged_event_reports")

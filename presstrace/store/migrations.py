@@ -189,6 +189,12 @@ def _attribution_confidence(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE claims ADD COLUMN source_confidence REAL")
 
 
+def _event_confidence(conn: sqlite3.Connection) -> None:
+    """The calibrated confidence of each event, as a column so merged events and queries
+    can filter on it (older rows hold none)."""
+    conn.execute("ALTER TABLE events ADD COLUMN confidence REAL")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_datasette_views", _datasette_views),
@@ -196,6 +202,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_corpus", _corpus),
     Migration("0005_embeddings", _embeddings),
     Migration("0006_attribution_confidence", _attribution_confidence),
+    Migration("0007_event_confidence", _event_confidence),
 )
 
 

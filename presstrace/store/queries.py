@@ -153,9 +153,12 @@ def claims(conn: sqlite3.Connection, kind: Optional[str] = None, name: Optional[
 
 def events(conn: sqlite3.Connection, type: Optional[str] = None, actor: Optional[str] = None,
            place: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
-           limit: int = 100) -> Rows:
-    """Events by PLOVER type, actor (source or target name), place and event date."""
+           limit: int = 100, min_confidence: Optional[float] = None) -> Rows:
+    """Events by PLOVER type, actor (source or target name), place and event date;
+    `min_confidence` keeps events given at least that confidence."""
     where = Filters().like("e.place", place).dates("e.date", since, until)
+    if min_confidence is not None:
+        where.add("e.confidence >= ?", float(min_confidence))
     if type:
         where.add("e.type = ?", type.upper())
     if actor:
@@ -164,7 +167,7 @@ def events(conn: sqlite3.Connection, type: Optional[str] = None, actor: Optional
                   pattern, pattern)
     lim, lim_params = _limit(limit)
     sql = ("SELECT e.article_id, e.date, e.type, e.mode, e.source_name AS source_actor, "
-           "e.target_name AS target_actor, e.place, e.negated, a.source, e.text "
+           "e.target_name AS target_actor, e.place, e.negated, e.confidence, a.source, e.text "
            "FROM events e JOIN articles a ON a.id = e.article_id"
            + where.sql() + " ORDER BY e.date DESC, e.article_id, e.seq" + lim)
     return fetch_rows(conn, sql, (*where.params, *lim_params))

@@ -258,3 +258,13 @@ def test_api_analyze_a_lone_surrogate_is_a_bad_record(api_client):
                           headers={"content-type": "application/json"})
     assert res.status_code == 400 and res.json()["error"]["code"] == "bad_record"
     assert "content-security-policy" in {k.lower() for k in res.headers}
+
+
+def test_api_events_min_confidence(api_client):
+    rows = get(api_client, "/api/events", limit=200)["items"]
+    assert rows and all(r["confidence"] is not None and 0 <= r["confidence"] <= 1 for r in rows)
+    top = max(r["confidence"] for r in rows)
+    confident = get(api_client, "/api/events", limit=200, min_confidence=top)["items"]
+    assert confident and all(r["confidence"] >= top for r in confident)
+    assert len(confident) <= len(rows)
+    assert api_client.get("/api/events", params={"min_confidence": 2}).status_code == 422

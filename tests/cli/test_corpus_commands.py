@@ -30,6 +30,12 @@ def test_corpus_entities_and_events_commands(entity_stores, tmp_path):
     result = runner.invoke(cli, ["events", "--db", str(path), "--merged"])
     assert result.exit_code == 0 and "Daily Ledger; Wire" in result.stdout
     assert runner.invoke(cli, ["events", "--db", str(path)]).exit_code == 2
+    # Nothing is given more than certainty; unreal events add reports.
+    result = runner.invoke(cli, ["events", "--db", str(path), "--merged", "--min-confidence", "1"])
+    assert result.exit_code == 0 and "0 merged events from 0 reports" in result.stderr
+    real = runner.invoke(cli, ["events", "--db", str(path), "--merged"]).stderr
+    every = runner.invoke(cli, ["events", "--db", str(path), "--merged", "--unreal"]).stderr
+    assert int(every.split(" from ")[1].split()[0]) >= int(real.split(" from ")[1].split()[0])
 
 
 def test_corpus_stories_command_jsonl_table_and_rebuild(story_stores, tmp_path):

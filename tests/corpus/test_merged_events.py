@@ -39,3 +39,17 @@ def test_events_group_events_window_actors_and_places():
     assert sorted(sorted(e["id"] for e in g) for g in groups) == [[1, 2], [3], [4], [5], [6], [7]]
     with pytest.raises(ValueError):
         group_events([], window_days=-1)
+
+
+def test_events_merge_leaves_out_unconfident_and_unreal_unless_asked(entity_conn):
+    update_corpus_entities(entity_conn)
+    everything = update_merged_events(entity_conn)["events"]
+    real = [r[0] for r in entity_conn.execute(
+        "SELECT id FROM events WHERE NOT negated AND coalesce(json_extract(extra, '$.hypothetical'), 0) = 0 "
+        "AND confidence >= 0.5 ORDER BY id")]
+    assert everything == len(real) >= 2
+    entity_conn.execute("UPDATE events SET confidence = 0.1 WHERE id = ?", (real[0],))
+    assert update_merged_events(entity_conn, min_confidence=0.5)["events"] == everything - 1
+    entity_conn.execute("UPDATE events SET negated = 1 WHERE id = ?", (real[1],))
+    assert update_merged_events(entity_conn)["events"] == everything - 1
+    assert update_merged_events(entity_conn, unreal=True)["events"] > everything - 1

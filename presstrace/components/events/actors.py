@@ -21,6 +21,8 @@ from ...names import strip_possessive
 from ..common.lexicons import data_rows, demonyms
 
 
+# A city this large is named in the news without its country ("Kyiv", "Odesa").
+CITY_POPULATION = 100_000
 # Pronouns that can stand for a state, a people or an organisation.
 GROUP_PRONOUNS = {"it", "its", "they", "their", "them"}
 # Entity labels of things that do not act: times, numbers, products (weapons), works, laws.
@@ -198,13 +200,17 @@ def _demonym_country(words: list[str]) -> Optional[str]:
 
 
 def _place_country(phrase: Span, gazetteer) -> Optional[str]:
+    """The country of a place named in the phrase: a country, or a city big enough to be
+    named alone ("Kyiv", "Washington"); not a region that shares a common word ("the West"
+    is no region of Cameroon)."""
     if gazetteer is None:
         return None
     for ent in span_ents(phrase):
         if ent.label_ == "GPE":
             name = ent.text.rstrip("’'s").strip()
             country = gazetteer.country(name)
-            entries = [country] if country else gazetteer.lookup(name)[:1]
+            entries = [country] if country else [e for e in gazetteer.lookup(name)[:1]
+                                                  if e.feature_class == "P" and e.population >= CITY_POPULATION]
             if entries:
                 return alpha3(entries[0].country)
     return None

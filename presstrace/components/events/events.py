@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import Actor, Event, Place
 from .actors import GROUP_PRONOUNS, NOT_ACTORS, actor_for, alpha3, antecedent, seats, sectors
+from .confidence import event_confidence
 from .senses import sense
 from ..common.entity_index import EntityIndex
 from ..common.constants import MODALS
@@ -298,7 +299,17 @@ def code_event(doc: Doc, trig: Trigger, index: EntityIndex, gazetteer, text: str
                date=date, negated=_negated(said), date_source=date_source,
                hypothetical=_hypothetical(said.token), reported_by=reported_by)
     ev.key = "|".join(str(x or "") for x in (ev.type, _actor_key(src), _actor_key(tgt), ev.place, date))
+    ev.found_by = _found_by(trig)
+    ev.confidence = event_confidence(ev.found_by, src, tgt)
     return ev
+
+
+def _found_by(trig: Trigger) -> str:
+    if trig.origin == "obligation":
+        return "demand"
+    if trig.noun is None:
+        return "verb"
+    return "noun" if trig.noun.i == trig.token.i else "light_verb"
 
 
 def _counted(tok: Optional[Token]) -> Optional[Token]:

@@ -230,3 +230,16 @@ def test_events_a_stray_determiner_is_no_actor_and_no_crash(run, text):
     for ev in run(text).events:
         for actor in (ev.source_actor, ev.target_actor):
             assert actor is None or (actor.text or "").strip()
+
+
+def test_events_carry_how_they_were_found_and_a_confidence(run):
+    art = run("Russia's invasion of Ukraine began in February. Germany sent humanitarian aid to Poland. "
+              "The Red Cross said Israeli forces must allow aid convoys into Gaza.")
+    found = {e.found_by for e in art.events}
+    assert {"noun", "demand"} <= found and found <= {"verb", "light_verb", "noun", "demand"}
+    assert all(0 <= e.confidence <= 1 for e in art.events)
+
+
+def test_events_the_west_is_no_region_of_a_country(run):
+    ev = event(run("The West imposed sanctions on Russian banks."), "SANCTION")
+    assert ev.source_actor is None or ev.source_actor.country is None
