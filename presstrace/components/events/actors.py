@@ -21,6 +21,8 @@ from ...names import strip_possessive
 from ..common.lexicons import data_rows, demonyms
 
 
+# How many of an entity's mentions are read for its country and sector.
+MENTIONS_READ = 12
 # A city this large is named in the news without its country ("Kyiv", "Odesa").
 CITY_POPULATION = 100_000
 # Pronouns that can stand for a state, a people or an organisation.
@@ -108,11 +110,15 @@ def _country_sector(phrase: Span, ent, gazetteer) -> tuple[Optional[str], Option
     country = _demonym_country(lowered) or _place_country(phrase, gazetteer) or _owner_country(phrase, gazetteer) \
         or _located_country(phrase, gazetteer)
     if ent is not None and (country is None or sector is None):
-        # Other mentions of the same entity say more ("Russian President Vladimir Putin").
-        for m in ent.mentions:
+        # Other mentions of the same entity say more ("Russian President Vladimir Putin",
+        # "U.S. Secretary of State Antony Blinken").
+        for m in ent.mentions[:MENTIONS_READ]:
             words = [strip_possessive(w.lower()) for w in m.text.split()]
             country = country or _demonym_country(words[:-1])
             sector = sector or next((sectors()[w] for w in words[:-1] if w in sectors()), None)
+            if country is None and ent.label != "GPE":
+                mention = phrase.doc.char_span(m.start, m.end)
+                country = _place_country(mention, gazetteer) if mention is not None else None
     if country and sector is None and ent is not None and ent.label in ("GPE",):
         sector = "GOV"  # a state that acts is its government
     return country, sector

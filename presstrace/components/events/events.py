@@ -62,6 +62,8 @@ INTRANSITIVE_TYPES = {"RETREAT", "PROTEST", "MOBILIZE", "CONSULT"}
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
 # Particles that make a phrasal verb of the verb they follow ("back off", "hold up").
 PARTICLES = {"off", "down", "away", "out", "up"}
+# "a big deal", "a huge deal": importance, not an agreement.
+IMPORTANCE = {"big", "huge", "great", "massive"}
 # Sectors of actors that are local to where an event happens (see `_actor`).
 LOCAL_SECTORS = {"POL", "CVL", "JUD", "OPP"}
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "scores", "number", "group", "lives"}
@@ -114,13 +116,17 @@ def extract_events(doc: Doc, gazetteer=None) -> list[Event]:
 
 def _says_who(ev: Event, trig: Trigger) -> bool:
     """Keep an event only when the text says who acts or is acted on: "the decision was
-    captured" or "tensions eased" code no one. A meeting needs two sides, and a warning is
-    a threat only when it is addressed to someone."""
+    captured" or "tensions eased" code no one. A meeting needs two sides, a warning is a
+    threat only when it is addressed to someone, and a withdrawal or build-up is by a force,
+    not by a private person ("the reporter retreated several steps")."""
     src, tgt = ev.source_actor, ev.target_actor
     if src is None and tgt is None:
         return False
     if ev.type == "CONSULT" and tgt is None:
         return _plural(trig.token)
+    if ev.type in ("RETREAT", "MOBILIZE") and tgt is None and src is not None and not (src.country or src.sector) \
+            and _is_person(src, trig):
+        return False  # a person stepping back is moving, not a force withdrawing
     if ev.mode in ("warn", "release") and tgt is None:
         return False  # a warning to no one is a statement; "released a letter" frees no one
     tok = trig.token
@@ -129,6 +135,11 @@ def _says_who(ev: Event, trig: Trigger) -> bool:
     if tok.lemma_.lower() in ("seek", "grant") and trig.noun is None and any(c.dep_ == "xcomp" for c in tok.children):
         return False  # "sought to walk back": an attempt, not a request
     return True
+
+
+def _is_person(actor: Actor, trig: Trigger) -> bool:
+    ent = next((e for e in get_layer(trig.token.doc, "entities") if e.id == actor.entity), None)
+    return ent is not None and ent.label == "PERSON"
 
 
 def _plural(tok: Token) -> bool:
@@ -151,7 +162,7 @@ def find_trigger(tok: Token, embedded_check: bool = True) -> Optional[Trigger]:
     if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
         particle = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and
                          ("v", f"{tok.lemma_.lower()} {c.lower_}") in lex), None)
-        if particle is None and any(c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in PARTICLES)
+        if particle is None and any(c.dep_ == "prt" or (0 < c.i - tok.i <= 2 and c.lower_ in PARTICLES)
                                     for c in tok.children):
             return None  # a phrasal verb is a word of its own: "back off" is not "back"
         key = ("v", f"{tok.lemma_.lower()} {particle}") if particle else ("v", tok.lemma_.lower())
@@ -202,6 +213,8 @@ def _light_verb(verb: Token) -> Optional[Trigger]:
                 for g in c.children if g.dep_ == "pobj"]
     for noun in objects:
         key = ("n", noun.lemma_.lower())
+        if any(c.dep_ == "amod" and c.lower_ in IMPORTANCE for c in noun.children):
+            continue  # "made a big deal of it": made much of it, agreed nothing
         if key in lexicon():
             return Trigger(verb, *lexicon()[key], noun=noun)
         if noun.lemma_.lower() in OBJECT_TYPES and lemma in GIVING_VERBS:
@@ -329,7 +342,11 @@ def _actor(tok: Optional[Token], index: EntityIndex, gazetteer, local: Optional[
     Police, protesters, residents or courts with no country named are those of a place in
     their phrase ("a Colorado Springs man") or else of the place where the event happens
     (`local`, alpha-3): news names the country of local actors only when it differs."""
-    actor = actor_for(tok, index, gazetteer)
+    country = _the_country(tok, places)
+    actor = actor_for(country if country is not None else tok, index, gazetteer)
+    if country is not None and actor is not None:  # named at "the country", standing for the country
+        start, end = tok.left_edge.idx, tok.idx + len(tok.text)
+        actor.start, actor.end, actor.text = start, end, tok.doc.text[start:end]
     if actor is None or actor.entity or (actor.country and (actor.sector or tok.lower_ in demonyms())):
         return actor  # not "Russian territory": a country's land is a place, not a party
     own = next((p for p in places if actor.start is not None and actor.start <= p.start < actor.end), None)
@@ -340,6 +357,19 @@ def _actor(tok: Optional[Token], index: EntityIndex, gazetteer, local: Optional[
     if named is not None and any(t.ent_type_ == "NORP" for t in tok.doc[named.left_edge.i:named.i + 1]):
         return actor
     return None
+
+
+def _the_country(tok: Optional[Token], places: tuple) -> Optional[Token]:
+    """"the country" stands for the last country the sentence named before it ("its shops in
+    Russia closed over the country's invasion of Ukraine")."""
+    if tok is None or tok.lemma_.lower() != "country" or not any(c.lower_ == "the" for c in tok.children) \
+            or any(c.dep_ in ("amod", "compound") for c in tok.children):
+        return None
+    sent = tok.sent
+    before = [p for p in places if (p.feature or "").startswith("PCL") and sent.start_char <= p.start < tok.idx]
+    if not before:
+        return None
+    return next((t for t in sent if t.idx == before[-1].start), None)
 
 
 def _speaker_actor(doc: Doc, tok: Optional[Token], reported_by: Optional[str]) -> Optional[Actor]:
@@ -439,8 +469,8 @@ def _noun_source(noun: Token) -> Optional[Token]:
     agent = _by_phrase(noun)
     if agent is not None:
         return agent
-    found = next((c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-                  and (c.ent_type_ or c.pos_ == "PROPN")), None)
+    found = next((c for c in noun.children if c.dep_ == "poss" or (
+        c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ or c.pos_ == "PROPN"))), None)
     if found is not None and found.ent_type_ in NOT_ACTORS | {""}:
         owner = next((c for c in found.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                       and c.ent_type_ in ("GPE", "NORP", "ORG")), None)

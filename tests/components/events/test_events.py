@@ -243,3 +243,21 @@ def test_events_carry_how_they_were_found_and_a_confidence(run):
 def test_events_the_west_is_no_region_of_a_country(run):
     ev = event(run("The West imposed sanctions on Russian banks."), "SANCTION")
     assert ev.source_actor is None or ev.source_actor.country is None
+
+
+def test_events_a_persons_country_from_a_title_mention(run):
+    art = run("U.S. Secretary of State Antony Blinken arrived in Geneva. Blinken accused Russia of lying.")
+    ev = event(art, "ACCUSE")
+    assert (ev.source_actor.name, ev.source_actor.country) == ("Antony Blinken", "USA")
+
+
+def test_events_possessive_pronoun_and_the_country_are_the_doer(run):
+    art = run("President Vladimir Putin honours anniversaries. His invasion of Ukraine began a day after one.")
+    assert event(art, "ASSAULT").source_actor.name == "Vladimir Putin"
+    art = run("The chain closed its 850 shops in Russia over the country's invasion of Ukraine.")
+    assert event(art, "ASSAULT").source_actor.country == "RUS"
+
+
+def test_events_a_big_deal_and_a_person_stepping_back_are_no_events(run):
+    assert _one(run("Russia is making a big deal of pulling back a few tanks."), "AGREE") is None
+    assert _one(run("The reporter Tom Ellis stood up and retreated several steps."), "RETREAT") is None
