@@ -62,6 +62,8 @@ INTRANSITIVE_TYPES = {"RETREAT", "PROTEST", "MOBILIZE", "CONSULT"}
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
 # Particles that make a phrasal verb of the verb they follow ("back off", "hold up").
 PARTICLES = {"off", "down", "away", "out", "up"}
+# The mode of event nouns that take land ("invasion", "occupation", "annexation").
+TERRITORY = "occupy/seize territory"
 # "a big deal", "a huge deal": importance, not an agreement.
 IMPORTANCE = {"big", "huge", "great", "massive"}
 # Sectors of actors that are local to where an event happens (see `_actor`).
@@ -297,7 +299,7 @@ def code_event(doc: Doc, trig: Trigger, index: EntityIndex, gazetteer, text: str
     local = alpha3(place.country) if place is not None else None
     reported_by = _reported_by(doc, trig.token.idx)
     src = _speaker_actor(doc, source, reported_by) or _actor(source, index, gazetteer, local, places)
-    tgt = _actor(target, index, gazetteer, local, places)
+    tgt = _actor(target, index, gazetteer, local, places, victim=trig.type in ("ASSAULT", "COERCE"))
     for actor in (src, tgt):
         bare_nation = actor is not None and (actor.text or "").lower() in demonyms()
         if actor is not None and actor.sector is None and actor.country and trig.type in MILITARY_TYPES \
@@ -335,13 +337,14 @@ def _counted(tok: Optional[Token]) -> Optional[Token]:
 
 
 def _actor(tok: Optional[Token], index: EntityIndex, gazetteer, local: Optional[str] = None,
-           places: tuple = ()) -> Optional[Actor]:
+           places: tuple = (), victim: bool = False) -> Optional[Actor]:
     """The actor, or None for a phrase that names no one who can act: an actor is an
     entity, a group with a country ("Russian troops", "the Russians") or a people
     ("Islamic militants").
     Police, protesters, residents or courts with no country named are those of a place in
     their phrase ("a Colorado Springs man") or else of the place where the event happens
-    (`local`, alpha-3): news names the country of local actors only when it differs."""
+    (`local`, alpha-3): news names the country of local actors only when it differs. The
+    `victim` of violence may be a person of no stated country."""
     country = _the_country(tok, places)
     actor = actor_for(country if country is not None else tok, index, gazetteer)
     if country is not None and actor is not None:  # named at "the country", standing for the country
@@ -353,6 +356,8 @@ def _actor(tok: Optional[Token], index: EntityIndex, gazetteer, local: Optional[
     if actor.sector in LOCAL_SECTORS and (own is not None or local):
         actor.country = alpha3(own.country) if own is not None else local
         return actor
+    if victim and actor.sector == "CVL":
+        return actor  # "shot a nine-year-old girl": the victim, whoever's she is
     named = antecedent(tok) if tok.lower_ in GROUP_PRONOUNS else tok  # "the Fijian rebels said they …"
     if named is not None and any(t.ent_type_ == "NORP" for t in tok.doc[named.left_edge.i:named.i + 1]):
         return actor
@@ -440,8 +445,9 @@ def _controller(tok: Token) -> Optional[Token]:
         obj = next((c for c in governor.children if c.dep_ in ("dobj", "dative") and c.i < tok.i), None)
         if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
             return obj
-    if tok.dep_ == "xcomp" and governor.dep_ == "pcomp" and governor.head.head.pos_ in ("VERB", "AUX"):
-        return subject_of(governor.head.head)
+    if tok.dep_ == "xcomp" and governor.dep_ == "pcomp":  # "is taking a gamble in planning to visit"
+        verb = next((a for a in governor.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return subject_of(verb) if verb is not None else None
     if tok.dep_ == "acl" and _to_infinitive(tok) and (governor.lemma_.lower() in sectors() or governor.lower_ in sectors()):
         return governor  # "recruits to fight": the recruits fight ("measures to round up men" do not)
     return None
@@ -460,6 +466,9 @@ def _noun_actors(noun: Token, etype: str) -> tuple[Optional[Token], Optional[Tok
                if g.dep_ == "pobj"), None)
     if etype in INTRANSITIVE_TYPES:
         return source or of, target
+    if source is not None and source.dep_ == "compound" and source.ent_type_ in ("GPE", "LOC") \
+            and lexicon().get(("n", noun.lemma_.lower()), ("", ""))[1] == TERRITORY:
+        return None, target or of or source  # "the Ukraine invasion": the land invaded
     return source, target or of
 
 

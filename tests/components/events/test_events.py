@@ -261,3 +261,20 @@ def test_events_possessive_pronoun_and_the_country_are_the_doer(run):
 def test_events_a_big_deal_and_a_person_stepping_back_are_no_events(run):
     assert _one(run("Russia is making a big deal of pulling back a few tanks."), "AGREE") is None
     assert _one(run("The reporter Tom Ellis stood up and retreated several steps."), "RETREAT") is None
+
+
+def test_events_the_land_compounded_with_an_invasion_is_invaded(run):
+    ev = event(run("Profits have soared since the Ukraine invasion began."), "ASSAULT")
+    assert ev.source_actor is None and ev.target_actor.country == "UKR"
+
+
+def test_events_a_victim_needs_no_country_and_a_maker_is_a_business(run):
+    ev = event(run("On March 5, Russian forces shot a nine-year-old girl in the village."), "ASSAULT")
+    assert ev.target_actor is not None and ev.target_actor.sector == "CVL"
+    ev = event(run("Russia's leading gun-maker urged the Russian authorities to act."), "REQUEST")
+    assert (ev.source_actor.country, ev.source_actor.sector) == ("RUS", "BUS")
+
+
+def test_events_moving_launchers_into_firing_positions_is_no_attack(run):
+    art = run("Russia had moved rocket launchers into firing positions near the border.")
+    assert _one(art, "ASSAULT") is None
