@@ -81,13 +81,26 @@ def actor_for(tok: Optional[Token], index: EntityIndex, gazetteer=None) -> Optio
 
 
 def _phrase(tok: Token) -> Span:
-    """The words that name the actor: its mention, or its noun phrase up to the head."""
+    """The words that name the actor: its mention, or its noun phrase up to the head and
+    the place that locates it ("demonstrators in Baghdad")."""
     span = speaker_span(tok)
     doc = tok.doc
     start = min(span.start, _left_modifiers(tok))
     while start < span.end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    return doc[start:span.end]
+    where = _locative(tok) if span.end == tok.i + 1 and not tok.ent_type_ else None
+    return doc[start:where.right_edge.i + 1 if where is not None else span.end]
+
+
+def _locative(head: Token) -> Optional[Token]:
+    """The preposition that places a group noun: "police in Moscow", "rebels in the Ivory
+    Coast", "students throughout Indonesia"."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "from", "across"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ == "GPE":
+                return c
+    return None
 
 
 def _left_modifiers(tok: Token) -> int:
@@ -172,13 +185,10 @@ def _first_entity(names: list, index: EntityIndex):
 
 
 def _located_country(phrase: Span, gazetteer) -> Optional[str]:
-    """"police in Moscow", "rebels in the Ivory Coast", "students throughout Indonesia"."""
-    for c in (phrase[-1].children if len(phrase) else ()):
-        if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "from", "across"):
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and obj.ent_type_ == "GPE":
-                return _place_country(speaker_span(obj), gazetteer)
-    return None
+    """The country of the place that locates a group noun ("police in Moscow")."""
+    where = next((t for t in phrase if t.dep_ == "prep" and t.head.i < t.i and _locative(t.head) is t), None)
+    obj = next((g for g in where.children if g.dep_ == "pobj"), None) if where is not None else None
+    return _place_country(speaker_span(obj), gazetteer) if obj is not None else None
 
 
 def _owner_country(phrase: Span, gazetteer) -> Optional[str]:

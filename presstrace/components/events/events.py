@@ -345,6 +345,8 @@ def _actor(tok: Optional[Token], index: EntityIndex, gazetteer, local: Optional[
     their phrase ("a Colorado Springs man") or else of the place where the event happens
     (`local`, alpha-3): news names the country of local actors only when it differs. The
     `victim` of violence may be a person of no stated country."""
+    if tok is not None and ("n", tok.lemma_.lower()) in lexicon():
+        return None  # "attacking the US and relentless bombing": an event is no actor
     country = _the_country(tok, places)
     actor = actor_for(country if country is not None else tok, index, gazetteer)
     if country is not None and actor is not None:  # named at "the country", standing for the country

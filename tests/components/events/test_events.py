@@ -278,3 +278,13 @@ def test_events_a_victim_needs_no_country_and_a_maker_is_a_business(run):
 def test_events_moving_launchers_into_firing_positions_is_no_attack(run):
     art = run("Russia had moved rocket launchers into firing positions near the border.")
     assert _one(art, "ASSAULT") is None
+
+
+def test_events_a_group_is_named_with_the_place_that_locates_it(run):
+    ev = event(run("Demonstrators in Baghdad blocked a road, a newspaper reported."), "PROTEST")
+    assert ev.source_actor.text == "Demonstrators in Baghdad" and ev.source_actor.country == "IRQ"
+
+
+def test_events_an_event_is_no_actor(run):
+    art = run("Vladimir Putin's comments attacked the US and the relentless bombing of cities in Ukraine.")
+    assert all(e.target_actor is None or "bombing" not in (e.target_actor.text or "") for e in art.events)
