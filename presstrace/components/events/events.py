@@ -56,6 +56,9 @@ IRREALIS_HEADS = {"intention", "plan", "decision", "capacity", "capability", "ef
                   "risk", "prospect", "threat", "deter", "prevent", "fear", "consider", "weigh", "decide",
                   "avoid", "expect", "ready", "willing", "prepared", "able", "right", "bid", "readiness"}
 MILITARY_TYPES = {"ASSAULT", "RETREAT", "MOBILIZE"}
+# Deeds, dated by when they were done; the other types are mostly said, dated by the saying.
+MATERIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "CONSULT", "AID", "SANCTION",
+                  "COOPERATE", "CONCEDE"}
 # Types whose verbs take no object ("withdraw", "protest"): "of" after their nouns names the doer.
 INTRANSITIVE_TYPES = {"RETREAT", "PROTEST", "MOBILIZE", "CONSULT"}
 # Verbs whose subject, not object, does what their infinitive says ("promised Kyiv to send").
@@ -306,9 +309,9 @@ def code_event(doc: Doc, trig: Trigger, index: EntityIndex, gazetteer, text: str
                 and (actor.entity is None or bare_nation):
             actor.sector = "MIL"  # "a Ukrainian withdrawal": a military move by that country
     start, end = _extent(trig, src, tgt, sent)
-    # A demand is as real as its saying: "must" marks what is asked, not the asking.
+    # A demand is as real, and as dated, as its saying: "must" marks what is asked.
     said = replace(trig, token=trig.token.head, noun=None) if trig.origin == "obligation" else trig
-    date, date_source = _date(doc, sent)
+    date, date_source = _date(doc, said, sent)
     ev = Event(start=start, end=end, text=text[start:end], type=trig.type, mode=trig.mode,
                source_actor=src, target_actor=tgt, place=place.name if place is not None else None,
                date=date, negated=_negated(said), date_source=date_source,
@@ -361,8 +364,9 @@ def _actor(tok: Optional[Token], index: EntityIndex, gazetteer, local: Optional[
     if victim and actor.sector == "CVL":
         return actor  # "shot a nine-year-old girl": the victim, whoever's she is
     named = antecedent(tok) if tok.lower_ in GROUP_PRONOUNS else tok  # "the Fijian rebels said they …"
-    if named is not None and any(t.ent_type_ == "NORP" for t in tok.doc[named.left_edge.i:named.i + 1]):
-        return actor
+    if named is not None and named.tag_ in ("NNS", "NNPS") \
+            and any(t.ent_type_ == "NORP" for t in tok.doc[named.left_edge.i:named.i + 1]):
+        return actor  # a people ("Palestinian youths"), not a people's thing ("Russian territory")
     return None
 
 
@@ -584,13 +588,52 @@ def _place(trig: Trigger, places: list, *actors: Optional[Token]) -> Optional[Pl
     return free[0] if free and trig.type in MILITARY_TYPES else None
 
 
-def _date(doc: Doc, sent: Span) -> tuple[Optional[str], Optional[str]]:
-    times = [t for t in get_layer(doc, "times") if sent.start_char <= t.start < sent.end_char
-             and t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit()]
-    if times:
-        return times[0].value[:10], "text"
+def _date(doc: Doc, trig: Trigger, sent: Span) -> tuple[Optional[str], Optional[str]]:
+    """When the event happened: a date in its sentence, but for a deed done (not a promise,
+    threat or demand, which happen when said) not one on the verb that reports it
+    ("revealed Friday that he had held a call"); else one the next sentence gives a
+    definite mention of its noun ("The call, held Thursday, …"); else the article's date,
+    marked as such."""
+    times = _dates_in(doc, sent.start_char, sent.end_char)
+    phrase = [t.idx for t in trig.token.subtree] + ([t.idx for t in trig.noun.subtree] if trig.noun is not None else [])
+    done = trig.type in MATERIAL_TYPES and not _hypothetical(trig.token)
+    told = [t for t in times if done and not min(phrase) <= t.start <= max(phrase)
+            and _dates_the_report(doc, t, trig.token)]
+    own = [t for t in times if t not in told]
+    if not own and trig.noun is not None and sent.end < len(doc):
+        own = _dates_of_mention(doc, trig.noun.lemma_.lower(), doc[sent.end].sent)
+    if own:
+        return own[0].value[:10], "text"
     date = article_date(doc)
     return (date, "article") if date else (None, None)
+
+
+def _dates_in(doc: Doc, start: int, end: int) -> list:
+    return [t for t in get_layer(doc, "times") if start <= t.start < end
+            and t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit()]
+
+
+def _dates_the_report(doc: Doc, time, trigger: Token) -> bool:
+    """A date on a speech verb that the event is reported under."""
+    tok = next((t for t in trigger.sent if t.idx == time.start), None)
+    head = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None) if tok is not None else None
+    if head is None or not is_speech_verb(head, beliefs=True):
+        return False
+    node = trigger  # reported under it: inside the clause it introduces, not joined to it by "and"
+    while node.head.i != node.i and node.i != head.i:
+        if node.head.i == head.i:
+            return node.dep_ in ("ccomp", "xcomp", "advcl", "parataxis", "dobj")
+        node = node.head
+    return False
+
+
+def _dates_of_mention(doc: Doc, noun: str, sent: Span) -> list:
+    """Dates inside "the <noun> …" in `sent`: the same event named again."""
+    for tok in sent:
+        if tok.lemma_.lower() == noun and any(c.lower_ == "the" for c in tok.children):
+            sub = list(tok.subtree)
+            return _dates_in(doc, sub[0].idx, sub[-1].idx + len(sub[-1].text))
+    return []
 
 
 def _reported_by(doc: Doc, pos: int) -> Optional[str]:

@@ -288,3 +288,12 @@ def test_events_a_group_is_named_with_the_place_that_locates_it(run):
 def test_events_an_event_is_no_actor(run):
     art = run("Vladimir Putin's comments attacked the US and the relentless bombing of cities in Ukraine.")
     assert all(e.target_actor is None or "bombing" not in (e.target_actor.text or "") for e in art.events)
+
+
+def test_events_date_of_the_event_not_of_its_report(run):
+    art = run("President Ann Lee revealed Friday that she has held a phone call with Olaf Scholz. "
+              "The call, held Thursday, lasted an hour.", "2025-03-14")
+    ev = event(art, "CONSULT")
+    assert (ev.date, ev.date_source) == ("2025-03-13", "text")
+    ev = event(run("Ukrainian officials said on Monday that Russian forces had shelled Kharkiv.", "2025-03-14"), "ASSAULT")
+    assert ev.date_source == "article"
