@@ -229,6 +229,26 @@ NOTES = """
   the gazetteer's 500-people floor (Logan, Missouri; Charles City, Virginia): 52 of LGL's
   118 wrong places have no candidate within 161 km of the gold, those of (1) included; and
   a local paper's home town with no clue in the text ("Dublin" meaning Dublin, Ohio).
+- Places, issue #17 first pass (tune / check, before -> after, `benchmarks/accuracy.py
+  --tasks toponyms`): a resolved name is kept only with evidence that it is a place: how
+  it was found (seat, "Town, State", dateline, "X region", "X man", "X police", the
+  town's own offices), what it is (a country, a capital, a named area, a city or
+  first-level region of a million, a name ending in "County" or "Oblast"), a preposition
+  of place or "the town of" before it, "X-based" or "Town, County" around it, or another
+  place of the article that vouches for it (within 200 km, its region, its country for a
+  town of 20,000 or more, two doubtful places of one country near each other); and a
+  name before "agreements" or "-style" is none. Precision on annotated spans: LGL 0.922
+  / 0.938 -> 0.944 / 0.966, GeoWebNews 0.980 / 0.973 -> 0.989 / 0.980, TR-News 0.916 /
+  0.924 -> 0.932 / 0.924, GeoVirus 0.952 / 0.912 -> 0.958 / 0.917; acc@161 km given
+  detected rises on every part (LGL check 0.925 -> 0.945) and end to end moves by -0.006
+  to +0.011 (LGL check 0.781 -> 0.775, TR-News check 0.523 -> 0.534). Read by hand on 31
+  ukraine_media_dev articles (every 43rd line from line 1), place mentions right 659 of
+  675 -> 658 of 666: gone are "MoD" (Maud, US), "Tak tochno" (Thailand), the outlet Baza
+  (Spain), "Nuremberg-style", "the Minsk agreements", and one right one (Sochi in a
+  list); left wrong: Geneva, Illinois for the 2021 summit, a factory named Artem, Newark
+  (Notts.) as a US Newark, a hotel named Leningrad, and "Dnipro Kids" (a charity) as the
+  city. The unit tests hold the issue's false places in sentences written here (Nord
+  Stream, the Duma, the Baltic states, the Justice Department, Mir, CISA, Bush).
 - Framing techniques: every rule's removal lowers F1 (measured per rule when the rules were
   written), and more cue words do not raise it: TextBlob's openly licensed subjectivity
   lexicon (Pattern's adjectives, MIT/BSD) added to the loaded-language cues at four

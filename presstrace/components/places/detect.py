@@ -27,9 +27,11 @@ from .candidates import local_noun_names, missed_names, modifier_names, strong_n
 LOGGER = logging.getLogger(__name__)
 
 REGION_WORDS = ("region", "oblast", "province", "governorate", "prefecture", "krai", "state")
-# A place name right before one of these words names a war, disease or agent, not a place.
+# A place name right before one of these words names a war, disease, agent or treaty, or a
+# manner ("Nuremberg-style trials"), not a place.
 NOT_PLACE_AFTER = {"war", "virus", "disease", "fever", "syndrome", "flu", "strain", "ebolavirus",
-                   "outbreak", "crisis", "accord", "accords", "agreement", "protocol", "convention"}
+                   "outbreak", "crisis", "accord", "accords", "agreement", "agreements", "protocol",
+                   "protocols", "convention", "style"}
 # Capitalised words that name some hamlet somewhere but, alone, hardly ever a place in news.
 NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
               "southwest", "northern", "southern", "eastern", "western", "central", "capital",
@@ -53,7 +55,7 @@ NEXT_WORD_RE = re.compile(r"[\s-]+([A-Za-z]+)")
 COUNTY_NAME_RE = re.compile(r"\s(?:County|Parish)$")
 # Priority of each source when spans overlap (lower wins).
 PRIORITY = {"seat": 0, "pair": 1, "dateline": 2, "region": 3, "counties": 3, "entity": 4, "party": 5,
-            "org": 6, "missed": 7, "repeat": 8}
+            "org": 6, "missed": 7, "local": 7, "repeat": 8}
 
 
 @dataclass
@@ -91,11 +93,11 @@ def find_toponyms(doc: Doc, text: str, gazetteer) -> list[Toponym]:
     person_words = _person_words(entities)
     found += [Toponym(a, b, name, name, "org") for a, b, name in modifier_names(entities, gazetteer, text, person_words)]
     found += [Toponym(a, b, name, name, "missed") for a, b, name in missed_names(doc, gazetteer, person_words)]
-    found += [Toponym(a, b, name, name, "missed") for a, b, name in local_noun_names(doc, gazetteer, person_words)]
+    found += [Toponym(a, b, name, name, "local") for a, b, name in local_noun_names(doc, gazetteer, person_words)]
     found = [t for t in found if not _not_a_place(text, t, gazetteer)]
     names = _name_parts(entities, gazetteer)
     chosen = _choose(t for t in found if not _inside(t, names if t.source == "entity" else persons)
-                     or t.source in ("pair", "party", "org", "missed", "counties"))
+                     or t.source in ("pair", "party", "org", "missed", "local", "counties"))
     repeats = [t for t in repeat_toponyms(text, chosen, persons) if not _not_a_place(text, t, gazetteer)]
     chosen = _choose(chosen + repeats)
     return sorted(chosen, key=lambda t: t.start)

@@ -19,6 +19,7 @@ from ...records import Place
 from ..common.gazetteer import gazetteer_for
 from ..common.doc import contract, doc_text, get_layer, set_layer
 from .data import seat_entry, seats
+from .evidence import supported
 from .detect import Toponym, find_toponyms
 from .resolve import resolve_toponyms
 
@@ -77,10 +78,8 @@ def extract_places(doc: Doc, gazetteer) -> list[Place]:
     for t in toponyms:
         if t.source == "seat" or (t.source == "repeat" and t.query in seats()):
             t.fixed = seat_entry(gazetteer, seats()[t.query])
-    places = []
-    for t, entry in resolve_toponyms([t for t in toponyms if t.source != "seat" or t.fixed], gazetteer):
-        places.append(to_place(t, entry, stands_for(doc, t, entry)))
-    return places
+    resolved = resolve_toponyms([t for t in toponyms if t.source != "seat" or t.fixed], gazetteer)
+    return [to_place(t, entry, stands_for(doc, t, entry)) for t, entry in supported(doc, resolved)]
 
 
 def to_place(t: Toponym, entry: GazetteerEntry, standing: Optional[str]) -> Place:

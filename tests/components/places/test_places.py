@@ -274,3 +274,29 @@ def test_places_within_and_distance():
     assert within(springfield, illinois)
     assert not within(illinois, illinois)
     assert distance_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.2)
+
+
+@pytest.mark.parametrize("text,not_place", [
+    ("Berlin paused approval of the Nord Stream 2 pipeline last week.", "Nord"),
+    ("The Duma passed the bill and the Baltic states protested.", "Duma"),
+    ("The Duma passed the bill and the Baltic states protested.", "Baltic"),
+    ("The Justice Department filed charges in the case on Friday.", "Justice"),
+    ("Banks in Armenia dropped the Mir payment cards this month.", "Mir"),
+    ("CISA issued a warning about ransomware last night.", "CISA"),
+    ("Officials said Bush had long opposed the plan.", "Bush"),
+    ("The Russian MoD published footage of the convoy.", "MoD"),
+    ("Moscow mulls Nuremberg-style trials for captured fighters.", "Nuremberg"),
+    ("Kyiv accused Moscow of ignoring the Minsk agreements again.", "Minsk"),
+])
+def test_places_a_namesake_without_evidence_is_no_place(run, text, not_place):
+    assert not_place not in [p.text for p in run(text).places]
+
+
+@pytest.mark.parametrize("text,toponyms", [
+    ("Residents of Bucha and Irpin fled toward Kyiv on Sunday.", {"Bucha", "Irpin", "Kyiv"}),
+    ("Shelling hit Kramatorsk overnight, Ukraine's army said.", {"Kramatorsk", "Ukraine"}),
+    ("The sheriff of Alachua County said Gainesville police were called.", {"Alachua County", "Gainesville"}),
+    ("Putin and Biden met at the Geneva summit.", {"Geneva"}),
+])
+def test_places_kept_with_evidence(run, text, toponyms):
+    assert toponyms <= {p.text for p in run(text).places}

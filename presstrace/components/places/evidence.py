@@ -1,0 +1,115 @@
+"""Whether a resolved name is a place the article speaks of, or only a namesake.
+
+A word the tagger calls a place may be a capitalised common word ("Justice", "Baltic"), an
+acronym ("CISA"), part of a name ("the Duma", "Nord Stream") or a surname, and the
+gazetteer holds a hamlet for almost any of them. A place is kept when something says it is
+one: how it was found (a seat of government, "Town, State", a dateline, "X region", a
+party-state tag, "X man", "X police", the town's own offices: "X Fire Department"); what it is (a country, a capital, a named area, a city or first-level region of a
+million, a name that says "County" or "Oblast");
+a preposition of place before it ("in", "near", "from" …, "the town of"), or "X-based"
+after it; or, for
+a smaller place, another place of the article with such evidence: within `NEAR_KM`, its
+first-level region, or its country when it is a town of `TOWN` people or more; for a
+region, its country; or two doubtful places of one country within `NEAR_KM` of each
+other. Evidence for one mention counts for every mention of the same place.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ...gazetteer import GazetteerEntry
+from .candidates import LOCATIVES
+from .data import is_area
+from .detect import NEXT_WORD_RE, Toponym
+from .resolve import distance_km
+
+STRONG_SOURCES = {"seat", "pair", "dateline", "region", "counties", "party", "local"}
+# "the town of Sudzha", "the port of Odesa": the noun says it is a place.
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "port", "capital", "settlement",
+               "county", "state", "island", "hamlet", "suburb", "outskirts", "centre", "center", "oblast"}
+# "Huntsville Police Department", "Torrington Fire Department": a town's own institutions.
+INSTITUTION_WORDS = {"police", "fire", "sheriff", "sheriff's", "city", "county", "town", "township", "school",
+                     "schools", "public", "municipal", "council", "mayor", "airport", "port", "hospital",
+                     "library", "state", "university", "college", "community", "area", "district"}
+WORLD_CITY = 1_000_000  # named alone the world over
+TOWN = 20_000           # big enough to be named with only its country around it
+NEAR_KM = 200
+SELF_EVIDENT_FEATURES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "PPLC", "CONT", "RGN", "SEA"}
+BASED_RE = re.compile(r"-based\b")
+# A name that says what kind of place it is ("Alachua County", "Kursk Oblast").
+PLACE_WORD_RE = re.compile(r"\b(?:County|Parish|Oblast|Province|Township|Borough|District|Region|Governorate)$")
+
+
+def supported(doc: Doc, pairs: list[tuple[Toponym, GazetteerEntry]]) -> list[tuple[Toponym, GazetteerEntry]]:
+    """The resolved toponyms whose place has evidence, in their order."""
+    kept = {e.geonameid for t, e in pairs if _evident(doc, t, e)}
+    entries = list({e.geonameid: e for _, e in pairs}.values())
+    changed = True
+    while changed:  # a place vouched for vouches in turn; two nearby towns vouch for each other
+        anchors = [e for e in entries if e.geonameid in kept]
+        doubtful = [e for e in entries if e.geonameid not in kept]
+        found = {e.geonameid for e in doubtful if _vouched(e, anchors) or _vouched(e, doubtful, mutual=True)}
+        changed = bool(found)
+        kept |= found
+    return [(t, e) for t, e in pairs if e.geonameid in kept]
+
+
+def _evident(doc: Doc, t: Toponym, entry: GazetteerEntry) -> bool:
+    """Evidence in the mention itself or in what the place is."""
+    if t.source in STRONG_SOURCES or t.fixed is not None or is_area(entry) or _institution(doc, t):
+        return True
+    if entry.feature_code in SELF_EVIDENT_FEATURES or PLACE_WORD_RE.search(t.text):
+        return True
+    if entry.population >= WORLD_CITY and (entry.feature_class == "P" or entry.feature_code == "ADM1"):
+        return True
+    return _said_to_be_a_place(doc, t)
+
+
+def _said_to_be_a_place(doc: Doc, t: Toponym) -> bool:
+    """"in X", "near the X", "from X"; "X-based"."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "a"):
+        i -= 1
+    if i >= 0 and doc[i].lower_ in LOCATIVES:
+        return True
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PLACE_NOUNS:
+        return True
+    if i >= 1 and doc[i].text == "," and doc[i - 1].pos_ == "PROPN":
+        return True  # "Snetterton, Norfolk": the second part of an address says where the first is
+    return bool(BASED_RE.match(doc.text, t.end))
+
+
+def _institution(doc: Doc, t: Toponym) -> bool:
+    """A place name inside an organisation's name counts only for the town's own offices."""
+    if t.source != "org":
+        return False
+    after = NEXT_WORD_RE.match(doc.text, t.end)
+    return after is not None and after.group(1).lower() in INSTITUTION_WORDS
+
+
+def _vouched(entry: GazetteerEntry, anchors: list[GazetteerEntry], mutual: bool = False) -> bool:
+    """A smaller place near another one the article certainly names, or in a named region;
+    a region in a named country. `mutual`: only nearness counts (two doubtful places)."""
+    for other in anchors:
+        if other.geonameid == entry.geonameid or not other.country or other.country != entry.country:
+            continue
+        if mutual:
+            if not other.feature_code.startswith("PCL") and not entry.feature_code.startswith("PCL") \
+                    and distance_km(entry.lat, entry.lon, other.lat, other.lon) <= NEAR_KM:
+                return True
+            continue
+        if entry.feature_code.startswith("ADM"):
+            return True
+        if other.feature_code == "ADM1" and other.admin1_code and other.admin1_code == entry.admin1_code:
+            return True
+        if other.feature_code.startswith("PCL"):
+            if entry.feature_class == "P" and entry.population >= TOWN:
+                return True
+        elif distance_km(entry.lat, entry.lon, other.lat, other.lon) <= NEAR_KM:
+            return True
+    return False
