@@ -75,8 +75,8 @@ def _said_to_be_a_place(doc: Doc, t: Toponym) -> bool:
     i = span.start - 1
     while i >= 0 and doc[i].lower_ in ("the", "a"):
         i -= 1
-    if i >= 0 and doc[i].lower_ in LOCATIVES:
-        return True
+    if i >= 0 and (doc[i].lower_ in LOCATIVES or doc[i].lower_ in PLACE_NOUNS):
+        return True  # "in X", "the village Chaplyne"
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PLACE_NOUNS:
         return True
     if i >= 1 and doc[i].text == "," and doc[i - 1].pos_ == "PROPN":

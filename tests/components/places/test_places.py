@@ -300,3 +300,7 @@ def test_places_a_namesake_without_evidence_is_no_place(run, text, not_place):
 ])
 def test_places_kept_with_evidence(run, text, toponyms):
     assert toponyms <= {p.text for p in run(text).places}
+
+
+def test_places_a_place_noun_before_the_name_is_evidence(run):
+    assert "Chaplyne" in {p.text for p in run("Houses burned in the village Chaplyne after the strike.").places}
