@@ -230,25 +230,33 @@ NOTES = """
   118 wrong places have no candidate within 161 km of the gold, those of (1) included; and
   a local paper's home town with no clue in the text ("Dublin" meaning Dublin, Ohio).
 - Places, issue #17 first pass (tune / check, before -> after, `benchmarks/accuracy.py
-  --tasks toponyms`): a resolved name is kept only with evidence that it is a place: how
-  it was found (seat, "Town, State", dateline, "X region", "X man", "X police", the
-  town's own offices), what it is (a country, a capital, a named area, a city or
-  first-level region of a million, a name ending in "County" or "Oblast"), a preposition
-  of place or "the town of" before it, "X-based" or "Town, County" around it, or another
-  place of the article that vouches for it (within 200 km, its region, its country for a
-  town of 20,000 or more, two doubtful places of one country near each other); and a
-  name before "agreements" or "-style" is none. Precision on annotated spans: LGL 0.922
-  / 0.938 -> 0.944 / 0.966, GeoWebNews 0.980 / 0.973 -> 0.989 / 0.980, TR-News 0.916 /
-  0.924 -> 0.932 / 0.924, GeoVirus 0.952 / 0.912 -> 0.958 / 0.917; acc@161 km given
-  detected rises on every part (LGL check 0.925 -> 0.945) and end to end moves by -0.006
-  to +0.011 (LGL check 0.781 -> 0.775, TR-News check 0.523 -> 0.534). Read by hand on 31
+  --tasks toponyms`): a resolved name is kept only with evidence that it is a place
+  (`components/places/evidence.py`): how it was found (seat, "Town, State", dateline, "X
+  region", "X man", "X police", the town's own offices), what it is (a country, a
+  capital, a named area, a city or first-level region of a million, a name ending in
+  "County" or "Oblast"), what it locates ("the Geneva summit", "Ozark police"), a
+  preposition of place, "the town of" or "the village" before it, "X-based" or "Town,
+  County" around it, or another place of the article that vouches for it (within 200 km,
+  its region, its country for a town of 20,000 or more, two doubtful places of one
+  country near each other). A preposition says nothing of a name that modifies another
+  noun ("at the Justice Department"), heads an "X of Y" name ("the University of
+  Kansas"), takes "the" as a town would not ("in the Duma") or is an acronym; a name
+  before "agreements" or "-style" is none. Precision on annotated spans: LGL 0.922 /
+  0.938 -> 0.950 / 0.966, GeoWebNews 0.980 / 0.973 -> 0.989 / 0.984, TR-News 0.916 /
+  0.924 -> 0.932 / 0.923, GeoVirus 0.952 / 0.912 -> 0.958 / 0.926; acc@161 km given
+  detected rises or holds on every part but GeoVirus tune (0.848 -> 0.847; LGL check
+  0.925 -> 0.950, TR-News check 0.767 -> 0.783) and end to end moves by -0.007 to +0.011
+  (LGL check 0.781 -> 0.775, TR-News check 0.523 -> 0.534). Read by hand on 31
   ukraine_media_dev articles (every 43rd line from line 1), place mentions right 659 of
-  675 -> 658 of 666: gone are "MoD" (Maud, US), "Tak tochno" (Thailand), the outlet Baza
-  (Spain), "Nuremberg-style", "the Minsk agreements", and one right one (Sochi in a
-  list); left wrong: Geneva, Illinois for the 2021 summit, a factory named Artem, Newark
-  (Notts.) as a US Newark, a hotel named Leningrad, and "Dnipro Kids" (a charity) as the
-  city. The unit tests hold the issue's false places in sentences written here (Nord
-  Stream, the Duma, the Baltic states, the Justice Department, Mir, CISA, Bush).
+  675 -> 658 of 665: gone are "MoD" (Maud, US), "Tak tochno" (Thailand), the outlet Baza
+  (Spain), "Nuremberg-style", "the Minsk agreements", Newark (Notts.) as a US Newark,
+  and one right one (Sochi in a list); left wrong: Geneva, Illinois for the 2021 summit,
+  a factory named Artem, a hotel named Leningrad, and "Dnipro Kids" (a charity) as the
+  city. In a fresh 1,298-article store the issue's false places still number 39
+  mentions: Geneva, Illinois 8, Kazakh -> Petropavl 7, "University" 7, Mir 6, Duma 4,
+  Justice 4, Pax 3 (Nord, Baltic, Brent, CISA, Bush: none). A veto of such mentions
+  whatever the article says (tried) lowered end to end on LGL tune and check and was not
+  kept. The unit tests hold the issue's false places in sentences written here.
 - Framing techniques: every rule's removal lowers F1 (measured per rule when the rules were
   written), and more cue words do not raise it: TextBlob's openly licensed subjectivity
   lexicon (Pattern's adjectives, MIT/BSD) added to the loaded-language cues at four

@@ -22,13 +22,19 @@ from spacy.tokens import Doc
 from ...gazetteer import GazetteerEntry
 from .candidates import LOCATIVES
 from .data import is_area
-from .detect import NEXT_WORD_RE, Toponym
+from .detect import NEXT_WORD_RE, REGION_WORDS, Toponym
 from .resolve import distance_km
 
 STRONG_SOURCES = {"seat", "pair", "dateline", "region", "counties", "party", "local"}
 # "the town of Sudzha", "the port of Odesa": the noun says it is a place.
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "port", "capital", "settlement",
                "county", "state", "island", "hamlet", "suburb", "outskirts", "centre", "center", "oblast"}
+# Heads that a town's name locates rather than names: what is held, built or sits there
+# ("the Geneva summit", "Litchfield Superior Court", "the Mariupol theatre").
+LOCATED_HEADS = {"summit", "talks", "meeting", "conference", "negotiations", "forum", "games", "olympics",
+                 "attack", "bombing", "shelling", "massacre", "offensive", "siege", "airport", "station",
+                 "court", "superior", "courthouse", "jail", "prison", "hospital", "theatre", "theater",
+                 "plant", "factory", "mayor", "residents", "police", "fire", "sheriff", "council"}
 # "Huntsville Police Department", "Torrington Fire Department": a town's own institutions.
 INSTITUTION_WORDS = {"police", "fire", "sheriff", "sheriff's", "city", "county", "town", "township", "school",
                      "schools", "public", "municipal", "council", "mayor", "airport", "port", "hospital",
@@ -64,13 +70,18 @@ def _evident(doc: Doc, t: Toponym, entry: GazetteerEntry) -> bool:
         return True
     if entry.population >= WORLD_CITY and (entry.feature_class == "P" or entry.feature_code == "ADM1"):
         return True
-    return _said_to_be_a_place(doc, t)
+    return _said_to_be_a_place(doc, t, entry)
 
 
-def _said_to_be_a_place(doc: Doc, t: Toponym) -> bool:
-    """"in X", "near the X", "from X"; "X-based"."""
+def _said_to_be_a_place(doc: Doc, t: Toponym, entry: GazetteerEntry) -> bool:
+    """"in X", "near X", "the village X", "the town of X", "Town, X"; "X-based" — when the
+    words say it of X itself, not of a name X is part of."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None:
+    if span is None or not len(span):
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ in LOCATED_HEADS:
+        return True  # "Ozark police", "the Geneva summit": what is there says where
+    if _part_of_a_name(doc, span, t, entry):
         return False
     i = span.start - 1
     while i >= 0 and doc[i].lower_ in ("the", "a"):
@@ -84,6 +95,21 @@ def _said_to_be_a_place(doc: Doc, t: Toponym) -> bool:
     return bool(BASED_RE.match(doc.text, t.end))
 
 
+def _part_of_a_name(doc: Doc, span, t: Toponym, entry: GazetteerEntry) -> bool:
+    """"at the Justice Department", "the Nord Stream pipeline", "at the University of
+    Kyiv", "in the Duma", "at CISA": the preposition is about something else — the noun the
+    name modifies, the "X of Y" name it heads, a body a town's name would not take "the"
+    for, an organisation's initials."""
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.i > span.end - 1 \
+            and not {root.head.lower_, doc[span.end].lower_} & (PLACE_NOUNS | set(REGION_WORDS) | LOCATED_HEADS):
+        return True
+    after = doc[span.end:span.end + 2]
+    if len(after) == 2 and after[0].lower_ == "of" and after[1].pos_ == "PROPN":
+        return True
+    if span.start and doc[span.start - 1].lower_ == "the" and entry.feature_class == "P":
+        return True  # towns take no article
+    return t.text.isupper() and len(t.text) <= 5 and not entry.feature_code.startswith("PCL")
 def _institution(doc: Doc, t: Toponym) -> bool:
     """A place name inside an organisation's name counts only for the town's own offices."""
     if t.source != "org":
