@@ -287,19 +287,20 @@ NOTES = """
   CONSULT is now dated 2025-03-13 with both actors entities. Read by hand on real news
   (50 articles, every 26th line of `ukraine_media_dev.jsonl` from line 1): of the first
   event of each, type and actors right 10 -> 42 of 50, place right (or rightly none) 28
-  -> 39, all four right 34; of the second event of each (judged after only), 29 of 44.
-  Tried and not kept: triggers from PETRARCH2's CAMEO verb dictionary mapped to PLOVER
-  through CAMEO2PLOVER (verb defaults, and verb-object patterns), even when both actors
-  are found: 75 more events on those 50 articles, 15 of the first 60 right; no PLOVER
-  recall gained on tune or check, check F1 0.844 -> 0.831. Each event has `found_by` and
-  a `confidence` (`benchmarks/calibrate_events.py`, fitted on PLOVER tune and the
-  first-event hand labels, which stay outside the repository): every class lands between
-  0.81 and 0.91, and the check sets read 0.84 given -> 0.78 right (PLOVER check) and
-  0.84 -> 0.66 (the second-event hand labels): overconfident, and the classes hardly
-  separate right from wrong. In the 1,298-article store, no merged-event actor or
-  network node is a bare sector, a date or a pronoun. Still wrong: literal and
-  figurative uses of event words ("explode", "reinforced the nature of"), sources left
-  empty when the doer is a clause away, pronoun links the entity resolver gets wrong.
+  -> 39, all four right 34; of the second event of each (judged after only), 28 of 44
+  (at the last commit; 29 before the places work changed one). Tried and not kept:
+  triggers from PETRARCH2's CAMEO verb dictionary mapped to PLOVER through CAMEO2PLOVER
+  (verb defaults, and verb-object patterns), even when both actors are found: 75 more
+  events on those 50 articles, 15 of the first 60 right; no PLOVER recall gained on tune
+  or check, check F1 0.844 -> 0.831. Each event has `found_by` and a `confidence`
+  (`benchmarks/calibrate_events.py`, fitted on PLOVER tune and the first-event hand
+  labels, which stay outside the repository): every class lands between 0.81 and 0.91,
+  and the check sets read 0.84 given -> 0.78 right (PLOVER check) and 0.85 -> 0.65 (the
+  second-event hand labels): overconfident, and the classes hardly separate right from
+  wrong. In the 1,298-article store, no merged-event actor or network node is a bare
+  sector, a date or a pronoun. Still wrong: literal and figurative uses of event words
+  ("explode", "reinforced the nature of"), sources left empty when the doer is a clause
+  away, pronoun links the entity resolver gets wrong.
 - Attribution, second pass (issue #24; tune/check figures of this page, before -> after,
   each commit message has its step): quote spans from paired marks only (a new opening mark
   after a sentence end inside an open quote starts a quote of its own, for paragraphs a
