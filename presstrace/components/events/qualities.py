@@ -77,7 +77,8 @@ def target_or_place(trig: Trigger, target: Optional[Token], places: list) -> tup
     place = next((p for p in places for t in named if p.start <= t.idx < p.end), None)
     if place is None:
         return target, None
-    return (target if (place.feature or "").startswith("PCL") and place.start <= target.idx < place.end else None), place
+    country = (place.feature or "").startswith("PCL") and place.start <= target.idx < place.end
+    return (target if country else None), place
 
 
 def event_place(trig: Trigger, places: list, *actors: Optional[Token]) -> Optional[Place]:

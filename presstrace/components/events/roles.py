@@ -45,7 +45,8 @@ def actors_of(trig: Trigger) -> tuple[Optional[Token], Optional[Token]]:
         return agent, next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     target = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and (noun is None or c.i != noun.i)), None)
     source = _controller(tok) or subject_of(tok)
-    if source is not None and source.pos_ == "NOUN" and lexicon().get(("n", source.lemma_.lower()), ("",))[0] == "ASSAULT":
+    if source is not None and source.pos_ == "NOUN" \
+            and lexicon().get(("n", source.lemma_.lower()), ("",))[0] == "ASSAULT":
         source = _noun_source(source)  # "US drone strikes killed …": the strikes' doer
     return source, target or _shared_object(tok) or _prep_object(noun or tok)
 
@@ -84,7 +85,8 @@ def _controller(tok: Token) -> Optional[Token]:
     if tok.dep_ == "xcomp" and governor.dep_ == "pcomp":  # "is taking a gamble in planning to visit"
         verb = next((a for a in governor.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
         return subject_of(verb) if verb is not None else None
-    if tok.dep_ == "acl" and to_infinitive(tok) and (governor.lemma_.lower() in sectors() or governor.lower_ in sectors()):
+    if tok.dep_ == "acl" and to_infinitive(tok) \
+            and (governor.lemma_.lower() in sectors() or governor.lower_ in sectors()):
         return governor  # "recruits to fight": the recruits fight ("measures to round up men" do not)
     return None
 

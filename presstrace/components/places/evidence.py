@@ -4,14 +4,15 @@ A word the tagger calls a place may be a capitalised common word ("Justice", "Ba
 acronym ("CISA"), part of a name ("the Duma", "Nord Stream") or a surname, and the
 gazetteer holds a hamlet for almost any of them. A place is kept when something says it is
 one: how it was found (a seat of government, "Town, State", a dateline, "X region", a
-party-state tag, "X man", "X police", the town's own offices: "X Fire Department"); what it is (a country, a capital, a named area, a city or first-level region of a
-million, a name that says "County" or "Oblast");
-a preposition of place before it ("in", "near", "from" …, "the town of"), or "X-based"
-after it; or, for
-a smaller place, another place of the article with such evidence: within `NEAR_KM`, its
-first-level region, or its country when it is a town of `TOWN` people or more; for a
-region, its country; or two doubtful places of one country within `NEAR_KM` of each
-other. Evidence for one mention counts for every mention of the same place.
+party-state tag, "X man", "X police", a town's own offices: "X Fire Department"); what it
+is (a country, a capital, a named area, a city or first-level region of a million, a name
+that says "County" or "Oblast"); what it locates ("the Geneva summit"); a preposition of
+place before it ("in", "near", "from" …, "the town of", "the village"), "X-based" after
+it, or "Town, X"; or, for a smaller place, another place of the article with such
+evidence: within `NEAR_KM`, its first-level region, or its country when it is a town of
+`TOWN` people or more; for a region, its country; or two doubtful places of one country
+within `NEAR_KM` of each other. Evidence for one mention counts for every mention of the
+same place.
 """
 from __future__ import annotations
 
@@ -110,6 +111,8 @@ def _part_of_a_name(doc: Doc, span, t: Toponym, entry: GazetteerEntry) -> bool:
     if span.start and doc[span.start - 1].lower_ == "the" and entry.feature_class == "P":
         return True  # towns take no article
     return t.text.isupper() and len(t.text) <= 5 and not entry.feature_code.startswith("PCL")
+
+
 def _institution(doc: Doc, t: Toponym) -> bool:
     """A place name inside an organisation's name counts only for the town's own offices."""
     if t.source != "org":
