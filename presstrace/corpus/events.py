@@ -5,9 +5,10 @@ source and target actor, the same place (or both none) and dates within `window_
 the earliest report of the group. An actor is compared by its corpus entity (`c12`, see
 `entities`), else by country and sector for a group with a country ("RUS-MIL"), else by
 its folded name when it is an entity; a sector alone is no actor. A place is compared by
-its folded name. Negated and hypothetical events are
-left out, and an event with neither actor nor place stays alone (nothing says it is the
-same as another one that day). Undated events stay alone too.
+its folded name. Negated and hypothetical events are left out unless asked for, and so
+are events given less than a minimum confidence; an event with neither actor nor place
+stays alone (nothing says it is the same as another one that day). Undated events stay
+alone too.
 
 `update_merged_events` recomputes the `merged_events` and `merged_event_reports` tables
 in full (one sort and one pass over the events); `iter_merged_events` reads them.

@@ -4,11 +4,10 @@
   so an event reported by five articles counts once: an edge is (source actor, target
   actor, event type) with `weight` = merged events, `reports` = event records behind
   them and `articles` = reporting articles. An actor is the merged events' actor key
-  (`c12` for a corpus entity, a folded name for an entity not yet linked, or
-  country-sector such as `RUS-MIL` for a group with a country), labelled with the corpus
-  name or else the name articles used most for it, with its most frequent country and
-  sector as `role`. Events without both actors, or with
-  the same actor on both ends, are not edges.
+  (`c12` for a corpus entity, country-sector such as `RUS-MIL` for a group with a country,
+  or a folded name for an entity not yet linked), labelled with the corpus name or else
+  the name articles used most for it, with its most frequent country and sector as
+  `role`. Events without both actors, or with the same actor on both ends, are not edges.
 - `quoted_alongside`: speakers quoted in the same article (or story): an edge between two
   speakers weighs the number of articles (stories) quoting both. Speakers are corpus
   entities (see `lookup.resolve_speaker`); names with no corpus entity are left out, since
