@@ -200,10 +200,7 @@ def _owner_country(phrase: Span, gazetteer) -> Optional[str]:
     if named is None:
         return None
     span = _phrase(named)
-    if not len(span):
-        return None
-    return seats().get(span.text.lower()) or _demonym_country([strip_possessive(t.lower_) for t in span]) \
-        or _place_country(span, gazetteer)
+    return _country_sector(span, None, gazetteer)[0] if len(span) else None
 
 
 def _demonym_country(words: list[str]) -> Optional[str]:

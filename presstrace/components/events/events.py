@@ -112,11 +112,12 @@ def code_event(doc: Doc, trig: Trigger, index: EntityIndex, gazetteer, text: str
     start, end = _extent(trig, src, tgt, sent)
     # A demand is as real, and as dated, as its saying: "must" marks what is asked.
     said = replace(trig, token=trig.token.head, noun=None) if trig.origin == "obligation" else trig
-    date, date_source = event_date(doc, said, sent)
+    hypothetical = is_hypothetical(said.token)
+    date, date_source = event_date(doc, said, sent, hypothetical)
     ev = Event(start=start, end=end, text=text[start:end], type=trig.type, mode=trig.mode,
                source_actor=src, target_actor=tgt, place=place.name if place is not None else None,
                date=date, negated=is_negated(said), date_source=date_source,
-               hypothetical=is_hypothetical(said.token), reported_by=reported_by)
+               hypothetical=hypothetical, reported_by=reported_by)
     ev.key = "|".join(str(x or "") for x in (ev.type, _actor_key(src), _actor_key(tgt), ev.place, date))
     ev.found_by = _found_by(trig)
     ev.confidence = event_confidence(ev.found_by, src, tgt)

@@ -90,26 +90,31 @@ def event_place(trig: Trigger, places: list, *actors: Optional[Token]) -> Option
     free = [p for p in places if not any(s <= p.start < e for s, e in spans) and p.stands_for != "government"]
     if not free:
         return None
-    sub = [t.idx for t in trig.token.subtree] + ([t.idx for t in trig.noun.subtree] if trig.noun is not None else [])
+    lo, hi = _phrase_chars(trig)
     if trig.type in MILITARY_TYPES:  # fighting happens somewhere, but not at a seat of government
         free = [p for p in free if p.text.lower().removeprefix("the ") not in seats()]
-    near = [p for p in free if min(sub) <= p.start <= max(sub)]
+    near = [p for p in free if lo <= p.start <= hi]
     if near:
         return near[0]
     return free[0] if free and trig.type in MILITARY_TYPES else None
 
 
-def event_date(doc: Doc, trig: Trigger, sent: Span) -> tuple[Optional[str], Optional[str]]:
+def _phrase_chars(trig: Trigger) -> tuple[int, int]:
+    """First and last token starts of the trigger's phrase (its verb's and its noun's subtree)."""
+    starts = [t.idx for t in trig.token.subtree] + ([t.idx for t in trig.noun.subtree] if trig.noun is not None else [])
+    return min(starts), max(starts)
+
+
+def event_date(doc: Doc, trig: Trigger, sent: Span, hypothetical: bool) -> tuple[Optional[str], Optional[str]]:
     """When the event happened: a date in its sentence, but for a deed done (not a promise,
     threat or demand, which happen when said) not one on the verb that reports it
     ("revealed Friday that he had held a call"); else one the next sentence gives a
     definite mention of its noun ("The call, held Thursday, …"); else the article's date,
-    marked as such."""
+    marked as such. `hypothetical`: the event is not (yet) done, as `is_hypothetical` says."""
     times = _dates_in(doc, sent.start_char, sent.end_char)
-    phrase = [t.idx for t in trig.token.subtree] + ([t.idx for t in trig.noun.subtree] if trig.noun is not None else [])
-    done = trig.type in MATERIAL_TYPES and not is_hypothetical(trig.token)
-    told = [t for t in times if done and not min(phrase) <= t.start <= max(phrase)
-            and _dates_the_report(doc, t, trig.token)]
+    lo, hi = _phrase_chars(trig)
+    done = trig.type in MATERIAL_TYPES and not hypothetical
+    told = [t for t in times if done and not lo <= t.start <= hi and _dates_the_report(doc, t, trig.token)]
     own = [t for t in times if t not in told]
     if not own and trig.noun is not None and sent.end < len(doc):
         own = _dates_of_mention(doc, trig.noun.lemma_.lower(), doc[sent.end].sent)

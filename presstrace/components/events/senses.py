@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from .actors import sectors
 from ..common.speech import SPEECH_NOUNS as SPOKEN, is_speech_verb
 from ..common.syntax import subject_of
 
@@ -21,8 +22,6 @@ SPEECH_NOUNS = SPOKEN | {"article", "editorial", "column", "ad", "advert", "adve
 # Objects of "fire" that are what is fired, not who is dismissed.
 FIRED_THINGS = {"missile", "rocket", "shell", "shot", "round", "salvo", "bullet", "projectile", "volley",
                 "weapon", "gun", "drone", "torpedo", "warning", "flare", "artillery", "mortar"}
-MILITARY_SECTOR_WORDS = {"troops", "forces", "army", "military", "soldiers", "artillery", "navy", "jets",
-                         "drones", "missiles", "rebels", "militants", "fighters", "units"}
 
 
 def sense(tok: Token, etype: str) -> Optional[str]:
@@ -52,7 +51,8 @@ def _strike(tok: Token) -> str:
                             for c in tok.children):
         return "ASSAULT"
     subject = subject_of(tok)
-    return "ASSAULT" if subject is not None and subject.lower_ in MILITARY_SECTOR_WORDS else "PROTEST"
+    armed = subject is not None and sectors().get(subject.lower_) in ("MIL", "REB")
+    return "ASSAULT" if armed else "PROTEST"
 
 
 def _when(prep: Token) -> bool:

@@ -36,6 +36,8 @@ LOCATED_HEADS = {"summit", "talks", "meeting", "conference", "negotiations", "fo
                  "attack", "bombing", "shelling", "massacre", "offensive", "siege", "airport", "station",
                  "court", "superior", "courthouse", "jail", "prison", "hospital", "theatre", "theater",
                  "plant", "factory", "mayor", "residents", "police", "fire", "sheriff", "council"}
+# Nouns a place name may modify and still be the place: "Kyiv region", "the Geneva summit".
+PLACING_HEADS = PLACE_NOUNS | set(REGION_WORDS) | LOCATED_HEADS
 # "Huntsville Police Department", "Torrington Fire Department": a town's own institutions.
 INSTITUTION_WORDS = {"police", "fire", "sheriff", "sheriff's", "city", "county", "town", "township", "school",
                      "schools", "public", "municipal", "council", "mayor", "airport", "port", "hospital",
@@ -103,7 +105,7 @@ def _part_of_a_name(doc: Doc, span, t: Toponym, entry: GazetteerEntry) -> bool:
     for, an organisation's initials."""
     root = span.root
     if root.dep_ in ("compound", "amod", "nmod") and root.head.i > span.end - 1 \
-            and not {root.head.lower_, doc[span.end].lower_} & (PLACE_NOUNS | set(REGION_WORDS) | LOCATED_HEADS):
+            and not {root.head.lower_, doc[span.end].lower_} & PLACING_HEADS:
         return True
     after = doc[span.end:span.end + 2]
     if len(after) == 2 and after[0].lower_ == "of" and after[1].pos_ == "PROPN":
