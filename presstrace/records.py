@@ -105,6 +105,9 @@ class Place(TextSpan):
     feature: Optional[str] = None
     # "government" when the name stands for a state's government ("Kyiv said", "the Kremlin").
     stands_for: Optional[str] = None
+    # "demonym" when a people noun or national adjective names the country ("Russian troops").
+    kind: str = "toponym"
+    confidence: Optional[float] = None  # how likely the place is the one meant (calibrated)
 
 
 @dataclass

@@ -195,6 +195,14 @@ def _event_confidence(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE events ADD COLUMN confidence REAL")
 
 
+def _place_kind_confidence(conn: sqlite3.Connection) -> None:
+    """Each place's kind (a toponym, or a demonym naming its country) and calibrated
+    confidence, as columns so the map and exports can leave demonyms and unconfident places
+    out (older rows hold no confidence and count as toponyms)."""
+    conn.execute("ALTER TABLE places ADD COLUMN kind TEXT NOT NULL DEFAULT 'toponym'")
+    conn.execute("ALTER TABLE places ADD COLUMN confidence REAL")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_datasette_views", _datasette_views),
@@ -203,6 +211,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_embeddings", _embeddings),
     Migration("0006_attribution_confidence", _attribution_confidence),
     Migration("0007_event_confidence", _event_confidence),
+    Migration("0008_place_kind_confidence", _place_kind_confidence),
 )
 
 
