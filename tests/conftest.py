@@ -306,6 +306,63 @@ def views_conn(views_store):
     conn.close()
 
 
+INTERNAL_ID = -189963739208214  # presstrace's own gazetteer entry (Donbas's id in real stores)
+HOSTILE_PLACE = '<b>Evil</b> "Town" & <script>x</script>'
+# Rows added to the views store for the map: (article input id, start, end, name, geonameid,
+# lat, lon, country, feature, kind, confidence). "Russian" is a demonym of Russia; the
+# hostile name stands in for any untrusted text a place name can carry.
+MAP_PLACES = [
+    ("kh-1", 0, 7, "Russia", 2017370, 60.0, 100.0, "RU", "PCLI", "demonym", 0.95),
+    ("kh-2", 0, 7, "Russia", 2017370, 60.0, 100.0, "RU", "PCLI", "demonym", 0.95),
+    ("fx-1", 0, 6, HOSTILE_PLACE, None, 48.85, 2.35, "FR", "PPL", "toponym", 0.9),
+]
+
+
+@pytest.fixture(scope="session")
+def map_store(views_store, tmp_path_factory):
+    """The views store's places set by hand, whatever the places layer gives today: as in
+    an older store, no confidence and no demonyms, and Moscow holds an internal (negative)
+    id; Germany none (an entry of presstrace's own gazetteer, with coordinates); Berlin a
+    low confidence (0.3), one Kharkiv a high one; and MAP_PLACES are added: two demonyms
+    and a place with a hostile name."""
+    path = tmp_path_factory.mktemp("map") / "map.db"
+    shutil.copy(views_store, path)
+    conn = db.open_store(path, create=False)
+    with conn:
+        conn.execute("DELETE FROM places WHERE kind = 'demonym'")
+        conn.execute("UPDATE places SET confidence = NULL")
+        conn.execute("UPDATE places SET geonameid = ? WHERE name = 'Moscow'", (INTERNAL_ID,))
+        conn.execute("UPDATE corpus_entities SET geonameid = ? WHERE name = 'Moscow'", (INTERNAL_ID,))
+        conn.execute("UPDATE places SET geonameid = NULL WHERE name = 'Germany'")
+        conn.execute("UPDATE places SET confidence = 0.3 WHERE name = 'Berlin'")
+        conn.execute("UPDATE places SET confidence = 0.9 WHERE id = (SELECT min(id) FROM places "
+                     "WHERE name = 'Kharkiv')")
+        for input_id, *row in MAP_PLACES:
+            aid = conn.execute("SELECT id FROM articles WHERE input_id = ?", (input_id,)).fetchone()[0]
+            text = conn.execute("SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
+                                (row[0] + 1, row[1] - row[0], aid)).fetchone()[0]
+            conn.execute("INSERT INTO places (article_id, seq, start, end, text, name, geonameid, lat, "
+                         "lon, country, feature, kind, confidence) VALUES (?, (SELECT coalesce(max(seq), 0) + 100 "
+                         "FROM places WHERE article_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (aid, aid, row[0], row[1], text, *row[2:]))
+    conn.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def map_facts():
+    """What the map store holds that tests look for: the internal id, the hostile name."""
+    return {"internal_id": INTERNAL_ID, "hostile": HOSTILE_PLACE}
+
+
+@pytest.fixture
+def map_conn(map_store):
+    """A connection to the map store (the tests only read it)."""
+    conn = db.open_store(map_store, create=False)
+    yield conn
+    conn.close()
+
+
 @pytest.fixture(scope="session")
 def story_of():
     """A function: the story id of the article with this input id."""

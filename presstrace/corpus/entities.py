@@ -37,6 +37,7 @@ from typing import Iterable, Optional
 
 from ..names import acronym, name_key
 from ..store.db import transaction
+from ..store.placeview import public_geonameid
 
 FAMILIES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 
@@ -352,6 +353,8 @@ def list_corpus_entities(conn: sqlite3.Connection, top: Optional[int] = None,
                                 f"WHERE corpus_entity_id IN ({marks}) ORDER BY articles DESC, alias",
                                 [r["id"] for r in rows]):
             aliases[row[0]].append(row[1])
-    return [{"id": r["id"], "family": r["family"], "name": r["name"], "geonameid": r["geonameid"],
+    # presstrace's own places keep their internal id in the store, never in what is shown.
+    return [{"id": r["id"], "family": r["family"], "name": r["name"],
+             "geonameid": public_geonameid(r["geonameid"]),
              "articles": r["articles"], "mentions": r["mentions"], "aliases": aliases[r["id"]]}
             for r in rows]

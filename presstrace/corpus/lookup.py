@@ -23,7 +23,11 @@ class UnknownError(QueryError):
 def _id(text: str) -> Optional[int]:
     """`text` as a store id when it is one that SQLite can hold, else None."""
     return int(text) if text.isascii() and text.isdigit() and int(text) <= MAX_ID else None  # not '¹'
+
+
 STORY_ID = re.compile(r"^s?(\d+)$", re.IGNORECASE)
+NEGATIVE = re.compile(r"^-\s*\d+$")  # an internal place id, or a typo: no GeoNames id
+
 
 def dated(column: str) -> str:
     """SQL true when `column` is a date a timeline can sort: YYYY, YYYY-MM or YYYY-MM-DD
@@ -72,11 +76,15 @@ def place(conn: sqlite3.Connection, value: Ref) -> tuple[Optional[int], set[str]
     """(GeoNames id or None, lowercased names it goes by) for a GeoNames id or a place name.
 
     A name the gazetteer resolved stands for its GeoNames id (the one most often meant);
-    an unresolved name stands only for itself.
+    an unresolved name, or one of presstrace's own places (no GeoNames id), stands only for
+    itself. A negative number is refused: it is no GeoNames id, and presstrace's internal
+    ids are never shown, so nobody can have been given one.
     """
     text = str(value).strip()
     if not text:
         raise QueryError("empty place")
+    if NEGATIVE.match(text):
+        raise QueryError(f"a place is a GeoNames id (a positive number) or a name, got {text!r}")
     gid = _id(text)
     if gid is None:
         row = conn.execute("SELECT geonameid FROM places WHERE geonameid IS NOT NULL AND "
@@ -88,11 +96,16 @@ def place(conn: sqlite3.Connection, value: Ref) -> tuple[Optional[int], set[str]
                         "text = ?1 COLLATE NOCASE LIMIT 1", (text,)).fetchone() is None:
             raise UnknownError(f"no place {value!r} in the store")
         return None, {text.casefold()}
-    names = {n.casefold() for r in conn.execute(
-        "SELECT DISTINCT name, text FROM places WHERE geonameid = ?", (gid,)) for n in r if n}
+    names = place_names(conn, gid)
     if not names:
         raise UnknownError(f"no place with GeoNames id {gid} in the store")
     return gid, names
+
+
+def place_names(conn: sqlite3.Connection, geonameid: int) -> set[str]:
+    """The lowercased names and texts of the places stored with this (possibly internal) id."""
+    return {n.casefold() for r in conn.execute(
+        "SELECT DISTINCT name, text FROM places WHERE geonameid = ?", (geonameid,)) for n in r if n}
 
 
 def check_limit(limit: int) -> Optional[int]:

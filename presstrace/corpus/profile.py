@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from ..store.placeview import public_geonameid
 from ..store.queries import fetch_rows
 from .lookup import Ref, check_limit, corpus_entity
 from .timeline import EVENT_DATE
@@ -46,7 +47,7 @@ def entity_profile(conn: sqlite3.Connection, corpus_entity_id: Ref, limit: int =
                               f"JOIN articles a ON a.id = me.article_id "
                               f"LEFT JOIN mentions m ON m.entity_id = me.id AND m.role = 'mention' "
                               f"WHERE a.date IS NOT NULL GROUP BY month ORDER BY month", (cid,))
-    return {"id": cid, "family": row["family"], "name": row["name"], "geonameid": row["geonameid"],
+    return {"id": cid, "family": row["family"], "name": row["name"], "geonameid": public_geonameid(row["geonameid"]),
             "articles": row["articles"], "aliases": aliases,
             "quote_count": len(quotes), "quotes": quotes[:lim],
             "event_count": len(events), "events": events[:lim],

@@ -7,8 +7,8 @@ item keeps its article id and offsets, so a reader can open the sentence it came
 - **entity** (id, canonical name or alias, see `lookup.corpus_entity`): events whose
   source or target actor is one of its per-article entities, and quotes it is the speaker
   of. An entity that is a resolved place is treated as that place.
-- **place** (GeoNames id or name): events located there (the event's place names it) and
-  events and quotes whose span contains a mention of it.
+- **place** (a GeoNames id, or a name: a map row's `ref`): events located there (the
+  event's place names it) and events and quotes whose span contains a mention of it.
 - **story** (`s12` or `12`): every event and quote of its articles.
 
 Filters combine (an entity within a story). `since`/`until` apply to the item's date.
@@ -20,7 +20,7 @@ from typing import Any, Optional
 
 from ..store.errors import QueryError
 from ..store.queries import Filters, fetch_rows
-from .lookup import Ref, check_limit, corpus_entity, dated, place as find_place, story_id
+from .lookup import Ref, check_limit, corpus_entity, dated, place as find_place, place_names, story_id
 
 EVENT_DATE = f"CASE WHEN {dated('e.date')} THEN e.date ELSE a.date END"
 
@@ -54,10 +54,12 @@ def timeline(conn: sqlite3.Connection, entity: Optional[Ref] = None, place: Opti
     if entity is None and place is None and story is None:
         raise QueryError("a timeline needs an entity, a place or a story")
     events, quotes = Filters(), Filters()
+    found = find_place(conn, place) if place is not None else None
     if entity is not None:
         row = corpus_entity(conn, entity)
-        if row["family"] == "place" and row["geonameid"] is not None and place is None:
-            place = row["geonameid"]
+        if row["family"] == "place" and row["geonameid"] is not None and found is None:
+            # The entity's id as stored, internal or not: the user never sees it.
+            found = row["geonameid"], place_names(conn, row["geonameid"])
         else:
             # The indexed article test first narrows the correlated one to a few articles.
             for where in (events, quotes):
@@ -65,8 +67,8 @@ def timeline(conn: sqlite3.Connection, entity: Optional[Ref] = None, place: Opti
                           "WHERE corpus_entity_id = ?)", row["id"])
             events.add(LINKED.format(alias="e", locals="e.source_entity, e.target_entity"), row["id"])
             quotes.add(LINKED.format(alias="q", locals="q.speaker_entity"), row["id"])
-    if place is not None:
-        _place_filters(conn, place, events, quotes)
+    if found is not None:
+        _place_filters(found, events, quotes)
     if story is not None:
         sid = story_id(conn, story)
         for where in (events, quotes):
@@ -80,8 +82,8 @@ def timeline(conn: sqlite3.Connection, entity: Optional[Ref] = None, place: Opti
     return [_item(r) for r in rows]
 
 
-def _place_filters(conn: sqlite3.Connection, value: Ref, events: Filters, quotes: Filters) -> None:
-    gid, names = find_place(conn, value)
+def _place_filters(found: tuple[Optional[int], set[str]], events: Filters, quotes: Filters) -> None:
+    gid, names = found
     marks = ", ".join("?" * len(names))
     if gid is not None:
         match, params = "p.geonameid = ?", [gid]
