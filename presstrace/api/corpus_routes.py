@@ -18,6 +18,7 @@ from ..corpus.mapdata import place_counts
 from ..corpus.network import actor_network, quoted_alongside
 from ..corpus.profile import entity_profile
 from ..corpus.timeline import timeline
+from ..store.placeview import CONFIDENT_PLACE
 from .errors import ApiError
 from .routes import ERRORS, MAX_LIMIT, Conn, Limit, Offset, Since, Until, page
 
@@ -26,7 +27,13 @@ router = APIRouter(responses=ERRORS)
 StoryRef = Annotated[Optional[str], Query(max_length=40, description="A story: s12 or 12.")]
 EntityRef = Annotated[Optional[str], Query(max_length=200,
                                            description="A corpus entity: id, name or alias.")]
-PlaceRef = Annotated[Optional[str], Query(max_length=200, description="GeoNames id or place name.")]
+PlaceRef = Annotated[Optional[str], Query(max_length=200, description="GeoNames id or place name "
+                                          "(a /places row's ref).")]
+PlaceConfidence = Annotated[Optional[float], Query(ge=0, le=1, description=(
+    f"Only places given at least this confidence (default {CONFIDENT_PLACE}; places stored "
+    "without one are listed)."))]
+Demonyms = Annotated[bool, Query(description="List demonyms too ('Russian troops': Russia), "
+                                             "as rows of kind demonym.")]
 
 
 @contextlib.contextmanager
@@ -85,9 +92,12 @@ def get_network(conn: Conn, kind: Literal["actors", "quotes"] = "actors", story:
                                 min_weight=min_weight, limit=limit)
 
 
-@router.get("/places", summary="Resolved places with coordinates and mention counts (map data)")
+@router.get("/places", summary="Places with coordinates and mention counts (map data)")
 def get_places(conn: Conn, story: StoryRef = None, since: Since = None, until: Until = None,
+               min_confidence: PlaceConfidence = None, demonyms: Demonyms = False,
                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Confident toponyms by default; each row's `ref` is what `/timeline?place=` takes."""
     with not_found():
-        return page(lambda n: place_counts(conn, story=story, since=since, until=until, limit=n),
+        return page(lambda n: place_counts(conn, story=story, since=since, until=until, limit=n,
+                                           min_confidence=min_confidence, demonyms=demonyms),
                     limit, offset)

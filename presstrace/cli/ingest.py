@@ -17,6 +17,7 @@ from ..readers import estimate_inputs, expand_globs
 from ..runners.progress import Progress
 from ..settings import Settings
 from ..store.export import FORMATS as EXPORT_FORMATS
+from ..store.placeview import CONFIDENT_PLACE
 from .options import RAW_CSV_HELP, db_option, domain_errors, existing_store, store_path, with_store
 
 
@@ -161,10 +162,13 @@ def _update_corpus(settings: Settings, path: str, quiet: bool) -> None:
 @click.option("--out", type=click.Path(), help="Output file (jsonl, gkg; default standard output) "
                                                "or folder (csv, parquet; required).")
 @click.option("--raw-csv", is_flag=True, help=RAW_CSV_HELP)
+@click.option("--min-confidence", type=click.FloatRange(0, 1),
+              help=f"gkg: the least confidence a place needs to be a location (default "
+                   f"{CONFIDENT_PLACE}, as the map; places stored without one are kept).")
 @click.pass_obj
 @domain_errors
 def export_command(settings: Settings, db_path: Optional[str], fmt: str, out: Optional[str],
-                   raw_csv: bool) -> None:
+                   raw_csv: bool, min_confidence: Optional[float]) -> None:
     """Write the store out as JSON Lines, CSV, Parquet or GDELT GKG 2.1 rows.
 
     Example:
@@ -185,8 +189,8 @@ def export_command(settings: Settings, db_path: Optional[str], fmt: str, out: Op
                 counts = export.export_parquet(conn, out)
             click.echo(f"{len(counts)} tables, {sum(counts.values())} rows -> {out}", err=True)
             return
-        write = export.export_jsonl if fmt == "jsonl" else functools.partial(export.export_gkg,
-                                                                             settings=settings)
+        write = export.export_jsonl if fmt == "jsonl" else functools.partial(
+            export.export_gkg, settings=settings, min_confidence=min_confidence)
         if out:
             with open(out, "w", encoding="utf-8", newline="\n") as fh:
                 write(conn, fh)

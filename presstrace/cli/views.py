@@ -11,6 +11,7 @@ from typing import Optional
 import click
 
 from ..settings import Settings
+from ..store.placeview import CONFIDENT_PLACE
 from .options import dates, db_option, domain_errors, echo_json, render_table, with_store
 
 VIEWS_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
@@ -79,7 +80,7 @@ def render_comparison(result: dict) -> str:
 @click.command("timeline")
 @db_option
 @click.option("--entity", help="A corpus entity: id, name or alias.")
-@click.option("--place", help="A place: GeoNames id or name.")
+@click.option("--place", help="A place: GeoNames id or name (a `places` row's ref).")
 @click.option("--story", help="A story: s12 or 12.")
 @dates
 @LIMIT
@@ -158,22 +159,33 @@ def network_command(settings: Settings, db_path: Optional[str], kind: str, story
 @db_option
 @click.option("--story", help="Only this story (s12 or 12).")
 @dates
+@click.option("--min-confidence", type=click.FloatRange(0, 1),
+              help=f"The least confidence a place needs (default {CONFIDENT_PLACE}; places "
+                   f"stored without one are listed).")
+@click.option("--demonyms", is_flag=True,
+              help="List demonyms too ('Russian troops': Russia), as rows of kind demonym.")
 @LIMIT
 @VIEWS_FORMAT
 @click.pass_obj
 @domain_errors
 def places_command(settings: Settings, db_path: Optional[str], story: Optional[str],
-                   since: Optional[str], until: Optional[str], limit: int, fmt: str) -> None:
-    """Resolved places with coordinates, by how often the articles mention them (map data).
+                   since: Optional[str], until: Optional[str], min_confidence: Optional[float],
+                   demonyms: bool, limit: int, fmt: str) -> None:
+    """Places with coordinates, by how often the articles mention them (map data).
+
+    Confident toponyms by default. `ref` is what `timeline --place` takes: the GeoNames id,
+    or the name of a place that has none.
 
     Example:
 
         presstrace places --since 2022-04 --limit 50 --format json --db corpus.db
+
+        presstrace places --demonyms --min-confidence 0.8 --db corpus.db
     """
     from ..corpus.mapdata import place_counts
 
     rows = with_store(settings, db_path, place_counts, story=story, since=since, until=until,
-                       limit=limit)
+                      limit=limit, min_confidence=min_confidence, demonyms=demonyms)
     if fmt == "json":
         echo_json(rows)
     else:

@@ -31,10 +31,12 @@ def export_jsonl(conn: sqlite3.Connection, out: TextIO) -> int:
     return count
 
 
-def export_gkg(conn: sqlite3.Connection, out: TextIO, settings: Optional[Settings] = None) -> int:
-    """Write one GDELT GKG 2.1 row per analysed article."""
+def export_gkg(conn: sqlite3.Connection, out: TextIO, settings: Optional[Settings] = None,
+               min_confidence: Optional[float] = None) -> int:
+    """Write one GDELT GKG 2.1 row per analysed article; `min_confidence` as `gkg.locations`."""
     admin1 = gazetteer_admin1(settings)
-    return write_gkg((gkg_row(row["id"], art, admin1) for row, art in db.iter_stored(conn)), out)
+    return write_gkg((gkg_row(row["id"], art, admin1, min_confidence)
+                      for row, art in db.iter_stored(conn)), out)
 
 
 def table_columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 
 from ..records import AnalyzedArticle, Place
 from .cells import spreadsheet_safe
+from .placeview import DEMONYM, public_geonameid, shown
 
 LOGGER = logging.getLogger(__name__)
 
@@ -90,7 +91,9 @@ def source_fields(art: AnalyzedArticle) -> tuple[str, str, str]:
 
 def location_type(place: Place) -> str:
     feature = place.feature or ""
-    if feature.startswith("PCL") or feature == "TERR":
+    # A demonym ("Russian troops") names its country; GDELT's own geocoder maps national
+    # adjectives to their country the same way, as a country-type location.
+    if getattr(place, "kind", None) == DEMONYM or feature.startswith("PCL") or feature == "TERR":
         return COUNTRY
     us = place.country == "US"
     if feature.startswith("ADM1"):
@@ -116,24 +119,32 @@ def _location(place: Place, admin1: Optional[Admin1Lookup]) -> Optional[list[str
     fips, country_name = _countries().get(place.country or "", ("", ""))
     adm1 = _adm1_code(place, kind, admin1)
     # GDELT's full names: "country", "region, country", "city, region, country".
-    parts = {COUNTRY: [place.name], US_STATE: [place.name, country_name],
+    # A demonym is named by its country ("Russia"), not by the word written ("Russian").
+    country = (country_name or place.name) if getattr(place, "kind", None) == DEMONYM else place.name
+    parts = {COUNTRY: [country], US_STATE: [place.name, country_name],
              WORLD_STATE: [place.name, country_name]}.get(kind, [place.name, place.admin1, country_name])
     if kind == COUNTRY:
         feature = fips
     elif kind in (US_STATE, WORLD_STATE):
         feature = adm1
-    else:  # GeoNames ids; presstrace's own admin-1 ids are negative and not exported
-        feature = str(place.geonameid) if place.geonameid and place.geonameid > 0 else ""
+    else:  # GeoNames ids only: presstrace's own places' ids (negative, or none) are internal
+        feature = str(public_geonameid(place.geonameid) or "")
     return [kind, _clean(", ".join(p for p in parts if p), "#", ";"), fips, adm1, _number(place.lat),
             _number(place.lon), feature]
 
 
-def locations(art: AnalyzedArticle, admin1: Optional[Admin1Lookup]) -> tuple[str, str]:
-    """(V1LOCATIONS, V2ENHANCEDLOCATIONS): distinct places; every mention with its offset."""
+def locations(art: AnalyzedArticle, admin1: Optional[Admin1Lookup],
+              min_confidence: Optional[float] = None) -> tuple[str, str]:
+    """(V1LOCATIONS, V2ENHANCEDLOCATIONS): distinct places; every mention with its offset.
+
+    Places given less than `min_confidence` (None: placeview.CONFIDENT_PLACE, as the map)
+    are left out; places stored without a confidence are kept. Demonyms are kept, as
+    their country (see `location_type`).
+    """
     v1: dict[str, None] = {}
     v2 = []
     for place in art.places:
-        fields = _location(place, admin1)
+        fields = _location(place, admin1) if shown(place, min_confidence, demonyms=True) else None
         if fields is None:
             continue
         v1["#".join(fields)] = None
@@ -219,17 +230,19 @@ def extras(art: AnalyzedArticle) -> str:
     return f"<PAGE_TITLE>{escape(_clean(art.title))}</PAGE_TITLE>" if art.title else ""
 
 
-def gkg_row(article_id: int, art: AnalyzedArticle,
-            admin1: Optional[Admin1Lookup] = None) -> list[str]:
+def gkg_row(article_id: int, art: AnalyzedArticle, admin1: Optional[Admin1Lookup] = None,
+            min_confidence: Optional[float] = None) -> list[str]:
     """The 27 GKG 2.1 fields of one stored article, in codebook order.
 
     Args:
         article_id: the article's id in the store (numbers the record).
         art: the analysed article.
         admin1: geonameid -> GeoNames admin-1 code (from the gazetteer), for ADM1 codes.
+        min_confidence: the least confidence a place needs to be a location (None: the
+            map's default, placeview.CONFIDENT_PLACE).
     """
     collection, common_name, identifier = source_fields(art)
-    v1_locations, v2_locations = locations(art, admin1)
+    v1_locations, v2_locations = locations(art, admin1, min_confidence)
     v1_persons, v2_persons = names(art, {"PERSON"})
     v1_orgs, v2_orgs = names(art, {"ORG"})
     day = _compact_date(art.date)
