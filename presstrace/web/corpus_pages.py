@@ -15,6 +15,7 @@ from ..corpus.network import actor_network, quoted_alongside
 from ..corpus.profile import entity_profile
 from ..corpus.timeline import timeline
 from ..store.errors import QueryError
+from ..store.placeview import CONFIDENT_PLACE, DEMONYM
 from . import charts, data, geo, layout
 from .pages import PAGE, Conn, PageError, router, show
 
@@ -114,13 +115,29 @@ def drawn(graph: dict) -> dict:
     return {"nodes": placed, "lines": lines, "edges": graph["edges"]}
 
 
+Confidence = Annotated[Optional[float], Query(ge=0, le=1)]
+CONFIDENCE_CHOICES = (0.0, 0.25, CONFIDENT_PLACE, 0.75, 0.9)  # the map form's menu
+
+
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, conn: Conn, story: Name = None, since: Date = None,
-             until: Date = None, top: Annotated[int, Query(ge=1, le=2000)] = 300) -> HTMLResponse:
-    places = [p for p in ask(place_counts, conn, story=story or None, since=since, until=until,
-                             limit=top, missing=400)
-              if p["lat"] is not None and p["lon"] is not None]
-    box = geo.view_box(geo.focus(places))
-    return show(request, "map.html", places=places, markers=geo.markers(places, box),
-                box=" ".join(f"{v:g}" for v in box), outline=geo.outline_path(),
-                story=story or "", since=since or "", until=until or "", top=top)
+             until: Date = None, top: Annotated[int, Query(ge=1, le=2000)] = 300,
+             min_confidence: Confidence = None, demonyms: bool = False,
+             world: bool = False) -> HTMLResponse:
+    """Confident toponyms framed on the news (the whole world with `world`); demonyms, when
+    asked for, drawn and listed apart: they name a country's people, not a place in it."""
+    rows = [p for p in ask(place_counts, conn, story=story or None, since=since, until=until,
+                           limit=top, min_confidence=min_confidence, demonyms=demonyms, missing=400)
+            if p["lat"] is not None and p["lon"] is not None]
+    places = [p for p in rows if p["kind"] != DEMONYM]
+    peoples = [p for p in rows if p["kind"] == DEMONYM]
+    box = geo.WORLD if world else geo.view_box(geo.focus(places or peoples))
+    most = max((p["mentions"] for p in rows), default=0)
+    marks, others = geo.markers(places, box, most), geo.markers(peoples, box, most)
+    confidence = CONFIDENT_PLACE if min_confidence is None else min_confidence
+    return show(request, "map.html", places=places, peoples=peoples, markers=marks,
+                demonym_markers=others, labels=geo.labels(marks + others, box),
+                legend=geo.legend(most, box), box=" ".join(f"{v:g}" for v in box),
+                outline=geo.outline_path(), story=story or "", since=since or "",
+                until=until or "", top=top, demonyms=demonyms, world=world,
+                confidence=confidence, choices=sorted({*CONFIDENCE_CHOICES, confidence}))

@@ -3,7 +3,9 @@ equirectangular projection (x = lon, y = -lat), so no projection library is need
 
 The outlines (`static/countries.json`, built by `scripts/build_outlines.py`) are turned
 into one SVG path once per process. The view box frames the markers with a margin, so
-a map of a war in Ukraine opens on Ukraine, not on the whole world.
+a map of a war in Ukraine opens on Ukraine, not on the whole world (`WORLD` on request).
+The largest markers are named, and a legend gives marker sizes in mentions. Sizes are in
+the view's units, scaled to its width, so they look the same at any zoom.
 """
 from __future__ import annotations
 
@@ -11,11 +13,12 @@ import functools
 import json
 import math
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 OUTLINES = Path(__file__).parent / "static" / "countries.json"
 WORLD = (-180.0, -90.0, 360.0, 180.0)  # x, y, width, height of the whole world
 MIN_SPAN = 12.0                         # degrees: the tightest view, for one marker
+LABELS = 8                              # markers named on the map: enough to orient, few enough not to clutter
 # GeoNames codes of countries, continents, regions, seas, rivers, ranges: too wide to frame a map on
 BROAD = ("PCL", "CONT", "RGN", "OCN", "AREA", "SEA", "GULF", "BAY", "STM", "MTS", "DSRT", "PEN", "LKS")
 
@@ -106,16 +109,79 @@ def _weighted_range(places: list[dict], key: str, cut: float) -> tuple[float, fl
     return low, high
 
 
-def markers(places: list[dict], box: tuple[float, ...]) -> list[dict]:
+def markers(places: list[dict], box: tuple[float, ...], most: Optional[int] = None) -> list[dict]:
     """Places with coordinates as circles: area grows with mentions, radius scaled to the
-    view so markers keep their size on screen whatever the zoom."""
+    view so markers keep their size on screen whatever the zoom. `most` (default: these
+    places' largest count) sets the scale, so two sets of markers can share one."""
     if not places:
         return []
-    most = max(p["mentions"] for p in places) or 1
-    unit = box[2] / 120  # the largest marker's radius: 1/120 of the view's width
+    most = most or max(p["mentions"] for p in places) or 1
     out = []
     for place in places:
-        radius = unit * max(math.sqrt(place["mentions"] / most), 0.25)
         out.append({**place, "x": round(place["lon"], 4), "y": round(-place["lat"], 4),
-                    "r": round(radius, 4)})
+                    "r": round(radius(place["mentions"], most, box), 4)})
     return sorted(out, key=lambda m: -m["r"])  # big ones first, so small ones stay on top
+
+
+def radius(mentions: int, most: int, box: tuple[float, ...]) -> float:
+    """A marker's radius: 1/120 of the view's width for the most mentioned, never under a quarter of it."""
+    return box[2] / 120 * max(math.sqrt(mentions / (most or 1)), 0.25)
+
+
+def font_size(box: tuple[float, ...]) -> float:
+    """Text about 1/80 of the view's width: the same size on screen at any zoom."""
+    return round(box[2] / 80, 4)
+
+
+def labels(marks: list[dict], box: tuple[float, ...], count: int = LABELS) -> list[dict]:
+    """The names of the `count` most mentioned markers, placed right of each, with a halo
+    width in the view's units (the text scales with the view). A name that would overlap
+    one already placed is left out: the table below lists every place anyway."""
+    size = font_size(box)
+    placed: list[dict] = []
+    for m in sorted(marks, key=lambda m: (-m["mentions"], m["name"] or "")):
+        if len(placed) == count:
+            break
+        label = {"name": m["name"], "x": round(m["x"] + m["r"] + size * 0.25, 4),
+                 "y": round(m["y"] + size * 0.35, 4), "size": size, "halo": round(size * 0.2, 4),
+                 "width": len(m["name"] or "") * size * 0.6}
+        if m["name"] and not any(_overlap(label, other) for other in placed):
+            placed.append(label)
+    return placed
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    """Whether two labels' boxes (baseline at y, one font size high) meet."""
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and abs(a["y"] - b["y"]) < a["size"] * 1.1)
+
+
+def legend(most: int, box: tuple[float, ...]) -> Optional[dict]:
+    """Reference circles for `most` mentions and round shares of it (a quarter and a
+    sixteenth: half and a quarter of the radius; one mention at least), drawn in the
+    view's lower left corner."""
+    if most < 1:
+        return None
+    counts = sorted({most, *(c for c in (_round(most / 4), _round(most / 16)) if c < most)},
+                    reverse=True)
+    size, pad, big = font_size(box), box[2] / 80, radius(most, most, box)
+    bottom = box[1] + box[3] - pad
+    circles, x = [], box[0] + 2 * pad
+    for count in counts:
+        r = radius(count, most, box)
+        circles.append({"count": count, "x": round(x + r, 4), "y": round(bottom - size * 1.6 - r, 4),
+                        "r": round(r, 4), "tx": round(x + r, 4), "ty": round(bottom - size * 0.5, 4)})
+        x += 2 * max(r, size) + pad
+    return {"circles": circles, "size": size, "x": round(box[0] + pad, 4),
+            "y": round(bottom - size * 1.6 - 2 * big - pad, 4), "caption_x": round(x, 4),
+            "caption_y": round(bottom - size * 0.5, 4), "width": round(x + size * 4.5 - box[0] - pad, 4),
+            "height": round(size * 1.6 + 2 * big + pad, 4)}
+
+
+def _round(value: float) -> int:
+    """`value` to one significant digit (75 -> 80, 1234 -> 1000), at least 1: counts a
+    reader takes in, and a single mention is the smallest there is."""
+    if value < 1:
+        return 1
+    step = 10 ** int(math.log10(value))
+    return int(round(value / step) * step)

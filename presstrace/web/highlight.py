@@ -44,7 +44,8 @@ def spans(art: AnalyzedArticle, entity_pages: dict[str, int]) -> list[Span]:
     out += [Span(p.start, p.end, "places", _place_tip(p)) for p in art.places]
     out += [Span(a.start, a.end, "amounts", _amount_tip(a)) for a in art.amounts]
     out += [Span(e.start, e.end, "events", _event_tip(e)) for e in art.events]
-    out += [Span(f.start, f.end, "framing", _framing_tip(f)) for f in art.framing]
+    out += [Span(f.start, f.end, "framing", _framing_tip(f), css="quoted" if f.voice == "quoted" else "")
+            for f in art.framing]
     out += [Span(n.start, n.end, "noncontent", n.kind) for n in art.noncontent]
     return [s for s in out if 0 <= s.start < s.end <= len(art.text)]
 
@@ -101,8 +102,10 @@ def _place_tip(p) -> str:
     tip = [where or p.text]
     if p.lat is not None and p.lon is not None:
         tip.append(f"{p.lat:.4f}, {p.lon:.4f}")
-    if p.geonameid:
+    if p.geonameid and p.geonameid > 0:  # presstrace's own places' ids are internal
         tip.append(f"GeoNames {p.geonameid}")
+    if getattr(p, "kind", None) == "demonym":  # "Russian troops": the country's people, no place
+        tip.append("demonym")
     if p.stands_for:
         tip.append(f"stands for the {p.stands_for}")
     return " · ".join(tip)
@@ -144,6 +147,8 @@ def _framing_tip(f) -> str:
     tip = f.technique.replace("_", " ")
     if f.concept:
         tip += f" · {f.concept}: {f.variant or f.text}"
+    if f.voice == "quoted":  # the speaker's wording, not counted in the outlet's framing
+        tip += " · in a quote"
     return tip
 
 
