@@ -99,11 +99,13 @@ LAYERS: tuple[Layer, ...] = (
                    *(col(f"{side}_{f}", f"{side}_actor.{f}") for side in ("source", "target")
                      for f in ("entity", "name", "country", "sector")),
                    col("place"), col("date"), col("negated", kind="bool"), col("confidence"))),
-    Layer("tone", Tone, "tone", ("noncontent", "entities"), "Tone", many=False,
+    Layer("tone", Tone, "tone", ("noncontent", "entities", "quotes"), "Tone", many=False,
           columns=(col("score"), col("positive"), col("negative"), col("polarity"), col("activity"),
-                   col("self_group"), col("word_count"), col("entities", kind="json"))),
+                   col("self_group"), col("word_count"), col("entities", kind="json"),
+                   col("author_score"), col("author_positive"), col("author_negative"),
+                   col("author_word_count"))),
     Layer("framing", Framing, "framing", ("noncontent", "quotes"), "Framing",
-          columns=(*SPAN, col("technique"), col("concept"), col("variant"))),
+          columns=(*SPAN, col("technique"), col("concept"), col("variant"), col("voice"))),
     Layer("noncontent", NonContent, "noncontent", (), "Non-content",
           columns=(*SPAN, col("kind"))),
 )

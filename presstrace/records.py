@@ -166,6 +166,13 @@ class Tone:
     activity: float = 0.0      # activity-reference density
     self_group: float = 0.0    # self/group-reference density
     word_count: int = 0
+    # The same measures over the author's own words, outside direct, partial and block
+    # quotes, which outlet comparisons use; None where unmeasured (older stores) or, for
+    # the three shares, when every word is quoted.
+    author_score: Optional[float] = None
+    author_positive: Optional[float] = None
+    author_negative: Optional[float] = None
+    author_word_count: Optional[int] = None
     sentences: list[SentenceTone] = field(default_factory=list)
     entities: dict[str, float] = field(default_factory=dict)  # entity id -> tone of its sentences
 
@@ -176,6 +183,9 @@ class Framing(TextSpan):
     # naming_choice: the contested concept ("Kyiv") and the variant this text chose ("Kiev").
     concept: Optional[str] = None
     variant: Optional[str] = None
+    # "quoted" inside a direct, partial or block quote (the speaker's wording), else "author"
+    # (scare quotes are the author's); None in stores older than the field counts as author.
+    voice: Optional[str] = "author"
 
 
 @dataclass

@@ -15,6 +15,7 @@ from .records import AnalyzedArticle, ArticleError
 Result = Union[AnalyzedArticle, ArticleError]
 # Framing records that are no persuasion technique (the profile lists them apart).
 NOT_TECHNIQUES = ("naming_choice", "hedge")
+QUOTED = "quoted"  # a framing record's voice inside a quote; anything else is the author's
 
 
 def width() -> int:
@@ -129,30 +130,47 @@ def noncontent_lines(art: AnalyzedArticle) -> list[str]:
 
 
 def framing_lines(art: AnalyzedArticle) -> list[str]:
-    """Techniques counted, naming choices with the variant chosen, and hedges.
+    """Techniques counted, naming choices with the variant chosen, and hedges, in the
+    author's own voice; framing inside quotes (the speakers') is only counted apart, and
+    a variant found only in quotes is named as such.
 
     Returns:
         Up to three lines; `["framing: none found"]` when the layer is empty.
     """
-    techniques = Counter(f.technique for f in art.framing if f.technique not in NOT_TECHNIQUES)
+    own = [f for f in art.framing if f.voice != QUOTED]
+    techniques = Counter(f.technique for f in own if f.technique not in NOT_TECHNIQUES)
+    in_quotes = sum(f.voice == QUOTED and f.technique not in NOT_TECHNIQUES for f in art.framing)
     lines = []
-    if techniques:
+    if techniques or in_quotes:
         counted = ", ".join(f"{name} {n}" for name, n in sorted(techniques.items(), key=lambda x: (-x[1], x[0])))
-        lines.append(f"framing: {sum(techniques.values())} spans - {counted}")
-    variants: dict[str, Counter] = defaultdict(Counter)
-    for f in art.framing:
-        if f.technique == "naming_choice":
-            variants[f.concept or f.text][f.variant or f.text] += 1
-    if variants:
-        parts = []
-        for concept, chosen in variants.items():
-            forms = ", ".join(f"“{v}”" + (f" ×{n}" if n > 1 else "") for v, n in chosen.most_common())
-            parts.append(f"{concept}: {forms}")
-        lines.append("naming: " + "; ".join(parts))
-    hedges = Counter(f.text.lower() for f in art.framing if f.technique == "hedge")
+        line = f"framing: {sum(techniques.values())} spans - {counted}" if techniques else "framing: 0 spans"
+        lines.append(line + (f" ({in_quotes} more in quotes, not counted)" if in_quotes else ""))
+    naming = _naming_line(art.framing)
+    if naming:
+        lines.append(naming)
+    hedges = Counter(f.text.lower() for f in own if f.technique == "hedge")
     if hedges:
         lines.append("hedges: " + ", ".join(h + (f" ×{n}" if n > 1 else "") for h, n in hedges.most_common()))
     return lines or ["framing: none found"]
+
+
+def _naming_line(framing: list) -> str:
+    """"naming: Kyiv: “Kiev” (in quotes: “Kyiv”)": the author's variants of each concept,
+    then those only the quoted text uses; "" when there are none."""
+    variants: dict[str, dict[bool, Counter]] = defaultdict(lambda: {True: Counter(), False: Counter()})
+    for f in framing:
+        if f.technique == "naming_choice":
+            variants[f.concept or f.text][f.voice != QUOTED][f.variant or f.text] += 1
+    parts = []
+    for concept, by_voice in variants.items():
+        own = _forms(by_voice[True])
+        quoted = _forms(by_voice[False])
+        parts.append(f"{concept}: " + " ".join(x for x in (own, quoted and f"(in quotes: {quoted})") if x))
+    return "naming: " + "; ".join(parts) if parts else ""
+
+
+def _forms(chosen: Counter) -> str:
+    return ", ".join(f"“{v}”" + (f" ×{n}" if n > 1 else "") for v, n in chosen.most_common())
 
 
 def tone_lines(art: AnalyzedArticle) -> list[str]:
@@ -161,6 +179,7 @@ def tone_lines(art: AnalyzedArticle) -> list[str]:
     line = (f"tone: {t.score:+.2f} (positive {t.positive:.1f}%, negative {t.negative:.1f}%, "
             f"polarity {t.polarity:.1f}%; activity {t.activity:.1f}%, self/group {t.self_group:.1f}%; "
             f"{t.word_count} words)")
+    line += _author_tone(t)
     names = {e.id: e.name for e in art.entities}
     rated = [(score, names[eid]) for eid, score in t.entities.items() if eid in names]
     if rated:
@@ -168,6 +187,15 @@ def tone_lines(art: AnalyzedArticle) -> list[str]:
         if score < 0:
             line += f"; most negative context: {name} ({score:+.2f})"
     return [line]
+
+
+def _author_tone(t) -> str:
+    """The tone of the author's own words when quotes hold some of the words; "" otherwise."""
+    if t.author_word_count is None or t.author_word_count == t.word_count:
+        return ""
+    if t.author_score is None:
+        return "; every word quoted"
+    return f"; author's own words {t.author_score:+.2f} ({t.author_word_count} words)"
 
 
 # The lines of each list layer; framing is reported with tone, and sourcing after the lists.

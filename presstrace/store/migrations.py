@@ -203,6 +203,20 @@ def _place_kind_confidence(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE places ADD COLUMN confidence REAL")
 
 
+def _framing_voice(conn: sqlite3.Connection) -> None:
+    """Whether each framing span is the author's wording or inside a quote, so outlet
+    comparisons count only the author's voice (older rows hold NULL and count as author)."""
+    conn.execute("ALTER TABLE framing ADD COLUMN voice TEXT")
+
+
+def _tone_author_voice(conn: sqlite3.Connection) -> None:
+    """The tone of the author's own words, outside quotes, which outlet comparisons use
+    (older rows hold NULL and fall back to the whole article's tone)."""
+    for column in ("author_score REAL", "author_positive REAL", "author_negative REAL",
+                   "author_word_count INTEGER"):
+        conn.execute(f"ALTER TABLE tone ADD COLUMN {column}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_datasette_views", _datasette_views),
@@ -212,6 +226,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_attribution_confidence", _attribution_confidence),
     Migration("0007_event_confidence", _event_confidence),
     Migration("0008_place_kind_confidence", _place_kind_confidence),
+    Migration("0009_framing_voice", _framing_voice),
+    Migration("0010_tone_author_voice", _tone_author_voice),
 )
 
 

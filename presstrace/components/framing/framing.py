@@ -9,8 +9,9 @@ or canonical name, `variant` the form the text chose) and `hedge`.
 Rules, not a trained model: cue words from VADER's lexicon and presstrace's own lists
 (`data/framing_*.tsv`), grown along the parse into the phrase or clause they belong to.
 Phrase techniques (`phrases.py`) mark short phrases; argument techniques
-(`sentences.py`) mark the clause. Spans inside quotations are marked too: they are
-the speaker's framing, which the reader can tell from the quotes layer. Non-content
+(`sentences.py`) mark the clause. Spans inside quotations are marked too, with
+`voice` "quoted" (the speaker's framing, not the author's: `common/voice.py`); the
+article's and outlet's framing profiles count only the author's voice. Non-content
 (photo credits, bylines) is skipped.
 """
 from __future__ import annotations
@@ -27,7 +28,8 @@ from .naming import hedges, naming_choices, repetitions
 from .phrases import SCARE_LABEL_MAX_WORDS, phrase_candidates, scare_quotes
 from .sentences import sentence_candidates
 from .spans import Candidate
-from ..common.doc import contract, doc_text, noncontent_ranges, set_layer
+from ..common.doc import contract, doc_text, get_layer, noncontent_ranges, set_layer
+from ..common.voice import quoted_ranges, voice_of
 
 
 @Language.factory("framing", **contract(["framing"], requires=["doc.sents"]),
@@ -51,7 +53,9 @@ def extract_framing(doc: Doc, skip: Iterable[tuple[int, int]] = (),
         scare_label_max_words: see `find_candidates`.
     """
     text = doc_text(doc)
-    return [to_record(text, c) for c in find_candidates(doc, skip, scare_label_max_words)]
+    quoted = quoted_ranges(get_layer(doc, "quotes"))
+    return [to_record(text, c, voice_of(c.start, c.end, quoted))
+            for c in find_candidates(doc, skip, scare_label_max_words)]
 
 
 def find_candidates(doc: Doc, skip: Iterable[tuple[int, int]] = (),
@@ -145,6 +149,6 @@ def _shared(a: Candidate, b: Candidate) -> float:
     return max(0, common) / max(a.end - a.start, b.end - b.start)
 
 
-def to_record(text: str, cand: Candidate) -> Framing:
+def to_record(text: str, cand: Candidate, voice: str) -> Framing:
     return Framing(start=cand.start, end=cand.end, text=text[cand.start:cand.end], technique=cand.technique,
-                   concept=cand.concept, variant=cand.variant)
+                   concept=cand.concept, variant=cand.variant, voice=voice)

@@ -14,6 +14,10 @@ left out):
 - `self_group`: self/group-reference density, % of words that are first-person pronouns or
   determiners (I, me, my, mine, myself, we, us, our, ours, ourselves).
 - `word_count`: the number of words.
+- `author_score`, `author_positive`, `author_negative`, `author_word_count`: the same over
+  the author's own words, those outside direct, partial and block quotes (`common/voice.py`),
+  so an outlet is not given the tone of the people it quotes; the shares are None when
+  every word is quoted.
 
 Each sentence gets a `SentenceTone`: `score` is VADER's compound score (-1 .. +1, which
 does handle negation and intensifiers), `positive`/`negative` the sentence's word shares.
@@ -31,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from ...records import SentenceTone, Tone
 from ..common.doc import contract, get_layer, noncontent_ranges, set_layer
 from ..common.valence import compound, token_valence
+from ..common.voice import in_quote, quoted_ranges
 
 SELF_GROUP = frozenset("i me my mine myself we us our ours ourselves".split())
 DIGITS = 3
@@ -40,20 +45,24 @@ DIGITS = 3
 def tone_component(doc: Doc) -> Doc:
     """Write the tone layer."""
     skip = noncontent_ranges(doc)
-    set_layer(doc, "tone", measure_tone(doc, get_layer(doc, "entities"), skip))
+    quoted = quoted_ranges(get_layer(doc, "quotes"))
+    set_layer(doc, "tone", measure_tone(doc, get_layer(doc, "entities"), skip, quoted))
     return doc
 
 
-def measure_tone(doc: Doc, entities: list = (), skip: Iterable[tuple[int, int]] = ()) -> Tone:
+def measure_tone(doc: Doc, entities: list = (), skip: Iterable[tuple[int, int]] = (),
+                 quoted: list[tuple[int, int]] = ()) -> Tone:
     """The article's `Tone`.
 
     Args:
         doc: a parsed document (sentences and parts of speech set).
         entities: the entities layer; their mentions give the per-entity tone.
         skip: character ranges to leave out (non-content: photo credits, bylines).
+        quoted: sorted, disjoint ranges in someone else's voice (`voice.quoted_ranges`);
+            the author's tone is measured on the words outside them.
     """
-    skip = list(skip)
-    counts = WordCounts()
+    skip, quoted = list(skip), list(quoted)
+    counts, author = WordCounts(), WordCounts()
     sentences: list[SentenceTone] = []
     for sent in doc.sents:
         words = [t for t in sent if is_word(t) and not _inside(t.idx, skip)]
@@ -62,8 +71,10 @@ def measure_tone(doc: Doc, entities: list = (), skip: Iterable[tuple[int, int]] 
         sent_counts = WordCounts()
         sent_counts.add(words)
         counts.add(words)
+        author.add([t for t in words if not in_quote(t.idx, quoted)])
         sentences.append(_sentence_tone(sent, sent_counts))
     tone = counts.tone()
+    _set_author(tone, author)
     tone.sentences = sentences
     tone.entities = entity_tone(sentences, entities)
     return tone
@@ -93,6 +104,13 @@ class WordCounts:
                     negative=self.share(self.negative), polarity=self.share(self.positive + self.negative),
                     activity=self.share(self.verbs),
                     self_group=self.share(self.self_group), word_count=self.words)
+
+
+def _set_author(tone: Tone, author: WordCounts) -> None:
+    tone.author_word_count = author.words
+    if author.words:
+        own = author.tone()
+        tone.author_score, tone.author_positive, tone.author_negative = own.score, own.positive, own.negative
 
 
 def _sentence_tone(sent: Span, counts: WordCounts) -> SentenceTone:

@@ -66,3 +66,42 @@ def test_tone_lexicon_is_vader_loaded_once(word, sign):
 def test_tone_report_line(run, text):
     (line,) = tone_lines(run(text))
     assert line.startswith("tone: -") and "words" in line and "Angela Merkel" in line
+
+
+def test_tone_author_voice_leaves_out_the_quoted_words(run):
+    tone = run('"This was a horrible, bloody war," the minister said on Tuesday.').tone
+    assert (tone.word_count, tone.author_word_count) == (11, 5)  # the minister said on Tuesday
+    assert tone.score < 0 and tone.author_score == 0.0
+    assert tone.author_positive == tone.author_negative == 0.0
+
+
+def test_tone_author_voice_is_the_whole_tone_without_quotes(run):
+    tone = run("The minister spoke of a horrible, bloody war on Tuesday.").tone
+    assert tone.author_word_count == tone.word_count
+    assert (tone.author_score, tone.author_positive, tone.author_negative) == (tone.score, tone.positive,
+                                                                              tone.negative)
+
+
+def test_tone_author_voice_keeps_scare_quoted_words(run):
+    tone = run("The tragic 'savings' left three clinics closed across the north.").tone
+    assert tone.author_word_count == tone.word_count and tone.author_score < 0
+
+
+def test_tone_author_voice_is_unmeasured_when_every_word_is_quoted(run):
+    tone = run('"We will win this terrible war."').tone
+    assert tone.author_word_count == 0 and tone.word_count > 0
+    assert tone.author_score is None
+
+
+@pytest.mark.parametrize("text,part", [
+    ('"This was a horrible, bloody war," the minister said on Tuesday.', "author's own words +0.00 (5 words)"),
+    ('"We will win this terrible war."', "every word quoted"),
+])
+def test_tone_report_line_gives_the_authors_tone_beside_quotes(run, text, part):
+    (line,) = tone_lines(run(text))
+    assert line.endswith(part)
+
+
+def test_tone_report_line_without_quotes_has_no_author_part(run):
+    (line,) = tone_lines(run("The minister spoke of a horrible, bloody war on Tuesday."))
+    assert "author" not in line and "quoted" not in line
