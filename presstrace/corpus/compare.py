@@ -3,9 +3,15 @@
 `compare_story(conn, story_id)` answers, for each outlet (`articles.source`) in the story:
 its articles; whom it quotes and how often (speakers by their corpus entity's canonical
 name where they have one; a speaker named only by a pronoun counts as no speaker); its
-sourcing profile (claims by source kind, and the mean shares of the `sourcing` layer); its tone (mean of its articles' tone); the framing
-techniques it uses; its naming choices (concept -> variants); and the claims it carries
-that no other outlet in the story does.
+sourcing profile (claims by source kind, and the mean shares of the `sourcing` layer); its tone
+(mean of its articles' tone); the framing techniques it uses; its naming choices (concept ->
+variants); and the claims it carries that no other outlet in the story does.
+
+Tone, framing and naming are the outlet's own voice: the author's words, not the wording of
+the people it quotes (a "bloody war" inside a minister's quote is the minister's; `voice`
+of the framing records, `author_*` of the tone). Rows from stores older than those fields
+count as the author's (framing) or give the whole article's tone. Framing in quotes is
+counted apart (`framing_quoted`), and the framing density is per 1,000 of the author's words.
 
 A claim is **only this outlet's** when no claim or quote of another outlet in the story
 holds enough of its content words: the best containment |A ∩ B| / |A| over the other
@@ -92,8 +98,8 @@ def _empty_profile(name: str, members: list[dict], ids: list[int]) -> dict[str, 
     return {"outlet": name, "articles": own, "quotes": 0, "quotes_without_speaker": 0,
             "quoted": [], "claims": 0,
             "sourcing": {"claims": dict.fromkeys(KINDS, 0), "shares": dict.fromkeys(KINDS)},
-            "tone": {"score": None, "positive": None, "negative": None}, "words": 0,
-            "framing": {}, "framing_per_1000_words": None, "naming": {}, "unique_claims": [],
+            "tone": {"score": None, "positive": None, "negative": None}, "words": 0, "author_words": 0,
+            "framing": {}, "framing_quoted": 0, "framing_per_1000_words": None, "naming": {}, "unique_claims": [],
             "unique_claim_count": 0,
             "shared_claim_count": 0}
 
@@ -161,33 +167,49 @@ def _mean(values: Iterable) -> Any:
     return round(sum(values) / len(values), 4) if values else None
 
 
+TONE_KEYS = ("score", "positive", "negative")
+
+
 def _add_tone(conn, ids, outlets, profiles) -> None:
     owners = _by_article(outlets)
-    rows: dict[str, list[sqlite3.Row]] = defaultdict(list)
-    for row in _select(conn, "SELECT article_id, score, positive, negative, word_count FROM tone "
-                             "WHERE article_id IN ({ids})", ids):
+    rows: dict[str, list[dict]] = defaultdict(list)
+    for row in _select(conn, "SELECT * FROM tone WHERE article_id IN ({ids})", ids):
         for outlet in owners[row["article_id"]]:
-            rows[outlet].append(row)
+            rows[outlet].append(author_tone(row))
     for outlet, tones in rows.items():
-        profiles[outlet]["tone"] = {k: _mean(t[k] for t in tones)
-                                    for k in ("score", "positive", "negative")}
-        profiles[outlet]["words"] = sum(t["word_count"] or 0 for t in tones)
+        profiles[outlet]["tone"] = {k: _mean(t[k] for t in tones) for k in TONE_KEYS}
+        profiles[outlet]["words"] = sum(t["words"] for t in tones)
+        profiles[outlet]["author_words"] = sum(t["author_words"] for t in tones)
+
+
+def author_tone(row: sqlite3.Row) -> dict[str, Any]:
+    """An article's tone in its author's voice, and its word counts. A row stored before
+    the author's tone was measured (NULL `author_word_count`) gives its whole tone; one
+    whose every word is quoted has no author tone (None: left out of the means)."""
+    words = row["word_count"] or 0
+    if row["author_word_count"] is None:
+        return {**{k: row[k] for k in TONE_KEYS}, "words": words, "author_words": words}
+    return {**{k: row[f"author_{k}"] for k in TONE_KEYS}, "words": words,
+            "author_words": row["author_word_count"]}
 
 
 def _add_framing(conn, ids, outlets, profiles) -> None:
     owners = _by_article(outlets)
     techniques: dict[str, Counter] = defaultdict(Counter)
     naming: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
-    for row in _select(conn, "SELECT article_id, technique, concept, variant FROM framing "
+    for row in _select(conn, "SELECT article_id, technique, concept, variant, "
+                             "coalesce(voice, 'author') = 'author' AS own FROM framing "
                              "WHERE article_id IN ({ids})", ids):
         for outlet in owners[row["article_id"]]:
-            if row["technique"] == "naming_choice" and row["concept"]:
+            if not row["own"]:
+                profiles[outlet]["framing_quoted"] += row["technique"] != "naming_choice"
+            elif row["technique"] == "naming_choice" and row["concept"]:
                 naming[outlet][row["concept"]][row["variant"] or ""] += 1
             elif row["technique"]:
                 techniques[outlet][row["technique"]] += 1
     for outlet, counter in techniques.items():
         profiles[outlet]["framing"] = dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
-        words = profiles[outlet]["words"]
+        words = profiles[outlet]["author_words"]
         profiles[outlet]["framing_per_1000_words"] = (
             round(1000 * sum(counter.values()) / words, 2) if words else None)
     for outlet, concepts in naming.items():
