@@ -21,6 +21,7 @@ from ..errors import InputError
 from ..records import Article
 from ..store import db, queries
 from ..store.errors import QueryError
+from ..store.placeview import public_geonameid
 from .deps import get_conn
 from .errors import ApiError
 
@@ -101,6 +102,8 @@ def get_article(conn: Conn, article_id: Annotated[int, Path(ge=1, le=MAX_SQL_INT
         article = db.load_article(conn, article_id)
     except KeyError:
         raise ApiError(404, "not_found", f"no article with id {article_id}") from None
+    for place in article.places:  # older stores hold presstrace's internal (negative) ids
+        place.geonameid = public_geonameid(place.geonameid)
     return JSONResponse(article.to_dict())
 
 

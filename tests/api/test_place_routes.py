@@ -36,3 +36,11 @@ def test_api_timeline_takes_a_places_ref(map_client, map_facts):
     refused = map_client.get("/api/timeline", params={"place": str(map_facts["internal_id"])})
     assert refused.status_code == 400 and "positive" in refused.json()["error"]["message"]
     assert str(map_facts["internal_id"]) not in map_client.get("/api/entities/Moscow").text
+
+
+def test_api_article_shows_no_internal_place_id(map_client, map_conn, map_facts):
+    aid = map_conn.execute("SELECT id FROM articles WHERE input_id = 'kh-2'").fetchone()[0]
+    places = map_client.get(f"/api/articles/{aid}").json()["places"]
+    ids = {p["name"]: p["geonameid"] for p in places}
+    assert ids["Moscow"] is None and ids["Kyiv"] == 703448  # stored: the internal id, a real one
+    assert str(map_facts["internal_id"]) not in map_client.get(f"/api/articles/{aid}").text
