@@ -97,7 +97,8 @@ def code_event(doc: Doc, trig: Trigger, index: EntityIndex, gazetteer, text: str
     trig = recode(trig)
     source, target = (counted(t) for t in actors_of(trig))
     sent = trig.token.sent  # Token.sent walks the sentence: look it up once
-    places = [p for p in get_layer(doc, "places") if sent.start_char <= p.start < sent.end_char]
+    places = [p for p in get_layer(doc, "places")
+              if p.kind != "demonym" and sent.start_char <= p.start < sent.end_char]
     target, where = target_or_place(trig, target, places)
     place = where or event_place(trig, places, source, target)
     local = alpha3(place.country) if place is not None else None

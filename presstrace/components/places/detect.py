@@ -70,6 +70,11 @@ class Toponym:
     regions_only: bool = False                # "Kursk region": first-level regions only
     fixed: Optional[GazetteerEntry] = None    # already resolved (seats, "Ill.")
     stands_for: Optional[str] = None
+    # Set by resolution: how far the chosen place's score leads the best candidate far from
+    # it (None: no rival), and by the evidence gate: "own" or "vouched" (by another place).
+    margin: Optional[float] = None
+    evidence: str = ""
+    town_cue: bool = False  # its sentence speaks of a city ("the mayor"): see town_cue()
 
 
 def find_toponyms(doc: Doc, text: str, gazetteer) -> list[Toponym]:
@@ -372,3 +377,19 @@ def repeat_toponyms(text: str, chosen: list[Toponym], persons: list[tuple[int, i
             if not _inside(rep, persons):
                 out.append(rep)
     return out
+
+
+# Words that make a sentence speak of a city, not the region of the same name ("New York's
+# mayor", "the five boroughs"); the UN bodies meet in cities (New York, Geneva, Vienna).
+TOWN_WORDS = {"mayor", "borough", "boroughs", "downtown", "subway", "citywide", "city", "metro",
+              "suburbs", "uptown", "un", "u.n.", "nations", "headquarters"}
+
+
+def town_cue(doc: Doc, t: Toponym) -> bool:
+    """Whether the toponym's sentence speaks of a city ("the mayor", "the boroughs", "at
+    the UN"), so a name that is also a region's ("New York") names the city there."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return any(tok.lower_ in TOWN_WORDS for tok in span[0].sent if not span.start <= tok.i < span.end)
+

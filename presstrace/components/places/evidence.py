@@ -53,7 +53,8 @@ PLACE_WORD_RE = re.compile(r"\b(?:County|Parish|Oblast|Province|Township|Borough
 
 def supported(doc: Doc, pairs: list[tuple[Toponym, GazetteerEntry]]) -> list[tuple[Toponym, GazetteerEntry]]:
     """The resolved toponyms whose place has evidence, in their order."""
-    kept = {e.geonameid for t, e in pairs if _evident(doc, t, e)}
+    own = {e.geonameid for t, e in pairs if _evident(doc, t, e)}
+    kept = set(own)
     entries = list({e.geonameid: e for _, e in pairs}.values())
     changed = True
     while changed:  # a place vouched for vouches in turn; two nearby towns vouch for each other
@@ -62,6 +63,8 @@ def supported(doc: Doc, pairs: list[tuple[Toponym, GazetteerEntry]]) -> list[tup
         found = {e.geonameid for e in doubtful if _vouched(e, anchors) or _vouched(e, doubtful, mutual=True)}
         changed = bool(found)
         kept |= found
+    for t, e in pairs:
+        t.evidence = "own" if e.geonameid in own else "vouched"
     return [(t, e) for t, e in pairs if e.geonameid in kept]
 
 

@@ -19,8 +19,10 @@ from ...records import Place
 from ..common.gazetteer import gazetteer_for
 from ..common.doc import contract, doc_text, get_layer, set_layer
 from .data import seat_entry, seats
+from .confidence import place_confidence
+from .demonyms import DEMONYM, demonym_toponyms
 from .evidence import supported
-from .detect import Toponym, find_toponyms
+from .detect import Toponym, find_toponyms, town_cue
 from .resolve import resolve_toponyms
 
 LOGGER = logging.getLogger(__name__)
@@ -71,15 +73,25 @@ def extract_places(doc: Doc, gazetteer) -> list[Place]:
         doc: a parsed document with the entities and noncontent layers.
         gazetteer: the `Gazetteer`.
     """
+    return [to_place(t, entry, stands_for(doc, t, entry)) for t, entry in resolved_places(doc, gazetteer)]
+
+
+def resolved_places(doc: Doc, gazetteer) -> list[tuple[Toponym, GazetteerEntry]]:
+    """Each toponym with evidence, and each demonym, with its place, in text order (the
+    toponyms carry how they were found, for the confidence)."""
     text = doc_text(doc)
     credits = [(n.start, n.end) for n in get_layer(doc, "noncontent") if n.kind in CREDIT_KINDS]
     toponyms = [t for t in find_toponyms(doc, text, gazetteer)
                 if not any(a <= t.start < b for a, b in credits)]
     for t in toponyms:
+        t.town_cue = town_cue(doc, t)
         if t.source == "seat" or (t.source == "repeat" and t.query in seats()):
             t.fixed = seat_entry(gazetteer, seats()[t.query])
     resolved = resolve_toponyms([t for t in toponyms if t.source != "seat" or t.fixed], gazetteer)
-    return [to_place(t, entry, stands_for(doc, t, entry)) for t, entry in supported(doc, resolved)]
+    kept = supported(doc, resolved)
+    taken = credits + [(t.start, t.end) for t, _ in kept]
+    kept += demonym_toponyms(doc, taken, gazetteer)
+    return sorted(kept, key=lambda pair: pair[0].start)
 
 
 def to_place(t: Toponym, entry: GazetteerEntry, standing: Optional[str]) -> Place:
@@ -87,12 +99,16 @@ def to_place(t: Toponym, entry: GazetteerEntry, standing: Optional[str]) -> Plac
     return Place(start=t.start, end=t.end, text=t.text, name=entry.name,
                  geonameid=entry.geonameid, lat=round(entry.lat, 5), lon=round(entry.lon, 5),
                  country=entry.country or None, admin1=entry.admin1,
-                 feature=entry.feature_code, stands_for=standing)
+                 feature=entry.feature_code, stands_for=standing,
+                 kind=DEMONYM if t.source == DEMONYM else "toponym",
+                 confidence=place_confidence(t, entry))
 
 
 def stands_for(doc: Doc, t: Toponym, entry: GazetteerEntry) -> Optional[str]:
     """"government" when the name stands for a state's government, else None."""
     is_seat = t.query in seats()
+    if t.source == DEMONYM:
+        return None
     if not is_seat and entry.feature_code not in METONYMIC_FEATURES:
         return None
     span = doc.char_span(t.start, t.end, alignment_mode="expand")

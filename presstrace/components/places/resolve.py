@@ -49,6 +49,7 @@ W_SAME_PLACE = 3.0  # the place another name of the article was resolved to
 NEAR_BONUS = ((50.0, 1.5), (150.0, 1.0), (400.0, 0.5))
 W_NEIGHBOUR = 1.2  # per other name with a place within NEIGHBOUR_KM, for at most two names
 NEIGHBOUR_KM = 50.0
+RIVAL_KM = 161.0  # a rival this far away is another place, not a point of the same one
 _ABBREVIATIONS = {"st": "saint ", "mt": "mount ", "ft": "fort "}
 _ABBREVIATION_RE = re.compile(r"\b(st|mt|ft)\.? ")
 
@@ -60,6 +61,7 @@ class Group:
     candidates: list[GazetteerEntry]
     query_key: str
     dateline: bool = False
+    town: bool = False        # a city and region share the name, and its sentence speaks of a city
     broad_name: bool = False  # a country or first-level region has exactly this name
     choice: Optional[GazetteerEntry] = None
     regions: dict[tuple[str, str], float] = field(default_factory=dict)
@@ -92,8 +94,25 @@ def resolve_toponyms(toponyms: list[Toponym], gazetteer) -> list[tuple[Toponym, 
         for k, group in enumerate(groups):
             group.choice = max(group.candidates, key=lambda c: score(c, k, group, groups, context))
         context = build_context(groups)
+    for k, group in enumerate(groups):
+        margin = _margin(k, group, groups, context)
+        for t in group.toponyms:
+            t.margin = margin
     pairs = [(t, g.choice) for g in groups for t in g.toponyms if g.choice is not None]
     return sorted(pairs, key=lambda p: p[0].start)
+
+
+def _margin(k: int, group: Group, groups: list[Group], ctx: Context) -> Optional[float]:
+    """How far the choice's score leads the best candidate more than `RIVAL_KM` from it
+    (None: no such rival): a small lead is a close call the confidence should show."""
+    c = group.choice
+    if c is None:
+        return None
+    rivals = [r for r in group.candidates if distance_km(r.lat, r.lon, c.lat, c.lon) > RIVAL_KM]
+    if not rivals:
+        return None
+    best = max(score(r, k, group, groups, ctx) for r in rivals)
+    return score(c, k, group, groups, ctx) - best
 
 
 def group_toponyms(toponyms: list[Toponym], gazetteer) -> list[Group]:
@@ -108,7 +127,14 @@ def group_toponyms(toponyms: list[Toponym], gazetteer) -> list[Group]:
             groups[key] = Group([], cands, key[0], broad_name=broad)
         groups[key].toponyms.append(t)
         groups[key].dateline |= t.source == "dateline"
+        groups[key].town |= t.town_cue and _city_of_region(groups[key].candidates)
     return [g for g in groups.values() if g.candidates]
+
+
+def _city_of_region(candidates: list[GazetteerEntry]) -> bool:
+    """Whether the name is both a first-level region's and a city's inside it (New York)."""
+    regions = {(c.country, c.admin1_code) for c in candidates if c.feature_code == "ADM1"}
+    return any(c.feature_class == "P" and (c.country, c.admin1_code) in regions for c in candidates)
 
 
 def candidates_for(t: Toponym, gazetteer) -> list[GazetteerEntry]:
@@ -193,7 +219,8 @@ def exact_form(key: str) -> str:
 def prior(c: GazetteerEntry, query_key: str, dateline: bool = False) -> float:
     """How likely `c` is before any context: kind of place, population, exact name.
 
-    A dateline names a town ("NEW YORK (AP) -"), so a region there has no region prior.
+    A dateline names a town ("NEW YORK (AP) -"), as does a name in a sentence about a city
+    ("New York's mayor"), so a region there has no region prior.
     """
     exact = W_EXACT if exact_form(normalize_key(c.name)) == exact_form(query_key) else 0.0
     if c.feature_code == "PCLI" or is_area(c):
@@ -206,7 +233,7 @@ def prior(c: GazetteerEntry, query_key: str, dateline: bool = False) -> float:
 
 def score(c: GazetteerEntry, k: int, group: Group, groups: list[Group], ctx: Context) -> float:
     """The score of candidate `c` for group `k` given the other groups' choices."""
-    total = prior(c, group.query_key, group.dateline)
+    total = prior(c, group.query_key, group.dateline or group.town)
     # A place is no evidence for its own country or region, but another name chosen for
     # the same place is a witness to it ("Kyiv" … "Kiev"; "the Kursk region" … "Kursk").
     others = [j for j in ctx.weight if j != k and ctx.ids[j] != c.geonameid]

@@ -86,13 +86,12 @@ def test_places_metonymy_marks_governments(run, text, toponym, stands_for, count
 
 
 @pytest.mark.parametrize("text,not_place", [
-    ("Russian troops advanced while Ukrainian units withdrew.", "Russian"),
     ("Paris Hilton arrived at the gala on Friday.", "Paris"),
     ("Coach Jordan Ellis thanked the fans after the game.", "Jordan"),
     ("He served in the Gulf War and came home to Ohio.", "Gulf"),
     ("West said the plan would work.", "West"),
 ])
-def test_places_skip_demonyms_names_and_non_places(run, text, not_place):
+def test_places_skip_names_and_non_places(run, text, not_place):
     art = run(text)
     assert not any(not_place in p.text for p in art.places), [(p.text, p.name) for p in art.places]
 
@@ -311,3 +310,57 @@ def test_places_kept_with_evidence(run, text, toponyms):
 def test_places_a_place_noun_before_the_name_is_evidence(run):
     assert "Chaplyne" in {p.text for p in run("Houses burned in the village Chaplyne after the strike.").places}
 
+
+
+def kinds(art):
+    return {p.text: (p.name, p.kind) for p in art.places}
+
+
+@pytest.mark.parametrize("text,word,name", [
+    ("Russian troops advanced while Ukrainian units withdrew.", "Russian", "Russia"),
+    ("Russian troops advanced while Ukrainian units withdrew.", "Ukrainian", "Ukraine"),
+    ("The Ukrainians pulled back across the river overnight.", "Ukrainians", "Ukraine"),
+    ("British officials met their hosts before the vote.", "British", "United Kingdom"),
+    # a state body the country owns is the country's ("the Polish Defence Ministry")
+    ("A spokesman for the Polish Defence Ministry denied the report.", "Polish", "Poland"),
+    # continents and regions by their adjectives; a two-word one before its last word's country
+    ("European leaders met Latin American envoys on Tuesday.", "European", "Europe"),
+    ("European leaders met Latin American envoys on Tuesday.", "Latin American", "Latin America"),
+    ("Texans voted early this year, officials said.", "Texans", "Texas"),
+    ("North Korean missiles flew over the sea again.", "North Korean", "North Korea"),
+])
+def test_places_demonyms_name_their_country_or_region(run, text, word, name):
+    assert kinds(run(text)).get(word) == (name, "demonym")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("She flew American Airlines to Denver last week.", "American"),   # a firm's name
+    ("The letter was published in English and in French.", "English"),  # a language
+    ("He hired Spanish teachers for the school.", "Spanish"),           # a language noun follows
+    ("Many African-Americans voted early.", "Americans"),               # another people
+    ("The Canadian Press reported the fire.", "Canadian"),              # an agency's name
+    ("It was built in Soviet times for Kurdish families.", "Soviet"),  # a state that is gone
+    ("It was built in Soviet times for Kurdish families.", "Kurdish"),  # a people of several states
+])
+def test_places_a_demonym_in_a_name_or_as_a_language_is_no_place(run, text, word):
+    assert word not in kinds(run(text))
+
+
+def test_places_demonyms_do_not_locate_events(run):
+    art = run("Russian troops shelled the town on Monday.")
+    assert ("Russian" in kinds(art)) and all(e.place != "Russia" for e in art.events)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Security Council met at the UN in New York on Monday.", "New York City"),
+    ("New York's mayor said the five boroughs would take in refugees.", "New York City"),
+    ("The governor said New York would send aid to the region.", "New York"),
+])
+def test_places_a_sentence_about_a_city_takes_the_city_of_a_region_name(run, text, name):
+    assert place(run(text), "New York").name == name
+
+
+def test_places_confidence_is_given_and_lower_for_a_close_call(run):
+    paris = place(run("Talks resumed in Paris on Monday."), "Paris").confidence
+    springfield = place(run("Officials in Springfield said the roads were closed."), "Springfield").confidence
+    assert 0 < springfield < paris <= 1
