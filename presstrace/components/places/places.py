@@ -96,8 +96,10 @@ def resolved_places(doc: Doc, gazetteer) -> list[tuple[Toponym, GazetteerEntry]]
 
 def to_place(t: Toponym, entry: GazetteerEntry, standing: Optional[str]) -> Place:
     """The `Place` record for a resolved toponym."""
+    # A negative id is presstrace's own key for a place GeoNames' shipped data lacks (an
+    # area, a county), not a GeoNames id: SCHEMA.md gives one only where GeoNames has it.
     return Place(start=t.start, end=t.end, text=t.text, name=entry.name,
-                 geonameid=entry.geonameid, lat=round(entry.lat, 5), lon=round(entry.lon, 5),
+                 geonameid=entry.geonameid if entry.geonameid > 0 else None, lat=round(entry.lat, 5), lon=round(entry.lon, 5),
                  country=entry.country or None, admin1=entry.admin1,
                  feature=entry.feature_code, stands_for=standing,
                  kind=DEMONYM if t.source == DEMONYM else "toponym",
