@@ -17,12 +17,14 @@ same place.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from spacy.tokens import Doc
 
-from ...gazetteer import GazetteerEntry
+from ...gazetteer import GazetteerEntry, normalize_key
 from .candidates import LOCATIVES
 from .data import is_area
+from .demonyms import country_code
 from .detect import NEXT_WORD_RE, REGION_WORDS, Toponym
 from .resolve import distance_km
 
@@ -41,19 +43,25 @@ PLACING_HEADS = PLACE_NOUNS | set(REGION_WORDS) | LOCATED_HEADS
 # "Huntsville Police Department", "Torrington Fire Department": a town's own institutions.
 INSTITUTION_WORDS = {"police", "fire", "sheriff", "sheriff's", "city", "county", "town", "township", "school",
                      "schools", "public", "municipal", "council", "mayor", "airport", "port", "hospital",
-                     "library", "state", "university", "college", "community", "area", "district"}
+                     "library", "state", "community", "area", "district"}
 WORLD_CITY = 1_000_000  # named alone the world over
 TOWN = 20_000           # big enough to be named with only its country around it
 NEAR_KM = 200
 SELF_EVIDENT_FEATURES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "PPLC", "CONT", "RGN", "SEA"}
 BASED_RE = re.compile(r"-based\b")
+LOCATIVE = "locative"  # the evidence of a preposition of place alone ("in X", "aboard X")
 # A name that says what kind of place it is ("Alachua County", "Kursk Oblast").
 PLACE_WORD_RE = re.compile(r"\b(?:County|Parish|Oblast|Province|Township|Borough|District|Region|Governorate)$")
 
 
-def supported(doc: Doc, pairs: list[tuple[Toponym, GazetteerEntry]]) -> list[tuple[Toponym, GazetteerEntry]]:
+def supported(doc: Doc, pairs: list[tuple[Toponym, GazetteerEntry]], gazetteer) -> list[tuple[Toponym, GazetteerEntry]]:
     """The resolved toponyms whose place has evidence, in their order."""
-    own = {e.geonameid for t, e in pairs if _evident(doc, t, e)}
+    reasons: dict[int, set[str]] = {}
+    for t, e in pairs:
+        reason = _evident(doc, t, e)
+        if reason:
+            reasons.setdefault(e.geonameid, set()).add(reason)
+    own = set(reasons) - _abroad_villages(pairs, reasons, _demonym_countries(doc, gazetteer))
     kept = set(own)
     entries = list({e.geonameid: e for _, e in pairs}.values())
     changed = True
@@ -68,37 +76,76 @@ def supported(doc: Doc, pairs: list[tuple[Toponym, GazetteerEntry]]) -> list[tup
     return [(t, e) for t, e in pairs if e.geonameid in kept]
 
 
-def _evident(doc: Doc, t: Toponym, entry: GazetteerEntry) -> bool:
-    """Evidence in the mention itself or in what the place is."""
+def _abroad_villages(pairs: list[tuple[Toponym, GazetteerEntry]], reasons: dict[int, set[str]],
+                     named: set[str]) -> set[int]:
+    """Places under `TOWN` people that only a preposition says are places, in a country the
+    article names in no other way — no other place with evidence, no demonym in `named`:
+    "aboard Mir" is the space station, not a Belarusian village of 2,000. A village abroad
+    is named with its country or region (which then vouches for it)."""
+    countries: dict[str, set[int]] = {}
+    for _, e in pairs:
+        if e.geonameid in reasons and e.country:
+            countries.setdefault(e.country, set()).add(e.geonameid)
+    return {e.geonameid for _, e in pairs
+            if reasons.get(e.geonameid) == {LOCATIVE} and e.feature_class == "P" and e.population < TOWN
+            and not countries.get(e.country, set()) - {e.geonameid} and e.country not in named}
+
+
+def _demonym_countries(doc: Doc, gazetteer) -> set[str]:
+    """ISO alpha-2 codes of the countries the article names by a demonym ("Belarusian")."""
+    codes = {country_code(tok) for tok in doc if tok.text[:1].isupper()} - {None}
+    return {entry.country for entry in map(gazetteer.country, codes) if entry is not None}
+
+
+def _evident(doc: Doc, t: Toponym, entry: GazetteerEntry) -> Optional[str]:
+    """The evidence in the mention itself or in what the place is, or None."""
     if t.source in STRONG_SOURCES or t.fixed is not None or is_area(entry) or _institution(doc, t):
-        return True
+        return "stated"
+    if _alias_in_a_name(doc, t, entry):
+        return None
     if entry.feature_code in SELF_EVIDENT_FEATURES or PLACE_WORD_RE.search(t.text):
-        return True
+        return "known"
     if entry.population >= WORLD_CITY and (entry.feature_class == "P" or entry.feature_code == "ADM1"):
-        return True
+        return "known"
     return _said_to_be_a_place(doc, t, entry)
 
 
-def _said_to_be_a_place(doc: Doc, t: Toponym, entry: GazetteerEntry) -> bool:
-    """"in X", "near X", "the village X", "the town of X", "Town, X"; "X-based" — when the
-    words say it of X itself, not of a name X is part of."""
+def _alias_in_a_name(doc: Doc, t: Toponym, entry: GazetteerEntry) -> bool:
+    """A name that reaches the place only through another spelling ("Pax" for La Paz) and
+    modifies a proper noun after it ("Pax Britannica") is part of that longer name."""
+    if normalize_key(t.text) == normalize_key(entry.name) or entry.feature_code.startswith("PCL"):
+        return False  # a country's other names are its own ("U.S. Highway 82")
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span) or span.end >= len(doc):
+        return False
+    root, after = span.root, doc[span.end]
+    return root.dep_ == "compound" and root.head.i >= span.end and after.pos_ == "PROPN" \
+        and after.lower_ not in PLACING_HEADS
+
+
+def _said_to_be_a_place(doc: Doc, t: Toponym, entry: GazetteerEntry) -> Optional[str]:
+    """"in X", "near X" (LOCATIVE); "the village X", "the town of X", "Town, X", "X-based",
+    "X police" (what is there says where) — when the words say it of X itself, not of a
+    name X is part of; None when nothing does."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
-        return False
+        return None
     if span.end < len(doc) and doc[span.end].lower_ in LOCATED_HEADS:
-        return True  # "Ozark police", "the Geneva summit": what is there says where
+        return "located"  # "Ozark police", "the Geneva summit": what is there says where
     if _part_of_a_name(doc, span, t, entry):
-        return False
+        return None
     i = span.start - 1
     while i >= 0 and doc[i].lower_ in ("the", "a"):
         i -= 1
-    if i >= 0 and (doc[i].lower_ in LOCATIVES or doc[i].lower_ in PLACE_NOUNS):
-        return True  # "in X", "the village Chaplyne"
+    if i >= 0 and doc[i].lower_ in LOCATIVES:
+        return LOCATIVE
+    if i >= 0 and doc[i].lower_ in PLACE_NOUNS and doc[i].is_lower:
+        return "place noun"  # "the village Chaplyne" (not "the State Duma": a name's own word)
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PLACE_NOUNS:
-        return True
+        return "place noun"
     if i >= 1 and doc[i].text == "," and doc[i - 1].pos_ == "PROPN":
-        return True  # "Snetterton, Norfolk": the second part of an address says where the first is
-    return bool(BASED_RE.match(doc.text, t.end))
+        return "address"  # "Snetterton, Norfolk": the second part of an address says where the first is
+    return "based" if BASED_RE.match(doc.text, t.end) else None
 
 
 def _part_of_a_name(doc: Doc, span, t: Toponym, entry: GazetteerEntry) -> bool:

@@ -88,7 +88,7 @@ def resolved_places(doc: Doc, gazetteer) -> list[tuple[Toponym, GazetteerEntry]]
         if t.source == "seat" or (t.source == "repeat" and t.query in seats()):
             t.fixed = seat_entry(gazetteer, seats()[t.query])
     resolved = resolve_toponyms([t for t in toponyms if t.source != "seat" or t.fixed], gazetteer)
-    kept = supported(doc, resolved)
+    kept = supported(doc, resolved, gazetteer)
     taken = credits + [(t.start, t.end) for t, _ in kept]
     kept += demonym_toponyms(doc, taken, gazetteer)
     return sorted(kept, key=lambda pair: pair[0].start)

@@ -50,6 +50,7 @@ NEAR_BONUS = ((50.0, 1.5), (150.0, 1.0), (400.0, 0.5))
 W_NEIGHBOUR = 1.2  # per other name with a place within NEIGHBOUR_KM, for at most two names
 NEIGHBOUR_KM = 50.0
 RIVAL_KM = 161.0  # a rival this far away is another place, not a point of the same one
+OUTRANK = 5  # a namesake this many times bigger wins unless the article places the smaller one
 _ABBREVIATIONS = {"st": "saint ", "mt": "mount ", "ft": "fort "}
 _ABBREVIATION_RE = re.compile(r"\b(st|mt|ft)\.? ")
 
@@ -259,10 +260,27 @@ def score(c: GazetteerEntry, k: int, group: Group, groups: list[Group], ctx: Con
         # "Ontario" or "Wales" is a town only where the text says so ("Ontario, Calif.") or
         # names its neighbours ("Lebanon" with "Boone County" is Lebanon, Indiana): a region
         # named elsewhere in the article is no evidence against the province itself.
+        if not neighbours and share < 1 and _outranked(c, group, with_region=True):
+            return total
         return total + W_COUNTRY * share + neighbours
     votes = W_VOTE * min(1.5, sum(g.regions.get(region, 0.0) for j, g in enumerate(groups) if j != k))
     near = _near(c, [ctx.points[j] for j in others if j in ctx.points])
-    return total + W_COUNTRY * share + max(named, towns, votes, near, neighbours)
+    local = max(named, towns, votes, near, neighbours)
+    if not local and share < 1 and _outranked(c, group):
+        # In an article that names other countries too, a small namesake (Geneva, Illinois)
+        # wins over a town `OUTRANK` times its size only where the article names its state
+        # or a neighbour; an article that names one country reads its names there.
+        return total
+    return total + W_COUNTRY * share + local
+
+
+def _outranked(c: GazetteerEntry, group: Group, with_region: bool = False) -> bool:
+    """Whether a candidate far from `c` is a town `OUTRANK` times its size or more
+    (`with_region`: one that lies in a region of the same name, as Geneva in Geneva)."""
+    regions = {(r.country, r.admin1_code) for r in group.candidates if r.feature_code == "ADM1"}
+    return any(o.feature_class == "P" and o.population >= OUTRANK * max(c.population, 1)
+               and distance_km(o.lat, o.lon, c.lat, c.lon) > RIVAL_KM
+               and (not with_region or (o.country, o.admin1_code) in regions) for o in group.candidates)
 
 
 def _variant(group: Group, other: Group) -> bool:

@@ -292,6 +292,14 @@ def test_places_within_and_distance():
     ("Deputies in the Duma in Moscow voted on Tuesday.", "Duma"),
     ("Warships sailed in the Baltic near Kaliningrad.", "Baltic"),
     ("She studied at the University of Kyiv in Ukraine.", "University"),
+    # a capitalised word of the name is no place noun ("the State Duma")
+    ("Lawmakers of the State Duma voted for the appeal.", "Duma"),
+    # a preposition alone does not make a village abroad of a name ("aboard Mir")
+    ("Two astronauts lived aboard Mir for six months in the 1990s.", "Mir"),
+    # a place's other spelling inside a longer name ("Pax" is an old name of La Paz)
+    ("Historians compared Pax Britannica with the years after the war.", "Pax"),
+    # a university bears a name, not always its town's ("Columbia University" is in New York)
+    ("She teaches at Columbia University and writes about the war.", "Columbia"),
 ])
 def test_places_a_namesake_without_evidence_is_no_place(run, text, not_place):
     assert not_place not in [p.text for p in run(text).places]
@@ -364,3 +372,18 @@ def test_places_confidence_is_given_and_lower_for_a_close_call(run):
     paris = place(run("Talks resumed in Paris on Monday."), "Paris").confidence
     springfield = place(run("Officials in Springfield said the roads were closed."), "Springfield").confidence
     assert 0 < springfield < paris <= 1
+
+
+@pytest.mark.parametrize("text,country", [
+    # an article that names other countries: the world city, not the small namesake
+    ("Biden and Putin met at a summit in Geneva. Russia and Ukraine, and Ohio's voters, watched.", "CH"),
+    # its state named: the namesake
+    ("Police in Geneva and nearby Batavia, Illinois, closed the roads.", "US"),
+])
+def test_places_a_small_namesake_needs_local_evidence(run, text, country):
+    assert place(run(text), "Geneva").country == country
+
+
+def test_places_a_village_abroad_is_kept_with_its_country(run):
+    art = run("Shelling hit the village of Chaplyne and homes in Velyka Novosilka, Ukraine said.")
+    assert {"Chaplyne", "Ukraine"} <= {p.text for p in art.places}
