@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from ...gazetteer import GazetteerEntry, normalize_key
 from ..common.doc import get_layer
+from ..common.lexicons import is_demonym
 from .data import abbreviations, named_area, region_entry, seats
 from ..common.constants import PLACE_LABELS
 from .candidates import local_noun_names, missed_names, modifier_names, strong_name
@@ -258,10 +259,13 @@ def dateline_toponyms(text: str, gazetteer) -> list[Toponym]:
 
 
 def _demonym(doc: Doc, start: int, end: int, gazetteer, name: str) -> bool:
-    """A single adjective ("Russian") the gazetteer knows by no place of that exact name."""
+    """A single adjective or demonym ("Russian", "Kazakh") the gazetteer knows by no place
+    of that exact name (it becomes a demonym place instead)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) != 1 or span[0].tag_ not in ("JJ", "NNPS") or named_area(name):
+    if span is None or len(span) != 1 or named_area(name):
         return False  # "the Balkans" is plural, but no demonym
+    if span[0].tag_ not in ("JJ", "NNPS") and not is_demonym(name):
+        return False  # the tagger or the demonym lexicon ("Kazakh", tagged a proper noun)
     return not any(normalize_key(e.name) == normalize_key(name) for e in gazetteer.lookup(name)[:5])
 
 
