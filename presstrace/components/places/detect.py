@@ -75,7 +75,7 @@ class Toponym:
     # it (None: no rival), and by the evidence gate: "own" or "vouched" (by another place).
     margin: Optional[float] = None
     evidence: str = ""
-    town_cue: bool = False  # its sentence speaks of a city ("the mayor"): see town_cue()
+    cue: str = ""  # its sentence speaks of a "town" or a "region": see place_cue()
 
 
 def find_toponyms(doc: Doc, text: str, gazetteer) -> list[Toponym]:
@@ -387,13 +387,19 @@ def repeat_toponyms(text: str, chosen: list[Toponym], persons: list[tuple[int, i
 # mayor", "the five boroughs"); the UN bodies meet in cities (New York, Geneva, Vienna).
 TOWN_WORDS = {"mayor", "borough", "boroughs", "downtown", "subway", "citywide", "city", "metro",
               "suburbs", "uptown", "un", "u.n.", "nations", "headquarters"}
+# Words that make it speak of a state or province: its governor, its legislators, its
+# elections, its counties ("Sen. Chuck Schumer of New York", "upstate New York").
+REGION_CUE_WORDS = {"state", "states", "statewide", "upstate", "governor", "gov.", "gubernatorial",
+                    "legislature", "senate", "senator", "sen.", "rep.", "reps.", "congressman",
+                    "congresswoman", "assembly", "primary", "primaries", "county", "counties"}
 
 
-def town_cue(doc: Doc, t: Toponym) -> bool:
-    """Whether the toponym's sentence speaks of a city ("the mayor", "the boroughs", "at
-    the UN"), so a name that is also a region's ("New York") names the city there."""
+def place_cue(doc: Doc, t: Toponym) -> str:
+    """"region" when the toponym's sentence speaks of a state or province, "town" when it
+    speaks of a city ("the mayor", "at the UN"), else "": a name that is both a region's
+    and a city's inside it ("New York") takes the sense its sentence speaks of."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
-        return False
-    return any(tok.lower_ in TOWN_WORDS for tok in span[0].sent if not span.start <= tok.i < span.end)
-
+        return ""
+    words = {tok.lower_ for tok in span[0].sent if not span.start <= tok.i < span.end}
+    return "region" if words & REGION_CUE_WORDS else "town" if words & TOWN_WORDS else ""

@@ -22,7 +22,7 @@ from .data import seat_entry, seats
 from .confidence import place_confidence
 from .demonyms import DEMONYM, demonym_toponyms
 from .evidence import supported
-from .detect import Toponym, find_toponyms, town_cue
+from .detect import Toponym, find_toponyms, place_cue
 from .resolve import resolve_toponyms
 
 LOGGER = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ def resolved_places(doc: Doc, gazetteer) -> list[tuple[Toponym, GazetteerEntry]]
     toponyms = [t for t in find_toponyms(doc, text, gazetteer)
                 if not any(a <= t.start < b for a, b in credits)]
     for t in toponyms:
-        t.town_cue = town_cue(doc, t)
+        t.cue = place_cue(doc, t)
         if t.source == "seat" or (t.source == "repeat" and t.query in seats()):
             t.fixed = seat_entry(gazetteer, seats()[t.query])
     resolved = resolve_toponyms([t for t in toponyms if t.source != "seat" or t.fixed], gazetteer)

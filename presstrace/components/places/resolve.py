@@ -62,7 +62,7 @@ class Group:
     candidates: list[GazetteerEntry]
     query_key: str
     dateline: bool = False
-    town: bool = False        # a city and region share the name, and its sentence speaks of a city
+    town: bool = False        # a city and region share the name, and the city is meant
     broad_name: bool = False  # a country or first-level region has exactly this name
     choice: Optional[GazetteerEntry] = None
     regions: dict[tuple[str, str], float] = field(default_factory=dict)
@@ -128,7 +128,9 @@ def group_toponyms(toponyms: list[Toponym], gazetteer) -> list[Group]:
             groups[key] = Group([], cands, key[0], broad_name=broad)
         groups[key].toponyms.append(t)
         groups[key].dateline |= t.source == "dateline"
-        groups[key].town |= t.town_cue and _city_of_region(groups[key].candidates)
+    for g in groups.values():
+        cues = {t.cue for t in g.toponyms}
+        g.town = "town" in cues and "region" not in cues and _city_of_region(g.candidates)
     return [g for g in groups.values() if g.candidates]
 
 

@@ -365,6 +365,8 @@ def test_places_demonyms_do_not_locate_events(run):
     ("The Security Council met at the UN in New York on Monday.", "New York City"),
     ("New York's mayor said the five boroughs would take in refugees.", "New York City"),
     ("The governor said New York would send aid to the region.", "New York"),
+    # a state's words win over a city's: its senator, its elections
+    ("Sen. Chuck Schumer of New York met the city's mayor on Monday.", "New York"),
 ])
 def test_places_a_sentence_about_a_city_takes_the_city_of_a_region_name(run, text, name):
     assert place(run(text), "New York").name == name
