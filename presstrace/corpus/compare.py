@@ -34,6 +34,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from typing import Any, Iterable
 
+from ..store.attribution_view import confident_speaker
 from .lookup import Ref, resolve_speaker, speakers_by_alias, story_articles, story_id
 from .stories import tokens
 
@@ -122,9 +123,10 @@ def _select(conn: sqlite3.Connection, sql: str, ids: list[int]) -> Iterable[sqli
 
 def _add_quotes(conn, ids, outlets, profiles) -> None:
     owners = _by_article(outlets)
-    rows = _select(conn, "SELECT q.article_id, q.speaker_name, c.name, c.id AS cid FROM quotes q "
+    rows = _select(conn, "SELECT q.article_id, CASE WHEN " + confident_speaker() + " THEN q.speaker_name END "
+                         "AS speaker_name, c.name, c.id AS cid FROM quotes q "
                          "LEFT JOIN entities e ON e.article_id = q.article_id "
-                         "AND e.local_id = q.speaker_entity "
+                         "AND e.local_id = q.speaker_entity AND " + confident_speaker() + " "
                          "LEFT JOIN corpus_entity_links l ON l.entity_id = e.id "
                          "LEFT JOIN corpus_entities c ON c.id = l.corpus_entity_id "
                          # Scare quotes quote nobody; they are framing, not sourcing.

@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Any, Optional
 
+from ..store.attribution_view import confident_speaker
 from ..store.errors import QueryError
 from ..store.queries import Filters
 from .events import corpus_names
@@ -129,7 +130,7 @@ def quoted_alongside(conn: sqlite3.Connection, story: Optional[Ref] = None,
     """
     if by not in GROUPINGS:
         raise QueryError(f"cannot group quotes by {by!r}; valid: {', '.join(GROUPINGS)}")
-    where = Filters().add("q.kind != 'scare'").dates("a.date", since, until)
+    where = Filters().add("q.kind != 'scare'").add(confident_speaker()).dates("a.date", since, until)
     if story is not None:
         where.add("sa.story_id = ?", story_id(conn, story))
     rows = conn.execute(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from ..store.attribution_view import confident_speaker
 from ..store.placeview import public_geonameid
 from ..store.queries import fetch_rows
 from .lookup import Ref, check_limit, corpus_entity
@@ -32,6 +33,7 @@ def entity_profile(conn: sqlite3.Connection, corpus_entity_id: Ref, limit: int =
     quotes = fetch_rows(conn, f"SELECT q.article_id, a.date, a.source AS outlet, q.text, q.start, q.end, "
                               f"q.kind, q.cue_text AS cue FROM ({LINKED}) me "
                               f"JOIN quotes q ON q.article_id = me.article_id AND q.speaker_entity = me.local_id "
+                              f"AND {confident_speaker()} "
                               f"JOIN articles a ON a.id = q.article_id "
                               f"ORDER BY a.date IS NULL, a.date DESC, q.article_id, q.start", (cid,))
     events = fetch_rows(conn, f"SELECT DISTINCT e.article_id, {EVENT_DATE} AS date, a.source AS outlet, "

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from ..store.attribution_view import confident_speaker
+
 Rows = list[dict[str, Any]]
 
 FIGURES = {
@@ -48,7 +50,7 @@ def most_quoted(conn: sqlite3.Connection, limit: int = 10) -> Rows:
         JOIN entities e ON e.article_id = q.article_id AND e.local_id = q.speaker_entity
         JOIN corpus_entity_links l ON l.entity_id = e.id
         JOIN corpus_entities ce ON ce.id = l.corpus_entity_id
-        WHERE ce.family = 'person'
+        WHERE ce.family = 'person' AND """ + confident_speaker() + """
         GROUP BY ce.id ORDER BY quotes DESC, ce.name LIMIT ?""", (limit,))
 
 
