@@ -12,6 +12,7 @@ else the layer's.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Union
 
@@ -20,15 +21,20 @@ from ...records import ClaimSource, Speaker
 from ..common.lexicons import data_rows
 
 TABLE = "attribution_confidence.tsv"
+POSSESSIVE_RE = re.compile(r"['’]s$")
 # When the table knows neither the class nor its way of finding (a new rule, say).
 UNKNOWN = 0.5
 
 
 def mention_kind(who: Union[Speaker, ClaimSource]) -> str:
     """name (resolved through a name), resolved (a pronoun resolved to an entity),
-    pronoun (unresolved), or description (a common noun phrase, no entity)."""
+    described (a description that fits one person: "the CIA director"), pronoun
+    (unresolved), or description (a common noun phrase, no entity)."""
     if who.entity is not None:
-        return "resolved" if is_pronoun(who.text or "") else "name"
+        if is_pronoun(who.text or ""):
+            return "resolved"
+        written = {POSSESSIVE_RE.sub("", w.strip(",.")).lower() for w in (who.text or "").split()}
+        return "name" if written & {w.lower() for w in (who.name or "").split()} else "described"
     return "pronoun" if who.name is None else "description"
 
 

@@ -8,6 +8,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from ...records import Entity
+from .descriptions import described_person, is_definite_description
 from .entity_index import EntityIndex
 from .speech import utterer
 from .syntax import description, naming_token, speaker_span
@@ -25,11 +26,14 @@ class Who:
 
 def who_is(tok: Token, index: EntityIndex) -> Who:
     """The speaker or source a subject token stands for: the possessor of a speech noun
-    ("Biden's comments"), a name in apposition, the entity covering the head word, else the
-    phrase itself ("the Russian leader"); a people is named by its phrase."""
+    ("Biden's comments"), a name in apposition, the entity covering the head word, the one
+    person a definite description fits ("the CIA director"), else the phrase itself ("the
+    Russian leader"); a people is named by its phrase."""
     head = naming_token(utterer(tok))
     span = speaker_span(head)
     entity = index.of_phrase(head.idx, head.idx + len(head), span.text)
+    if entity is None and is_definite_description(span):
+        entity = described_person(span, index.entities)  # "the CIA director"
     people = head.ent_type_ == "NORP" or (entity is not None and entity.label == "NORP")
     name = entity.name if entity is not None and not people else description(span)
     return Who(head, span, entity, people, name)
