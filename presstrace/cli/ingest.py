@@ -80,7 +80,7 @@ def ingest_command(settings: Settings, paths: tuple[str, ...], db_path: Optional
                    **common)
     if not quiet:
         click.echo(stats.summary(path), err=True)
-    if stats.analysed + stats.duplicates and not no_corpus:
+    if (stats.analysed + stats.duplicates or _corpus_pending(path)) and not no_corpus:
         _update_corpus(settings, path, quiet)
     if stats.errors + stats.failed and not (stats.analysed + stats.skipped + stats.duplicates):
         sys.exit(1)
@@ -140,8 +140,19 @@ def load_command(settings: Settings, shards_dir: str, db_path: Optional[str], qu
         raise click.ClickException(str(exc)) from exc
     if not quiet:
         click.echo(stats.summary(path), err=True)
-    if stats.analysed + stats.duplicates and not no_corpus:
+    if (stats.analysed + stats.duplicates or _corpus_pending(path)) and not no_corpus:
         _update_corpus(settings, path, quiet)
+
+
+def _corpus_pending(path: str) -> bool:
+    """The corpus step of an earlier run was cut short (a kill): this run finishes it."""
+    from ..store import db
+
+    conn = db.open_store(path, create=False)
+    try:
+        return db.corpus_pending(conn)
+    finally:
+        conn.close()
 
 
 def _update_corpus(settings: Settings, path: str, quiet: bool) -> None:

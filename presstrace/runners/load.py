@@ -72,6 +72,8 @@ def load_shards(folder: str | os.PathLike, db_path: str | os.PathLike,
         for key in keys:
             with db.transaction(conn):
                 for step in _shard_steps(planner, folder, key):
+                    if step.kind not in ("error", "mapping"):  # an article stored
+                        db.mark_corpus_pending(conn)
                     write_step(sink, step)
                     planner.written(step)
                     count_step(stats, step)

@@ -133,6 +133,8 @@ class Writer:
         """Write one step, committing every `commit_every` steps or `commit_seconds`."""
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN IMMEDIATE")
+        if step.kind not in ("error", "mapping"):  # an article stored: the corpus views are behind
+            db.mark_corpus_pending(self.conn)  # committed with it, in its transaction
         _log(step)
         write_step(self.sink, step)
         self.planner.written(step)

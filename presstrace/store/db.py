@@ -93,6 +93,21 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
 
+# Set in the transaction that stores new articles, cleared once stories, corpus entities
+# and merged events have caught up with them: a run killed in between finds it set.
+CORPUS_PENDING = "corpus_pending"
+
+
+def mark_corpus_pending(conn: sqlite3.Connection) -> None:
+    """Record, in the open transaction, that the corpus views are behind the articles."""
+    set_meta(conn, CORPUS_PENDING, "1")
+
+
+def corpus_pending(conn: sqlite3.Connection) -> bool:
+    """True when articles were stored after the corpus views were last brought up to date."""
+    return get_meta(conn, CORPUS_PENDING) == "1"
+
+
 def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
     names = ", ".join(row)
     marks = ", ".join("?" * len(row))

@@ -62,3 +62,41 @@ def test_export_cli_writes_gkg_and_jsonl(two_article_store, tmp_path):
     assert result.exit_code == 0 and len(out.read_text().splitlines()) == 2
     result = runner.invoke(cli, ["export", "--db", path, "--format", "parquet"])
     assert result.exit_code == 2 and "--out FOLDER" in result.output
+
+
+CORPUS_TABLES = ("story_articles", "corpus_entities", "merged_events")
+
+
+def corpus_counts(store: str) -> dict[str, int]:
+    conn = sqlite3.connect(store)
+    try:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in CORPUS_TABLES}
+    finally:
+        conn.close()
+
+
+def test_ingest_cli_rerun_finishes_a_corpus_step_cut_short(tmp_path, write_corpus, monkeypatch):
+    """Killed during the corpus step after its articles were committed (issue #20): the
+    re-run stores nothing new but finishes the step, as an uninterrupted run would have."""
+    corpus = tmp_path / "c.jsonl"
+    write_corpus(corpus, 4)
+    runner = CliRunner()
+    whole = str(tmp_path / "whole.db")
+    assert runner.invoke(cli, ["ingest", str(corpus), "--db", whole, "-j", "1", "--quiet"]).exit_code == 0
+    cut = str(tmp_path / "cut.db")
+
+    def killed(conn):
+        raise KeyboardInterrupt  # as a kill would, before anything of the step is committed
+
+    monkeypatch.setattr("presstrace.corpus.update.update_stories", killed)
+    first = runner.invoke(cli, ["ingest", str(corpus), "--db", cut, "-j", "1", "--quiet"])
+    assert first.exit_code != 0 and corpus_counts(cut)["corpus_entities"] == 0
+    monkeypatch.undo()
+    again = runner.invoke(cli, ["ingest", str(corpus), "--db", cut, "-j", "1"], catch_exceptions=False)
+    assert again.exit_code == 0 and "0 analysed" in again.output and "merged events" in again.output
+    assert corpus_counts(cut) == corpus_counts(whole) and corpus_counts(cut)["corpus_entities"] > 0
+    conn = db.open_store(cut, create=False)
+    assert not db.corpus_pending(conn)
+    conn.close()
+    quiet = runner.invoke(cli, ["ingest", str(corpus), "--db", cut, "-j", "1"])
+    assert "merged events" not in quiet.output  # up to date: no corpus step at all
