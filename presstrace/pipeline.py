@@ -109,6 +109,21 @@ def analyze(article: Union[Article, str], settings: Optional[Settings] = None) -
     return doc_to_article(nlp(make_doc(nlp, article)), article)
 
 
+def load_pipeline(settings: Settings) -> None:
+    """Build (and cache in this process) the pipeline for these settings ahead of use."""
+    _cached_pipeline(settings)
+
+
+def analyze_limited(article: Article, settings: Settings) -> Result:
+    """`analyze`, but bad input, a failure or a run past `limits.max_seconds` comes back as
+    an `ArticleError` (the limit holds only in a process's main thread: see timelimit)."""
+    try:
+        check_article(article, settings)
+    except InputError as exc:
+        return ArticleError(exc.code, exc.message, id=article.id)
+    return _run_one(_cached_pipeline(settings), article, settings.get("limits", "max_seconds"))
+
+
 def check_article(article: Article, settings: Settings) -> None:
     """Raise `InputError` for text the pipeline must not run on, or that cannot be stored."""
     for field in ("text", "id", "date", "source", "title", "url"):

@@ -17,6 +17,7 @@ from presstrace.records import AnalyzedArticle
 from presstrace.runners import ingest
 from presstrace.store import db
 
+LOCAL = "http://127.0.0.1"  # the base URL of test clients: a name the app serves
 SAMPLES = Path(__file__).resolve().parent.parent / "presstrace" / "samples"
 
 
@@ -116,7 +117,9 @@ def app_client():
 
         from presstrace.api import create_app
 
-        return TestClient(create_app(path, settings, **kwargs), raise_server_exceptions=False)
+        # A served name as Host: the app answers 400 to others (DNS rebinding), "testserver" too.
+        return TestClient(create_app(path, settings, **kwargs), raise_server_exceptions=False,
+                          base_url=LOCAL)
     return _client
 
 

@@ -8,7 +8,6 @@ that it exists and to apply any missing migrations.
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 from typing import Optional
 
@@ -17,23 +16,37 @@ from fastapi import FastAPI
 from ..settings import Settings, load_settings
 from ..store import db
 from ..web.install import install_web
+from .analysis import analysis_service
 from .corpus_routes import router as corpus_router
 from .errors import install_error_handlers
 from .routes import router
-from .security import install_security
+from .security import SecurityHeaders, install_security
 
 API_VERSION = "1"
+FORM_PATHS = frozenset({"/analyze"})  # the workbench's "Analyze a text" form
+
+
+class PresstraceApp(FastAPI):
+    """FastAPI with the security headers outside everything, Starlette's
+    ServerErrorMiddleware included: middleware added the usual way sits inside it, so a 500
+    it answers would go out without them."""
+
+    def build_middleware_stack(self):
+        return SecurityHeaders(super().build_middleware_stack())
 
 
 def create_app(db_path: str | os.PathLike, settings: Optional[Settings] = None, *,
-               host: str = "127.0.0.1", token: Optional[str] = None) -> FastAPI:
+               host: str = "127.0.0.1", token: Optional[str] = None,
+               port: Optional[int] = None) -> FastAPI:
     """The API over the store at `db_path`.
 
     Args:
         db_path: the store (SQLite file); it must exist.
         settings: analysis settings for `POST /api/analyze`; the defaults when None.
         host: the address the server listens on; beyond loopback, writes need `token`.
-        token: when set, every write (POST) needs `Authorization: Bearer <token>`.
+        token: when set, every write (POST) needs `Authorization: Bearer <token>` (the
+            workbench's form: its token field).
+        port: the port listened on, checked in the Host header; None: any port.
     Raises:
         StoreNotFoundError: no store at `db_path`.
         StoreVersionError: the store was written by a newer presstrace.
@@ -42,15 +55,16 @@ def create_app(db_path: str | os.PathLike, settings: Optional[Settings] = None, 
     db.open_store(path, create=False).close()  # exists, and its schema is current
     # docs_url/redoc_url off: FastAPI's pages load Swagger UI from a CDN; the workbench
     # serves /docs itself from the swagger-ui-bundle package, so it works offline.
-    app = FastAPI(title="presstrace", version=API_VERSION, docs_url=None, redoc_url=None,
+    app = PresstraceApp(title="presstrace", version=API_VERSION, docs_url=None, redoc_url=None,
                   description="Read a presstrace store (articles with every layer, quotes, "
                               "claims, events, entities, stories, full-text search) and "
                               "analyse a text into a `presstrace/1` object.")
     app.state.db_uri = path.as_uri() + "?mode=ro"
     app.state.settings = settings or load_settings()
-    app.state.analyze_lock = threading.Lock()
+    app.state.analysis = analysis_service(app.state.settings)
     install_error_handlers(app)
-    install_security(app, app.state.settings, host=host, token=token)
+    install_security(app, app.state.settings, host=host, token=token, port=port,
+                     form_paths=FORM_PATHS)
     app.include_router(router, prefix="/api")
     app.include_router(corpus_router, prefix="/api")
     install_web(app)

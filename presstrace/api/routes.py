@@ -195,10 +195,12 @@ class AnalyzeRequest(BaseModel):
     url: Optional[str] = None
 
 
-@router.post("/analyze", summary="Analyse a text into a presstrace/1 object (nothing stored)")
-def analyze_text(request: Request, body: AnalyzeRequest) -> JSONResponse:
-    from ..pipeline import analyze
-
+@router.post("/analyze", summary="Analyse a text into a presstrace/1 object (nothing stored)",
+             responses={503: {"model": ErrorBody, "description": "every analysis worker is busy and "
+                              "the queue is full; retry after the Retry-After header's seconds"}})
+async def analyze_text(request: Request, body: AnalyzeRequest) -> JSONResponse:
+    # async: the request waits for its worker process without holding one of the threads
+    # that reads run on.
     if body.date is not None:
         try:
             datetime.date.fromisoformat(body.date)
@@ -206,6 +208,5 @@ def analyze_text(request: Request, body: AnalyzeRequest) -> JSONResponse:
             raise InputError("bad_date", f"date {body.date!r} is not a valid calendar date") from None
     article = Article(text=body.text, id=body.id, date=body.date, source=body.source,
                       title=body.title, url=body.url)
-    with request.app.state.analyze_lock:  # one analysis at a time: one model, shared
-        result = analyze(article, request.app.state.settings)
+    result = await request.app.state.analysis.analyze(article)
     return JSONResponse(result.to_dict())

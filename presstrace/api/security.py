@@ -1,7 +1,7 @@
 """Server security: response headers, a request body limit and a token for writes.
 
-`install_security(app, settings, host=..., token=...)` adds three pure ASGI middlewares
-(outermost first):
+`install_security(app, settings, host=..., token=...)` adds pure ASGI middlewares (those
+of `origin.py`: the Host check and same-origin writes, then these):
 
 * `SecurityHeaders`: a Content-Security-Policy that allows only same-origin scripts and
   styles (no inline script) and no framing, plus nosniff, Referrer-Policy and
@@ -91,31 +91,39 @@ class SecurityHeaders:
 
 
 class WriteGuard:
-    """Lets a write through only with the right bearer token, or on loopback without one."""
+    """Lets a write through only with the right bearer token, or on loopback without one.
 
-    def __init__(self, app: ASGIApp, token: Optional[str], open_writes: bool):
+    Writes to `form_paths` (the workbench's form) pass on to their handler, which checks the
+    token from a form field with `refusal`: a browser form cannot send a header.
+    """
+
+    def __init__(self, app: ASGIApp, token: Optional[str], open_writes: bool,
+                 form_paths: frozenset[str] = frozenset()):
         self.app = app
         self.token = token.encode() if token else None
         self.open_writes = open_writes
+        self.form_paths = form_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in SAFE_METHODS:
+        if (scope["type"] != "http" or scope["method"] in SAFE_METHODS
+                or scope["path"] in self.form_paths):
             return await self.app(scope, receive, send)
-        refusal = self.refusal(header(scope, b"authorization"))
+        scheme, _, given = (header(scope, b"authorization") or "").partition(" ")
+        refusal = self.refusal(given if scheme.lower() == "bearer" else None)
         if refusal is None:
             return await self.app(scope, receive, send)
         await send_error(send, *refusal)
 
-    def refusal(self, authorization: Optional[str]) -> Optional[tuple]:
-        """None when the write may go on, else (status, code, message, headers)."""
+    def refusal(self, given: Optional[str]) -> Optional[tuple]:
+        """None when a write with this token (None: none given) may go on, else (status,
+        code, message, headers)."""
         if self.token is None:
             if self.open_writes:
                 return None
             return (403, "forbidden", "writes are disabled: the server listens beyond "
                     "loopback without a token (start it with --token or PRESSTRACE_TOKEN)", None)
-        scheme, _, given = (authorization or "").partition(" ")
         # compare_digest takes as long for a near miss as for a far one: no timing oracle.
-        if scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), self.token):
+        if given is not None and hmac.compare_digest(given.strip().encode(), self.token):
             return None
         return (401, "unauthorized", "this request needs the header 'Authorization: Bearer "
                 "<token>' with the server's token", {"WWW-Authenticate": "Bearer"})
@@ -180,11 +188,32 @@ def max_body_bytes(settings: Settings) -> int:
     return value
 
 
+def allowed_hosts(settings: Settings) -> list[str]:
+    """`server.allowed_hosts`, checked: a list of host names."""
+    value = settings.get("server", "allowed_hosts")
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise SettingsError(f"server.allowed_hosts must be a list of host names, not {value!r}")
+    return value
+
+
 def install_security(app: FastAPI, settings: Settings, host: str = "127.0.0.1",
-                     token: Optional[str] = None) -> None:
-    """Add the three middlewares; `host` is where the server listens, `token` the write token."""
-    # add_middleware puts each new one outside the last: headers end up outermost, so
-    # the guard's and the limit's refusals carry them too.
+                     token: Optional[str] = None, port: Optional[int] = None,
+                     form_paths: frozenset[str] = frozenset()) -> None:
+    """Add the middlewares; `host` and `port` are where the server listens (port None: any
+    port of a served name), `token` the write token, `form_paths` the forms that take it
+    as a field. The security headers wrap them all: see `app.PresstraceApp`."""
+    from .methods import HeadAsGet
+    from .origin import HostCheck, RelativeRedirects, SameOrigin, served_names
+
+    guard = WriteGuard(app, token or None, is_loopback(host), form_paths)
+    app.state.write_refusal = guard.refusal
+    app.state.write_token_set = guard.token is not None
+    # add_middleware puts each new one outside the last: the Host check ends up outermost
+    # (after the headers), so a rebound name gets nothing else.
+    app.add_middleware(HeadAsGet)
     app.add_middleware(BodyLimit, limit=max_body_bytes(settings))
-    app.add_middleware(WriteGuard, token=token or None, open_writes=is_loopback(host))
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(WriteGuard, token=token or None, open_writes=is_loopback(host),
+                       form_paths=form_paths)
+    app.add_middleware(SameOrigin)
+    app.add_middleware(RelativeRedirects)
+    app.add_middleware(HostCheck, names=served_names(host, allowed_hosts(settings)), port=port)

@@ -41,14 +41,20 @@ def serve_command(settings: Settings, db_path: Optional[str], host: str, port: i
 
         from ..api.app import create_app
         from ..api.security import is_loopback
+        from ..api.serving import server_config
     except ImportError as exc:
         raise click.ClickException(f"presstrace serve needs the api extra "
                                    f"(pip install 'presstrace[api]'): {exc}") from exc
     try:
-        app = create_app(store_path(settings, db_path), settings, host=host, token=token)
+        app = create_app(store_path(settings, db_path), settings, host=host, token=token,
+                         port=port or None)  # port 0: the system picks one; any port passes
+        config = server_config(app, settings, host, port, log_level="info")
     except PresstraceError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"presstrace workbench at http://{host}:{port}/ (JSON API: /api, OpenAPI: /openapi.json)", err=True)
     if not token and not is_loopback(host):
         click.echo("writes are refused: listening beyond loopback without --token", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    if not is_loopback(host) and not settings.get("server", "allowed_hosts"):
+        click.echo("only loopback names are answered: list the names clients use in "
+                   "server.allowed_hosts", err=True)
+    uvicorn.Server(config).run()

@@ -54,6 +54,9 @@ def _check_date(value: str, name: str) -> str:
 
 
 def _escape_like(value: str) -> str:
+    # SQLite's LIKE stops reading a pattern at a NUL: '%\0%' would match every row.
+    if "\0" in value:
+        raise QueryError("a name filter cannot hold a NUL character")
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 

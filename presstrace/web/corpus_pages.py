@@ -17,7 +17,7 @@ from ..corpus.timeline import timeline
 from ..store.errors import QueryError
 from ..store.placeview import CONFIDENT_PLACE, DEMONYM
 from . import charts, data, geo, layout
-from .pages import PAGE, Conn, PageError, router, show
+from .pages import PAGE, Conn, Id, Offset, PageError, router, show
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Date = Annotated[Optional[str], Query(pattern=DATE)]
@@ -33,14 +33,14 @@ def ask(query: Callable, *args, missing: int = 404, **kwargs):
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories(request: Request, conn: Conn, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+def stories(request: Request, conn: Conn, offset: Offset = 0) -> HTMLResponse:
     rows = data.stories_page(conn, PAGE + 1, offset)
     return show(request, "stories.html", rows=rows[:PAGE], offset=offset, page=PAGE,
                 next_offset=offset + PAGE if len(rows) > PAGE else None)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(request: Request, conn: Conn, story_id: int) -> HTMLResponse:
+def story(request: Request, conn: Conn, story_id: Id) -> HTMLResponse:
     found = ask(compare_story, conn, story_id)
     for outlet in found["outlets"]:
         outlet["bar"] = charts.stacked_shares(outlet["sourcing"]["shares"])
@@ -48,7 +48,7 @@ def story(request: Request, conn: Conn, story_id: int) -> HTMLResponse:
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity(request: Request, conn: Conn, entity_id: int) -> HTMLResponse:
+def entity(request: Request, conn: Conn, entity_id: Id) -> HTMLResponse:
     found = ask(entity_profile, conn, entity_id)
     months = [(m["month"], m["mentions"]) for m in found["mentions_by_month"]]
     return show(request, "entity.html", entity=found, chart=charts.bars(months))

@@ -29,15 +29,30 @@ def install_web(app: FastAPI) -> None:
         def handler(request: Request, exc: Exception):
             if request.url.path.startswith(JSON_PREFIXES):
                 return original(request, exc)
-            status = getattr(exc, "status_code", 400)
-            message = "This page does not exist." if status == 404 else (
-                "The address has a value this page cannot use." if status in (400, 422)
-                else getattr(exc, "detail", "The request failed."))
-            return show(request, "error.html", status=status, message=message)
+            status, message = page_error(exc)
+            if status >= 500:
+                original(request, exc)  # logs it; its JSON answer is not used
+            return show(request, "error.html", status=status, message=message,
+                        headers=getattr(exc, "headers", None))
         return handler
 
-    for cls in (StarletteHTTPException, RequestValidationError):
+    # Exception: what ServerErrorMiddleware answers (500); the headers still come with it.
+    for cls in (StarletteHTTPException, RequestValidationError, Exception):
         app.add_exception_handler(cls, html_or(app.exception_handlers[cls]))
     app.add_exception_handler(
         PageError, lambda request, exc: show(request, "error.html", status=exc.status,
-                                             message=exc.message))
+                                             message=exc.message, headers=exc.headers))
+
+
+def page_error(exc: Exception) -> tuple[int, str]:
+    """The status and the message of an error page; an unexpected error's text is not shown."""
+    if isinstance(exc, RequestValidationError):
+        return 400, "The address has a value this page cannot use."
+    status = getattr(exc, "status_code", 500)
+    if status == 404:
+        return status, "This page does not exist."
+    if status in (400, 422):
+        return status, "The address has a value this page cannot use."
+    if status >= 500 and not isinstance(exc, StarletteHTTPException):
+        return 500, "Something went wrong on the server; the error is in its log."
+    return status, str(getattr(exc, "detail", "The request failed."))

@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from ..api.deps import get_conn
+from ..api.routes import MAX_OFFSET, MAX_SQL_INT
 from ..store import db, queries
 from ..store.errors import QueryError
 from . import charts, data, highlight
@@ -19,23 +22,35 @@ from . import charts, data, highlight
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.filters["pct"] = lambda x: f"{100 * (x or 0):.0f}%"
 TEMPLATES.env.filters["signed"] = lambda x: f"{x or 0:+.2f}"
+# Titles, outlets and names are isolated from the text around them: a right-to-left
+# override (U+202E) in one cannot reorder what follows it ("Outlet\u202egnp.exe").
+TEMPLATES.env.filters["bdi"] = lambda x: Markup("<bdi>%s</bdi>") % x
+# A page's <title> holds no markup: there the bidirectional controls are dropped.
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                       "\u2066\u2067\u2068\u2069"))
+TEMPLATES.env.filters["plain_bidi"] = lambda x: str(x).translate(BIDI_CONTROLS)
 router = APIRouter(include_in_schema=False)
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
 PAGE = 50
+# Bounded as in the API: past SQLite's 64 bits a value is the caller's error, not a 500.
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+Id = Annotated[int, PathParam(ge=-MAX_SQL_INT - 1, le=MAX_SQL_INT)]
 
 
 class PageError(Exception):
     """A page that cannot be shown (unknown id, bad filter): status and message."""
 
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, headers: Optional[dict[str, str]] = None):
         super().__init__(message)
         self.status = status
         self.message = message
+        self.headers = headers
 
 
-def show(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+def show(request: Request, template: str, status: int = 200,
+         headers: Optional[dict[str, str]] = None, **context: Any) -> HTMLResponse:
     context["status"] = status
-    return TEMPLATES.TemplateResponse(request, template, context, status_code=status)
+    return TEMPLATES.TemplateResponse(request, template, context, status_code=status, headers=headers)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -58,14 +73,14 @@ def api_docs_schema(request: Request) -> dict:
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles(request: Request, conn: Conn, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+def articles(request: Request, conn: Conn, offset: Offset = 0) -> HTMLResponse:
     rows = data.articles_page(conn, PAGE + 1, offset)
     return show(request, "articles.html", rows=rows[:PAGE], offset=offset,
                 next_offset=offset + PAGE if len(rows) > PAGE else None, page=PAGE)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article(request: Request, conn: Conn, article_id: int) -> HTMLResponse:
+def article(request: Request, conn: Conn, article_id: Id) -> HTMLResponse:
     try:
         art = db.load_article(conn, article_id)
     except KeyError:
@@ -99,23 +114,39 @@ def search(request: Request, conn: Conn, q: str = "",
                 status=400 if error else 200)
 
 
+# The analyze pages let the browser send its Origin with the form (under no-referrer it
+# would send "null"), which the write check needs; other pages keep no-referrer.
+ANALYZE_HEADERS = {"referrer-policy": "same-origin"}
+
+
 @router.get("/analyze", response_class=HTMLResponse)
 def analyze_form(request: Request) -> HTMLResponse:
-    return show(request, "analyze.html", text="", date="", result=None)
+    return show_analyze(request, text="", date="", result=None)
 
 
 @router.post("/analyze", response_class=HTMLResponse)
-def analyze_page(request: Request, text: Annotated[str, Form(max_length=200_000)],
-                 date: Annotated[Optional[str], Form(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = None
-                 ) -> HTMLResponse:
+async def analyze_page(request: Request, text: Annotated[str, Form(max_length=200_000)],
+                       date: Annotated[Optional[str], Form(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = None,
+                       token: Annotated[Optional[str], Form(max_length=1000)] = None) -> HTMLResponse:
+    # async: waiting for the analysis worker holds none of the threads reads run on.
+    from ..api.errors import ApiError
     from ..errors import PresstraceError
-    from ..pipeline import analyze
     from ..records import Article
 
+    refusal = request.app.state.write_refusal(token)
+    if refusal is not None:  # a browser form cannot send the Authorization header: its field
+        raise PageError(refusal[0], refusal[2])
     try:
-        with request.app.state.analyze_lock:  # one model, shared: one analysis at a time
-            result = analyze(Article(text=text, date=date or None), request.app.state.settings)
+        result = await request.app.state.analysis.analyze(Article(text=text, date=date or None))
     except PresstraceError as exc:
         raise PageError(400, f"This text could not be analysed: {exc}") from exc
-    return show(request, "analyze.html", text=text, date=date or "",
-                result=reader_context(result, {}))
+    except ApiError as exc:
+        raise PageError(exc.status_code, f"This text could not be analysed: {exc.detail}",
+                        exc.headers) from exc
+    return show_analyze(request, text=text, date=date or "", result=reader_context(result, {}))
+
+
+def show_analyze(request: Request, **context: Any) -> HTMLResponse:
+    response = show(request, "analyze.html", needs_token=request.app.state.write_token_set, **context)
+    response.headers.update(ANALYZE_HEADERS)
+    return response

@@ -195,7 +195,7 @@ def raw_request(address, head: bytes, body_parts: list[bytes]) -> bytes:
 def test_security_real_server_refuses_a_chunked_body_over_the_limit(live_server):
     part = b"a" * 1000
     chunked = [b"%x\r\n%s\r\n" % (len(part), part)] * 6 + [b"0\r\n\r\n"]
-    head = (b"POST /api/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    head = (b"POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
             b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
     answer = raw_request(live_server, head, chunked)
     status_line, _, rest = answer.partition(b"\r\n")
@@ -205,7 +205,7 @@ def test_security_real_server_refuses_a_chunked_body_over_the_limit(live_server)
 
 
 def test_security_real_server_refuses_a_declared_body_over_the_limit(live_server):
-    head = (b"POST /api/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    head = (b"POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
             b"Content-Length: %d\r\nConnection: close\r\n\r\n" % (LIMIT * 10))
     answer = raw_request(live_server, head, [b"a" * 1000])  # sends far less than declared
     assert b" 413 " in answer.partition(b"\r\n")[0], answer[:300]
@@ -262,12 +262,13 @@ def test_security_serve_passes_host_and_token_from_the_environment(security_stor
     import uvicorn
 
     served = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(app=app, **kw))
+    monkeypatch.setattr(uvicorn.Server, "run", lambda server, sockets=None: served.update(
+        app=server.config.app, host=server.config.host, port=server.config.port))
     monkeypatch.setenv("PRESSTRACE_TOKEN", TOKEN)
     res = CliRunner().invoke(cli, ["serve", "--db", str(security_store), "--host", "0.0.0.0"])
     assert res.exit_code == 0, res.output
     assert served["host"] == "0.0.0.0" and "writes are refused" not in res.output
-    with TestClient(served["app"]) as c:
+    with TestClient(served["app"], base_url="http://127.0.0.1:8000") as c:
         assert_error(c.post("/api/analyze", json=TEXT), 401, "unauthorized")
         ok = c.post("/api/analyze", json=TEXT, headers={"Authorization": f"Bearer {TOKEN}"})
         assert ok.status_code == 200
@@ -277,11 +278,12 @@ def test_security_serve_warns_when_open_without_token(security_store, monkeypatc
     import uvicorn
 
     served = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(app=app, **kw))
+    monkeypatch.setattr(uvicorn.Server, "run", lambda server, sockets=None: served.update(
+        app=server.config.app, host=server.config.host, port=server.config.port))
     monkeypatch.delenv("PRESSTRACE_TOKEN", raising=False)
     res = CliRunner().invoke(cli, ["serve", "--db", str(security_store), "--host", "0.0.0.0"])
     assert res.exit_code == 0 and "writes are refused" in res.output
-    with TestClient(served["app"]) as c:
+    with TestClient(served["app"], base_url="http://127.0.0.1:8000") as c:
         assert_error(c.post("/api/analyze", json=TEXT), 403, "forbidden")
 
 
@@ -394,7 +396,8 @@ def test_security_schemathesis_finds_no_server_error(security_store, settings):
     schemathesis = pytest.importorskip("schemathesis")
     from hypothesis import HealthCheck, given, settings as hsettings
 
-    app = create_app(security_store, settings)
+    # schemathesis calls the app as http://testserver: a name it must be told to serve.
+    app = create_app(security_store, settings.with_overrides({"server": {"allowed_hosts": ["testserver"]}}))
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     failures, seen = [], set()
     for result in schema.get_all_operations():
