@@ -86,6 +86,10 @@ class Sourcing:
     unattributed: float = 0.0
     quoted_speakers: dict[str, int] = field(default_factory=dict)
     quoted: float = 0.0  # share of the content inside quotation marks
+    # The author's sentences that hedge ("reportedly") or rest on a vague source ("analysts
+    # say"), and their share of the content sentences; None in stores older than the field.
+    hedged_sentences: Optional[int] = 0
+    hedged: Optional[float] = 0.0
 
 
 @dataclass
@@ -186,6 +190,17 @@ class Framing(TextSpan):
     # "quoted" inside a direct, partial or block quote (the speaker's wording), else "author"
     # (scare quotes are the author's); None in stores older than the field counts as author.
     voice: Optional[str] = "author"
+    # How the span was found (the rule: "cue_word", "scare_quote", "naming" ...); its class
+    # with the technique decides `confidence`, the span precision that class had on the PTC
+    # tune part (data/framing_confidence.tsv). None where no figure exists (naming, hedges).
+    found_by: Optional[str] = None
+    confidence: Optional[float] = None
+    # naming_choice only, one record per concept per article: how often the chosen variant is
+    # used (in the voice chosen), whether the concept is named only inside quotes, and the
+    # other variants of the concept the text uses, with their counts.
+    count: Optional[int] = None
+    quoted_only: Optional[bool] = None
+    alternatives: Optional[dict[str, int]] = None
 
 
 @dataclass

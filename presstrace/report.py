@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Callable, Iterable, Union
 
+from .components.framing.confidence import is_confident
 from .layers import BY_NAME, LAYERS
 from .records import AnalyzedArticle, ArticleError
 
@@ -72,7 +73,8 @@ def sourcing_lines(art: AnalyzedArticle) -> list[str]:
     bar = (f"  named {s.named:.0%} · vague {s.vague:.0%} · unattributed {s.unattributed:.0%}"
            f" · inside quotes {s.quoted:.0%}")
     who = ", ".join(f"{name} ({n})" for name, n in s.quoted_speakers.items())
-    return [bar] + ([clip(f"  quoted: {who}", width())] if who else [])
+    hedging = hedging_line(art)
+    return [bar] + ([clip(f"  quoted: {who}", width())] if who else []) + ([f"  {hedging}"] if hedging else [])
 
 
 def time_lines(art: AnalyzedArticle) -> list[str]:
@@ -129,43 +131,58 @@ def noncontent_lines(art: AnalyzedArticle) -> list[str]:
     return [clip(f"  {n.kind:<13} {n.start}–{n.end}  {n.text!r}", width()) for n in art.noncontent]
 
 
-def framing_lines(art: AnalyzedArticle) -> list[str]:
-    """Techniques counted, naming choices with the variant chosen, and hedges, in the
-    author's own voice; framing inside quotes (the speakers') is only counted apart, and
-    a variant found only in quotes is named as such.
+def framing_lines(art: AnalyzedArticle, switched_on: Iterable[str] = ()) -> list[str]:
+    """Techniques counted, naming choices with the variant chosen, and hedging, in the
+    author's own voice and confident items only (experimental techniques, below 0.5 span
+    precision on PTC's tune part, unless `switched_on`); framing inside quotes and
+    experimental items are only counted apart.
 
     Returns:
         Up to three lines; `["framing: none found"]` when the layer is empty.
     """
-    own = [f for f in art.framing if f.voice != QUOTED]
+    shown = [f for f in art.framing if is_confident(f, switched_on)]
+    own = [f for f in shown if f.voice != QUOTED]
     techniques = Counter(f.technique for f in own if f.technique not in NOT_TECHNIQUES)
-    in_quotes = sum(f.voice == QUOTED and f.technique not in NOT_TECHNIQUES for f in art.framing)
+    in_quotes = sum(f.voice == QUOTED and f.technique not in NOT_TECHNIQUES for f in shown)
+    hidden = len(art.framing) - len(shown)
     lines = []
-    if techniques or in_quotes:
+    if techniques or in_quotes or hidden:
         counted = ", ".join(f"{name} {n}" for name, n in sorted(techniques.items(), key=lambda x: (-x[1], x[0])))
         line = f"framing: {sum(techniques.values())} spans - {counted}" if techniques else "framing: 0 spans"
-        lines.append(line + (f" ({in_quotes} more in quotes, not counted)" if in_quotes else ""))
+        apart = [f"{in_quotes} more in quotes"] * bool(in_quotes) + [f"{hidden} experimental"] * bool(hidden)
+        lines.append(line + (f" ({', '.join(apart)}, not counted)" if apart else ""))
     naming = _naming_line(art.framing)
     if naming:
         lines.append(naming)
-    hedges = Counter(f.text.lower() for f in own if f.technique == "hedge")
-    if hedges:
-        lines.append("hedges: " + ", ".join(h + (f" ×{n}" if n > 1 else "") for h, n in hedges.most_common()))
+    hedging = hedging_line(art)
+    if hedging:
+        lines.append(hedging)
     return lines or ["framing: none found"]
 
 
+def hedging_line(art: AnalyzedArticle) -> str:
+    """The sourcing profile's hedging measure with the author's hedge words: the same figure
+    in the sourcing and the framing profile; "" when the article does not hedge."""
+    s = art.sourcing
+    words = Counter(f.text.lower() for f in art.framing if f.technique == "hedge" and f.voice != QUOTED)
+    if not s.hedged_sentences and not words:
+        return ""
+    said = ", ".join(h + (f" ×{n}" if n > 1 else "") for h, n in words.most_common())
+    measure = f"{s.hedged_sentences or 0} sentences ({(s.hedged or 0):.0%})"
+    return f"hedging: {measure} hedged or vaguely sourced" + (f" - {said}" if said else "")
+
+
 def _naming_line(framing: list) -> str:
-    """"naming: Kyiv: “Kiev” (in quotes: “Kyiv”)": the author's variants of each concept,
-    then those only the quoted text uses; "" when there are none."""
-    variants: dict[str, dict[bool, Counter]] = defaultdict(lambda: {True: Counter(), False: Counter()})
-    for f in framing:
-        if f.technique == "naming_choice":
-            variants[f.concept or f.text][f.voice != QUOTED][f.variant or f.text] += 1
+    """"naming: Kyiv: “Kiev” ×2 (against “Kyiv” ×1)": each concept's chosen variant, how often,
+    and the rival forms the text uses; "(only in quotes)" when the author never names it."""
     parts = []
-    for concept, by_voice in variants.items():
-        own = _forms(by_voice[True])
-        quoted = _forms(by_voice[False])
-        parts.append(f"{concept}: " + " ".join(x for x in (own, quoted and f"(in quotes: {quoted})") if x))
+    for f in framing:
+        if f.technique != "naming_choice":
+            continue
+        chosen = f"“{f.variant or f.text}”" + (f" ×{f.count}" if (f.count or 1) > 1 else "")
+        rivals = _forms(Counter(f.alternatives or {}))
+        parts.append(f"{f.concept or f.text}: {chosen}" + (f" (against {rivals})" if rivals else "")
+                     + (" (only in quotes)" if f.quoted_only or (f.quoted_only is None and f.voice == QUOTED) else ""))
     return "naming: " + "; ".join(parts) if parts else ""
 
 
@@ -208,8 +225,9 @@ SECTIONS: list[tuple[str, str, Callable[[AnalyzedArticle], list[str]]]] = [
     (layer.title, layer.name, RENDERERS[layer.name]) for layer in LAYERS if layer.name in RENDERERS]
 
 
-def render_article(art: AnalyzedArticle) -> str:
-    """The full report block for one article."""
+def render_article(art: AnalyzedArticle, experimental: Iterable[str] = ()) -> str:
+    """The full report block for one article; `experimental`: framing techniques counted
+    though below the confidence bar (the `[framing] experimental` setting)."""
     lines = header(art)
     for title, name, render in SECTIONS:
         items = getattr(art, name)
@@ -219,7 +237,8 @@ def render_article(art: AnalyzedArticle) -> str:
         lines += ["", BY_NAME["sourcing"].title] + sourcing_lines(art)
     if art.tone.word_count or art.framing:
         title = f"{BY_NAME['tone'].title} and {BY_NAME['framing'].title.lower()}"
-        lines += ["", title] + [clip("  " + ln, width() * 2) for ln in tone_lines(art) + framing_lines(art)]
+        profile = tone_lines(art) + framing_lines(art, experimental)
+        lines += ["", title] + [clip("  " + ln, width() * 2) for ln in profile]
     return "\n".join(lines)
 
 

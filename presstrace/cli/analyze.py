@@ -48,18 +48,19 @@ def analyze(settings: Settings, paths: tuple[str, ...], fmt: str, input_format: 
     articles = read_inputs(list(paths) or ["-"], input_format=input_format, date=date,
                            settings=settings)
     results = analyze_many(articles, n_process=jobs, settings=settings)
-    ok, failed = _write(results, fmt, summary)
+    ok, failed = _write(results, fmt, summary, tuple(settings.get("framing", "experimental")))
     if (failed and strict) or (failed and not ok):
         sys.exit(1)
 
 
-def _write(results: Iterator, fmt: str, summary: bool) -> tuple[int, int]:
+def _write(results: Iterator, fmt: str, summary: bool, experimental: tuple[str, ...] = ()) -> tuple[int, int]:
     """Write results as they come; return (analysed, failed) counts.
 
     Args:
         results: AnalyzedArticle and ArticleError records, in input order.
         fmt: `jsonl`, `json` or `table`.
         summary: with `table`, one line per article and the totals.
+        experimental: framing techniques the report counts though below the confidence bar.
     """
     from .. import report
 
@@ -80,7 +81,7 @@ def _write(results: Iterator, fmt: str, summary: bool) -> tuple[int, int]:
             kept.append(res)
             out.write(report.render_summary_line(res) + "\n")
         else:
-            body = report.render_error(res) if is_error else report.render_article(res)
+            body = report.render_error(res) if is_error else report.render_article(res, experimental)
             out.write(body + "\n\n")
         out.flush()
     if fmt == "json":

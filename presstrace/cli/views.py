@@ -40,7 +40,8 @@ def story_command(settings: Settings, story_id: str, db_path: Optional[str], com
     """
     from ..corpus.compare import compare_story
 
-    result = with_store(settings, db_path, compare_story, story=story_id, similar=similar)
+    result = with_store(settings, db_path, compare_story, story=story_id, similar=similar,
+                        experimental=tuple(settings.get("framing", "experimental")))
     if not compare:
         result = {k: result[k] for k in ("story", "title", "first", "last", "sources")} | {
             "articles": [a for p in result["outlets"] for a in p["articles"]]}

@@ -12,6 +12,10 @@ the people it quotes (a "bloody war" inside a minister's quote is the minister's
 of the framing records, `author_*` of the tone). Rows from stores older than those fields
 count as the author's (framing) or give the whole article's tone. Framing in quotes is
 counted apart (`framing_quoted`), and the framing density is per 1,000 of the author's words.
+Framing of experimental techniques (confidence below 0.5, `components/framing/confidence.py`)
+is left out and counted apart (`framing_experimental`) unless `experimental` names it; rows
+stored without a confidence count as confident. Each outlet's `hedged` is the mean share of
+its articles' sentences that hedge or rest on a vague source (the sourcing layer's measure).
 
 A claim is **only this outlet's** when no claim or quote of another outlet in the story
 holds enough of its content words: the best containment |A ∩ B| / |A| over the other
@@ -34,6 +38,8 @@ import sqlite3
 from collections import Counter, defaultdict
 from typing import Any, Iterable
 
+from ..components.framing.choices import naming_table
+from ..components.framing.confidence import is_confident
 from ..store.attribution_view import confident_speaker
 from .lookup import Ref, resolve_speaker, speakers_by_alias, story_articles, story_id
 from .stories import tokens
@@ -48,7 +54,7 @@ KINDS = ("named", "vague", "unattributed")
 
 
 def compare_story(conn: sqlite3.Connection, story: Ref, similar: float = SIMILAR,
-                  claims_limit: int = 50) -> dict[str, Any]:
+                  claims_limit: int = 50, experimental: tuple[str, ...] = ()) -> dict[str, Any]:
     """The story's summary and one profile per outlet (most articles first).
 
     Args:
@@ -56,6 +62,7 @@ def compare_story(conn: sqlite3.Connection, story: Ref, similar: float = SIMILAR
         story: the story id (`s12` or `12`).
         similar: containment at or above which another outlet carries a claim too.
         claims_limit: most unique claims listed per outlet (their count is always given).
+        experimental: framing techniques counted though below the confidence bar ("*": all).
     Raises:
         QueryError: no such story.
     """
@@ -68,7 +75,7 @@ def compare_story(conn: sqlite3.Connection, story: Ref, similar: float = SIMILAR
     _add_quotes(conn, layer_ids, outlets, profiles)
     _add_sourcing(conn, layer_ids, outlets, profiles)
     _add_tone(conn, layer_ids, outlets, profiles)
-    _add_framing(conn, layer_ids, outlets, profiles)
+    _add_framing(conn, layer_ids, outlets, profiles, experimental)
     _add_unique_claims(conn, layer_ids, outlets, profiles, similar, claims_limit)
     ordered = sorted(profiles.values(), key=lambda p: (-len(p["articles"]), p["outlet"]))
     return {"story": f"s{sid}", "title": head["title"] or "", "first": head["first"],
@@ -98,9 +105,10 @@ def _empty_profile(name: str, members: list[dict], ids: list[int]) -> dict[str, 
     own = [m for m in members if (m["source"] or UNKNOWN_OUTLET) == name]
     return {"outlet": name, "articles": own, "quotes": 0, "quotes_without_speaker": 0,
             "quoted": [], "claims": 0,
-            "sourcing": {"claims": dict.fromkeys(KINDS, 0), "shares": dict.fromkeys(KINDS)},
+            "sourcing": {"claims": dict.fromkeys(KINDS, 0), "shares": dict.fromkeys(KINDS), "hedged": None},
             "tone": {"score": None, "positive": None, "negative": None}, "words": 0, "author_words": 0,
-            "framing": {}, "framing_quoted": 0, "framing_per_1000_words": None, "naming": {}, "unique_claims": [],
+            "framing": {}, "framing_quoted": 0, "framing_experimental": 0, "framing_per_1000_words": None,
+            "naming": {}, "unique_claims": [],
             "unique_claim_count": 0,
             "shared_claim_count": 0}
 
@@ -162,6 +170,7 @@ def _add_sourcing(conn, ids, outlets, profiles) -> None:
             shares[outlet].append(row)
     for outlet, rows in shares.items():
         profiles[outlet]["sourcing"]["shares"] = {k: _mean(r[k] for r in rows) for k in KINDS}
+        profiles[outlet]["sourcing"]["hedged"] = _mean(r["hedged"] for r in rows)
 
 
 def _mean(values: Iterable) -> Any:
@@ -195,15 +204,17 @@ def author_tone(row: sqlite3.Row) -> dict[str, Any]:
             "author_words": row["author_word_count"]}
 
 
-def _add_framing(conn, ids, outlets, profiles) -> None:
+def _add_framing(conn, ids, outlets, profiles, experimental: tuple[str, ...] = ()) -> None:
     owners = _by_article(outlets)
     techniques: dict[str, Counter] = defaultdict(Counter)
     naming: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
-    for row in _select(conn, "SELECT article_id, technique, concept, variant, "
+    for row in _select(conn, "SELECT article_id, technique, concept, variant, confidence, "
                              "coalesce(voice, 'author') = 'author' AS own FROM framing "
                              "WHERE article_id IN ({ids})", ids):
         for outlet in owners[row["article_id"]]:
-            if not row["own"]:
+            if not is_confident(row, experimental):
+                profiles[outlet]["framing_experimental"] += 1
+            elif not row["own"]:
                 profiles[outlet]["framing_quoted"] += row["technique"] != "naming_choice"
             elif row["technique"] == "naming_choice" and row["concept"]:
                 naming[outlet][row["concept"]][row["variant"] or ""] += 1
@@ -214,8 +225,25 @@ def _add_framing(conn, ids, outlets, profiles) -> None:
         words = profiles[outlet]["author_words"]
         profiles[outlet]["framing_per_1000_words"] = (
             round(1000 * sum(counter.values()) / words, 2) if words else None)
+    _add_plain_names(conn, owners, naming)
     for outlet, concepts in naming.items():
         profiles[outlet]["naming"] = {c: dict(v.most_common()) for c, v in sorted(concepts.items())}
+
+
+def _add_plain_names(conn, owners, naming) -> None:
+    """An outlet that writes only a concept's plain name ("Kyiv") has no naming record (it
+    is no choice within its article), yet against another outlet's "Kiev" it is one: count
+    each of its articles that uses the plain name of a concept another outlet chose."""
+    chosen = {c for concepts in naming.values() for c in concepts}
+    if not chosen:
+        return
+    table = naming_table()
+    recorded = {outlet: set(concepts) for outlet, concepts in naming.items()}
+    for row in _select(conn, "SELECT id, text FROM articles WHERE id IN ({ids})", sorted(owners)):
+        plain = {c for _, _, c, v in table.find(row["text"]) if c in chosen and v.lower() == c.lower()}
+        for outlet in owners[row["id"]]:
+            for concept in plain - recorded.get(outlet, set()):
+                naming[outlet][concept][concept] += 1
 
 
 def naming_differences(profiles: list[dict]) -> list[dict]:

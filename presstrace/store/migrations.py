@@ -217,6 +217,17 @@ def _tone_author_voice(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE tone ADD COLUMN {column}")
 
 
+def _framing_trust(conn: sqlite3.Connection) -> None:
+    """Framing records' rule and calibrated confidence (views default to confident items;
+    older rows hold NULL, read as confident), a naming choice's counts (one record per
+    concept per article), and the sourcing profile's hedging measure (NULL: not measured)."""
+    for column in ("found_by TEXT", "confidence REAL", "count INTEGER", "quoted_only INTEGER",
+                   "alternatives TEXT"):
+        conn.execute(f"ALTER TABLE framing ADD COLUMN {column}")
+    for column in ("hedged_sentences INTEGER", "hedged REAL"):
+        conn.execute(f"ALTER TABLE sourcing ADD COLUMN {column}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_datasette_views", _datasette_views),
@@ -228,6 +239,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0008_place_kind_confidence", _place_kind_confidence),
     Migration("0009_framing_voice", _framing_voice),
     Migration("0010_tone_author_voice", _tone_author_voice),
+    Migration("0011_framing_trust", _framing_trust),
 )
 
 

@@ -17,7 +17,7 @@ from ..corpus.timeline import timeline
 from ..store.errors import QueryError
 from ..store.placeview import CONFIDENT_PLACE, DEMONYM
 from . import charts, data, geo, layout
-from .pages import PAGE, Conn, Id, Offset, PageError, router, show
+from .pages import PAGE, Conn, Id, Offset, PageError, experimental_on, router, show
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Date = Annotated[Optional[str], Query(pattern=DATE)]
@@ -41,7 +41,7 @@ def stories(request: Request, conn: Conn, offset: Offset = 0) -> HTMLResponse:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, conn: Conn, story_id: Id) -> HTMLResponse:
-    found = ask(compare_story, conn, story_id)
+    found = ask(compare_story, conn, story_id, experimental=experimental_on(request))
     for outlet in found["outlets"]:
         outlet["bar"] = charts.stacked_shares(outlet["sourcing"]["shares"])
     return show(request, "story.html", story=found, story_id=story_id)

@@ -13,6 +13,7 @@ from typing import Optional
 
 from markupsafe import Markup, escape
 
+from ..components.framing.confidence import is_confident
 from ..layers import SPAN_LAYERS
 from ..records import AnalyzedArticle
 
@@ -32,9 +33,10 @@ class Span:
     focus: bool = False  # reachable with the Tab key
 
 
-def spans(art: AnalyzedArticle, entity_pages: dict[str, int]) -> list[Span]:
+def spans(art: AnalyzedArticle, entity_pages: dict[str, int], experimental: tuple[str, ...] = ()) -> list[Span]:
     """Every highlighted span of the article, of every layer; `entity_pages` maps the
-    article's entity ids (E1 …) to corpus entity ids, which have pages."""
+    article's entity ids (E1 …) to corpus entity ids, which have pages. Framing of an
+    experimental technique is left out unless `experimental` names it (framing_panel.py)."""
     names = {e.id: e.name for e in art.entities}
     out: list[Span] = []
     out += _entity_spans(art, entity_pages)
@@ -45,7 +47,7 @@ def spans(art: AnalyzedArticle, entity_pages: dict[str, int]) -> list[Span]:
     out += [Span(a.start, a.end, "amounts", _amount_tip(a)) for a in art.amounts]
     out += [Span(e.start, e.end, "events", _event_tip(e)) for e in art.events]
     out += [Span(f.start, f.end, "framing", _framing_tip(f), css="quoted" if f.voice == "quoted" else "")
-            for f in art.framing]
+            for f in art.framing if is_confident(f, experimental)]
     out += [Span(n.start, n.end, "noncontent", n.kind) for n in art.noncontent]
     return [s for s in out if 0 <= s.start < s.end <= len(art.text)]
 
@@ -146,7 +148,11 @@ def _event_tip(e) -> str:
 def _framing_tip(f) -> str:
     tip = f.technique.replace("_", " ")
     if f.concept:
-        tip += f" · {f.concept}: {f.variant or f.text}"
+        tip += f" · {f.concept}: {f.variant or f.text}" + (f" ×{f.count}" if (f.count or 1) > 1 else "")
+        rivals = ", ".join(f"{v} ×{n}" if n > 1 else v for v, n in (f.alternatives or {}).items())
+        tip += f" against {rivals}" if rivals else ""
+    elif f.confidence is not None:  # the technique's span precision on PTC's tune part
+        tip += f" · confidence {f.confidence:.2f}"
     if f.voice == "quoted":  # the speaker's wording, not counted in the outlet's framing
         tip += " · in a quote"
     return tip

@@ -18,6 +18,7 @@ from ..api.routes import MAX_OFFSET, MAX_SQL_INT
 from ..store import db, queries
 from ..store.errors import QueryError
 from . import charts, data, highlight
+from .framing_panel import framing_groups
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.filters["pct"] = lambda x: f"{100 * (x or 0):.0f}%"
@@ -85,18 +86,32 @@ def article(request: Request, conn: Conn, article_id: Id) -> HTMLResponse:
         art = db.load_article(conn, article_id)
     except KeyError:
         raise PageError(404, f"There is no article {article_id} in this store.") from None
-    return show(request, "article.html", **reader_context(art, data.entity_pages(conn, article_id)),
+    context = reader_context(art, data.entity_pages(conn, article_id), experimental_on(request))
+    return show(request, "article.html", **context,
                 article_id=article_id, stories=data.story_of(conn, article_id))
 
 
-def reader_context(art, entity_pages: dict[str, int]) -> dict[str, Any]:
-    """What the reader template needs for one analysed article (stored or just analysed)."""
-    items = highlight.spans(art, entity_pages)
+def reader_context(art, entity_pages: dict[str, int], experimental: tuple[str, ...] = ()) -> dict[str, Any]:
+    """What the reader template needs for one analysed article (stored or just analysed).
+
+    Args:
+        experimental: framing techniques shown though below the confidence bar ("*": all).
+    """
+    items = highlight.spans(art, entity_pages, experimental)
+    groups, hidden = framing_groups(art.framing, experimental)
     counts = {layer: len(getattr(art, layer)) for layer in highlight.LAYERS}
+    counts["framing"] -= len(hidden)
     shares = {"named": art.sourcing.named, "vague": art.sourcing.vague,
               "unattributed": art.sourcing.unattributed}
     return {"art": art, "body": highlight.render(art.text, items), "counts": counts,
-            "layers": highlight.LAYERS, "sourcing": charts.stacked_shares(shares)}
+            "layers": highlight.LAYERS, "sourcing": charts.stacked_shares(shares),
+            "framing_groups": groups, "framing_experimental": hidden}
+
+
+def experimental_on(request: Request) -> tuple[str, ...]:
+    """The `[framing] experimental` setting of the running server."""
+    settings = getattr(request.app.state, "settings", None)
+    return tuple(settings.get("framing", "experimental")) if settings is not None else ()
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -143,7 +158,8 @@ async def analyze_page(request: Request, text: Annotated[str, Form(max_length=20
     except ApiError as exc:
         raise PageError(exc.status_code, f"This text could not be analysed: {exc.detail}",
                         exc.headers) from exc
-    return show_analyze(request, text=text, date=date or "", result=reader_context(result, {}))
+    result_context = reader_context(result, {}, experimental_on(request))
+    return show_analyze(request, text=text, date=date or "", result=result_context)
 
 
 def show_analyze(request: Request, **context: Any) -> HTMLResponse:

@@ -3,7 +3,9 @@
 Shares are of the article's content characters (non-content such as credits left out).
 Each character counts once, by the strongest attribution covering it: a quote or claim
 with a named source, then one with a vague source; the rest is unattributed. `quoted` is
-the share inside quotation marks (scare quotes aside).
+the share inside quotation marks (scare quotes aside). `hedged_sentences` counts the
+author's sentences that hedge or rest on a vague source (`hedging.py`), `hedged` their share
+of the content sentences: the one hedging measure the framing profile reports too.
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from spacy.tokens import Doc
 
 from ...records import Claim, Quote, Sourcing
 from ..common.doc import doc_text
+from ..common.voice import quoted_ranges
+from .hedging import hedged_sentences
 
 UNATTRIBUTED, VAGUE, NAMED = 0, 1, 2
 
@@ -32,7 +36,9 @@ def sourcing_profile(doc: Doc, quotes: list[Quote], claims: list[Claim], skip=()
     quoted = sum(q.end - q.start for q in quotes if q.kind != "scare")
     counts = Counter(b for a, z in content for b in level[a:z])
     speakers = Counter(q.speaker.name for q in quotes if q.kind != "scare" and q.speaker and q.speaker.name)
+    hedged = hedged_sentences(doc, claims, quoted_ranges(quotes), content)
     return Sourcing(named=round(counts[NAMED] / total, 4), vague=round(counts[VAGUE] / total, 4),
                     unattributed=round(counts[UNATTRIBUTED] / total, 4), quoted=round(min(1.0, quoted / total), 4),
-                    quoted_speakers=dict(speakers.most_common()))
+                    quoted_speakers=dict(speakers.most_common()), hedged_sentences=hedged,
+                    hedged=round(hedged / len(content), 4))
 

@@ -17,14 +17,16 @@ article's and outlet's framing profiles count only the author's voice. Non-conte
 from __future__ import annotations
 
 import itertools
-from typing import Iterable
+from typing import Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...records import Framing
 from .lexicon import framing_lexicon
-from .naming import hedges, naming_choices, repetitions
+from .choices import naming_choices, naming_table
+from .confidence import technique_confidence
+from .naming import hedges, repetitions
 from .phrases import SCARE_LABEL_MAX_WORDS, phrase_candidates, scare_quotes
 from .sentences import sentence_candidates
 from .spans import Candidate
@@ -33,40 +35,51 @@ from ..common.voice import quoted_ranges, voice_of
 
 
 @Language.factory("framing", **contract(["framing"], requires=["doc.sents"]),
-                  default_config={"scare_label_max_words": SCARE_LABEL_MAX_WORDS})
-def make_framing(nlp: Language, name: str, scare_label_max_words: int):
-    """The framing component; see `find_candidates` for its setting."""
+                  default_config={"scare_label_max_words": SCARE_LABEL_MAX_WORDS, "naming": []})
+def make_framing(nlp: Language, name: str, scare_label_max_words: int, naming: list):
+    """The framing component; see `find_candidates` for its settings."""
+    rows = tuple(tuple(row) for row in naming)
+    naming_table(rows)  # a malformed user row fails when the pipeline is built, not mid-run
+
     def framing_component(doc: Doc) -> Doc:
         skip = noncontent_ranges(doc)
-        set_layer(doc, "framing", extract_framing(doc, skip, scare_label_max_words))
+        set_layer(doc, "framing", extract_framing(doc, skip, scare_label_max_words, rows))
         return doc
     return framing_component
 
 
 def extract_framing(doc: Doc, skip: Iterable[tuple[int, int]] = (),
-                    scare_label_max_words: int = SCARE_LABEL_MAX_WORDS) -> list[Framing]:
+                    scare_label_max_words: int = SCARE_LABEL_MAX_WORDS,
+                    naming: tuple[tuple[str, ...], ...] = ()) -> list[Framing]:
     """Framing spans of `doc` in text order.
 
     Args:
         doc: a parsed document (sentences, parts of speech, dependencies, entities).
         skip: non-content character ranges; nothing there is marked.
-        scare_label_max_words: see `find_candidates`.
+        scare_label_max_words, naming: see `find_candidates`.
     """
     text = doc_text(doc)
     quoted = quoted_ranges(get_layer(doc, "quotes"))
     return [to_record(text, c, voice_of(c.start, c.end, quoted))
-            for c in find_candidates(doc, skip, scare_label_max_words)]
+            for c in find_candidates(doc, skip, scare_label_max_words, naming, quoted)]
 
 
 def find_candidates(doc: Doc, skip: Iterable[tuple[int, int]] = (),
-                    scare_label_max_words: int = SCARE_LABEL_MAX_WORDS) -> list[Candidate]:
+                    scare_label_max_words: int = SCARE_LABEL_MAX_WORDS,
+                    naming: tuple[tuple[str, ...], ...] = (),
+                    quoted: Optional[list[tuple[int, int]]] = None) -> list[Candidate]:
     """All candidates, merged per technique, outside `skip`, sorted by position.
 
     Args:
         scare_label_max_words: the longest scare quote (of the quotes layer) counted as
             labelling ("name calling"); longer ones are the writer's distance, not a label.
+        naming: the user's rows added to the contested-names table: [concept, variant]
+            or [concept, variant, "spelling"] (`choices.py`).
+        quoted: the text's ranges in a quoted voice (default: from the quotes layer).
     """
     lex = framing_lexicon()
+    if quoted is None:
+        quoted = quoted_ranges(get_layer(doc, "quotes"))
     skip = list(skip)
     text = doc_text(doc)
 
@@ -76,7 +89,7 @@ def find_candidates(doc: Doc, skip: Iterable[tuple[int, int]] = (),
     found = resolve_phrases(merge_overlaps(keep(phrases)))
     found += repetitions(doc, found)
     found = merge_overlaps(found + keep(sentence_candidates(doc, lex)))
-    found += keep(naming_choices(text, lex))
+    found += keep(naming_choices(text, naming_table(naming), quoted))
     found += merge_overlaps(keep(hedges(doc, lex, text)))
     return sorted(found, key=lambda c: (c.start, c.end, c.technique))
 
@@ -151,4 +164,6 @@ def _shared(a: Candidate, b: Candidate) -> float:
 
 def to_record(text: str, cand: Candidate, voice: str) -> Framing:
     return Framing(start=cand.start, end=cand.end, text=text[cand.start:cand.end], technique=cand.technique,
-                   concept=cand.concept, variant=cand.variant, voice=voice)
+                   concept=cand.concept, variant=cand.variant, voice=voice, found_by=cand.rule or None,
+                   confidence=technique_confidence(cand.technique), count=cand.count,
+                   quoted_only=cand.quoted_only, alternatives=cand.alternatives)

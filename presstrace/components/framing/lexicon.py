@@ -1,4 +1,4 @@
-"""The framing cue lists (`data/framing_lexicon.tsv`, `data/framing_naming.tsv`), loaded once.
+"""The framing cue lists (`data/framing_lexicon.tsv`), loaded once.
 
 Single words are matched on tokens (form or lemma); entries with a space, hyphen or
 apostrophe are compiled into one case-insensitive regular expression per category and
@@ -46,20 +46,11 @@ class Cues:
 @dataclass
 class FramingLexicon:
     cues: dict[str, Cues] = field(default_factory=dict)
-    naming: Optional[re.Pattern] = None
-    concept_of: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower variant -> (concept, variant)
 
     def __getitem__(self, category: str) -> Cues:
         if category not in self.cues:
             raise KeyError(f"no framing cue category {category!r}; valid: {sorted(self.cues)}")
         return self.cues[category]
-
-    def naming_choices(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, concept) for each contested name in `text`."""
-        if self.naming is None:
-            return
-        for m in self.naming.finditer(text):
-            yield m.start(), m.end(), self.concept_of[_key(m.group())][0]
 
 
 def phrase_regex(phrases: list[str]) -> Optional[re.Pattern]:
@@ -73,10 +64,6 @@ def phrase_regex(phrases: list[str]) -> Optional[re.Pattern]:
         body = body.replace("'", "['’]").replace("\\-", "[-‐–]")
         parts.append(body)
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower().replace("’", "'"))
 
 
 def _rows(name: str) -> Iterator[list[str]]:
@@ -98,10 +85,4 @@ def framing_lexicon() -> FramingLexicon:
             phrases[category].append(entry)
         else:
             words[category].add(entry)
-    lex = FramingLexicon({c: Cues(frozenset(words[c]), phrase_regex(phrases[c])) for c in CATEGORIES})
-    variants = {}
-    for concept, variant in _rows("framing_naming.tsv"):
-        variants[_key(variant)] = (concept, variant)
-    lex.concept_of = variants
-    lex.naming = phrase_regex([v for _, v in variants.values()])
-    return lex
+    return FramingLexicon({c: Cues(frozenset(words[c]), phrase_regex(phrases[c])) for c in CATEGORIES})

@@ -1,4 +1,4 @@
-"""Naming choices (contested names and the variant a text uses), hedges and repetition."""
+"""Hedges and repetition (naming choices are in `choices.py`)."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -14,12 +14,6 @@ REPEATABLE = frozenset({"loaded_language", "name_calling", "flag_waving", "sloga
 MIN_REPEATS = 2
 MIN_WORDS = 2  # a single repeated word is usually the story's topic, not a device
 WINDOW = 2000  # characters: repetition is a phrase said again in the same stretch of the article
-
-
-def naming_choices(text: str, lex: FramingLexicon) -> Iterator[Candidate]:
-    """One `naming_choice` per contested name: concept plus the variant the text chose."""
-    for start, end, concept in lex.naming_choices(text):
-        yield Candidate(start, end, "naming_choice", "naming", concept=concept, variant=text[start:end])
 
 
 def hedges(doc: Doc, lex: FramingLexicon, text: str) -> Iterator[Candidate]:

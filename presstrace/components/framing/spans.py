@@ -19,6 +19,10 @@ class Candidate:
     rule: str = ""
     concept: Optional[str] = None
     variant: Optional[str] = None
+    # naming_choice only (choices.py): uses of the chosen variant, named only in quotes, rivals
+    count: Optional[int] = None
+    quoted_only: Optional[bool] = None
+    alternatives: Optional[dict[str, int]] = None
 
 
 def char_span(doc: Doc, start: int, end: int) -> Optional[Span]:
