@@ -5,7 +5,7 @@
 """
 from __future__ import annotations
 
-from .security import ASGIApp, Message, Receive, Scope, Send
+from .asgi import ASGIApp, Message, Receive, Scope, Send
 
 
 class HeadAsGet:

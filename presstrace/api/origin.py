@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 from urllib.parse import urlsplit
 
-from .security import ASGIApp, Message, Receive, SAFE_METHODS, Scope, Send, header, is_loopback, send_error
+from .asgi import SAFE_METHODS, ASGIApp, Message, Receive, Scope, Send, header, is_loopback, send_error
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 WILDCARDS = ("0.0.0.0", "::", "")

@@ -19,53 +19,21 @@ body as it streams, and it does not buffer responses.
 from __future__ import annotations
 
 import hmac
-import ipaddress
-from typing import Any, Awaitable, Callable, Optional
+from typing import Optional
 
 from fastapi import FastAPI
 
 from ..errors import SettingsError
 from ..settings import Settings
-from .errors import ApiError, error_response
-
-Scope = dict[str, Any]
-Message = dict[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+from .asgi import SAFE_METHODS, ASGIApp, Message, Receive, Scope, Send, header, is_loopback, send_error
+from .errors import ApiError
+from .methods import HeadAsGet
+from .origin import HostCheck, RelativeRedirects, SameOrigin, served_names
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "no-referrer",
            "x-frame-options": "DENY"}
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
-def is_loopback(host: str) -> bool:
-    """True for 127.0.0.0/8, ::1 and `localhost`; any other name counts as the network."""
-    if host.strip("[]").lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def header(scope: Scope, name: bytes) -> Optional[str]:
-    """The first value of a request header, decoded as Latin-1 (as HTTP/1.1 defines)."""
-    for key, value in scope.get("headers", []):
-        if key.lower() == name:
-            return value.decode("latin-1")
-    return None
-
-
-async def send_error(send: Send, status: int, code: str, message: str,
-                     headers: Optional[dict[str, str]] = None) -> None:
-    """Answer with the API's one error shape from inside a middleware."""
-    response = error_response(status, code, message, headers)
-    await send({"type": "http.response.start", "status": response.status_code,
-                "headers": response.raw_headers})
-    await send({"type": "http.response.body", "body": response.body})
 
 
 class SecurityHeaders:
@@ -202,9 +170,6 @@ def install_security(app: FastAPI, settings: Settings, host: str = "127.0.0.1",
     """Add the middlewares; `host` and `port` are where the server listens (port None: any
     port of a served name), `token` the write token, `form_paths` the forms that take it
     as a field. The security headers wrap them all: see `app.PresstraceApp`."""
-    from .methods import HeadAsGet
-    from .origin import HostCheck, RelativeRedirects, SameOrigin, served_names
-
     guard = WriteGuard(app, token or None, is_loopback(host), form_paths)
     app.state.write_refusal = guard.refusal
     app.state.write_token_set = guard.token is not None
