@@ -20,12 +20,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, NamedTuple, Optional
 
+from spacy.tokens import Doc
+
 from ..common.lexicons import data_rows
 from ..common.voice import QUOTED, voice_of
 from .lexicon import phrase_regex
 from .spans import Candidate
 
 KINDS = ("contested", "spelling")
+# Entity labels of names a variant can be part of without naming the concept.
+NAME_LABELS = {"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 
 
 class Use(NamedTuple):
@@ -76,15 +80,32 @@ def naming_table(extra: tuple[tuple[str, ...], ...] = ()) -> NamingTable:
     return table
 
 
-def naming_choices(text: str, table: NamingTable, quoted: list[tuple[int, int]]) -> Iterator[Candidate]:
+def naming_choices(doc: Doc, table: NamingTable, quoted: list[tuple[int, int]]) -> Iterator[Candidate]:
     """One `naming_choice` candidate per concept the text chooses a variant of."""
     uses: dict[str, list[Use]] = defaultdict(list)
-    for start, end, concept, variant in table.find(text):
+    for start, end, concept, variant in table.find(doc.text):
+        if not names_the_concept(doc, start, end):
+            continue
         uses[concept].append(Use(start, end, variant, voice_of(start, end, quoted) == QUOTED))
     for concept, found in uses.items():
         cand = choice(concept, found, concept in table.spelling)
         if cand is not None:
             yield cand
+
+
+def names_the_concept(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words at `[start, end)` name the concept: not when they are part of a
+    longer name ("the Ukrainian Insurgent Army"), nor the head of a compound whose first
+    noun makes a term of it ("the sanctions regime", "a visa regime")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+    if ent is not None and ent.label_ in NAME_LABELS and len(ent) > len(span):
+        return False
+    root = span.root
+    return not any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower and c.i < span.start
+                   for c in root.children)
 
 
 def choice(concept: str, found: Iterable[Use], spelling: bool) -> Optional[Candidate]:

@@ -89,7 +89,7 @@ def find_candidates(doc: Doc, skip: Iterable[tuple[int, int]] = (),
     found = resolve_phrases(merge_overlaps(keep(phrases)))
     found += repetitions(doc, found)
     found = merge_overlaps(found + keep(sentence_candidates(doc, lex)))
-    found += keep(naming_choices(text, naming_table(naming), quoted))
+    found += keep(naming_choices(doc, naming_table(naming), quoted))
     found += merge_overlaps(keep(hedges(doc, lex, text)))
     return sorted(found, key=lambda c: (c.start, c.end, c.technique))
 

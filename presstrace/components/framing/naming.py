@@ -22,7 +22,17 @@ def hedges(doc: Doc, lex: FramingLexicon, text: str) -> Iterator[Candidate]:
         if lex["hedge"].has(tok) and tok.is_alpha:
             yield Candidate(tok.idx, tok.idx + len(tok.text), "hedge", "hedge_word")
     for start, end in lex["hedge"].find(text):
-        yield Candidate(start, end, "hedge", "hedge_phrase")
+        if not _determined_noun(doc, start):
+            yield Candidate(start, end, "hedge", "hedge_phrase")
+
+
+def _determined_noun(doc: Doc, start: int) -> bool:
+    """"what kind of", "some sort of": after a determiner, "kind" and "sort" are nouns
+    that classify, not the hedge "kind of strange"."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0 or span[0].lower_ not in ("kind", "sort"):
+        return False
+    return doc[span.start - 1].pos_ in ("DET", "PRON") or doc[span.start - 1].tag_ in ("WDT", "DT")
 
 
 def repetitions(doc: Doc, found: Iterable[Candidate]) -> Iterator[Candidate]:

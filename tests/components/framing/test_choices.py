@@ -71,3 +71,26 @@ def test_choices_a_malformed_user_row_fails_when_the_pipeline_is_built(settings)
     bad = settings.with_overrides({"components": {"framing": {"naming": [["only a concept"]]}}})
     with pytest.raises(Exception, match="naming row"):
         build_pipeline(bad)
+
+
+@pytest.mark.parametrize("text", [
+    "The EU widened its sanctions regime on Friday.",  # a term: the first noun makes it one
+    "Veterans of the Ukrainian Insurgent Army marched on Sunday.",  # part of a longer name
+])
+def test_choices_a_variant_in_a_term_or_a_name_is_no_choice(run, text):
+    assert choices(run(text)) == []
+
+
+def test_choices_the_same_word_alone_is_still_a_choice(run):
+    (rec,) = choices(run("The EU widened its sanctions regime against the regime in Damascus."))
+    assert rec.variant == "regime" and rec.start > 40 and rec.count == 1
+
+
+@pytest.mark.parametrize("text,hedged", [
+    ("It was kind of strange to see them there.", True),
+    ("What kind of deal did they sign in the end?", False),  # a noun after a determiner
+    ("Some sort of agreement was reached on Friday.", False),
+])
+def test_hedges_kind_of_hedges_only_as_an_adverb(run, text, hedged):
+    found = [f.text for f in run(text).framing if f.technique == "hedge"]
+    assert (any(h.lower() in ("kind of", "sort of") for h in found)) is hedged
