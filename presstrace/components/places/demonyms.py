@@ -4,9 +4,9 @@ kind "demonym" (SCHEMA.md), so the map and the events can use it and a view can 
 out.
 
 The word must stand on its own: inside a longer name ("American Airlines", "the Russian
-Orthodox Church", "Mexican Gulf") it names that thing, and as a language ("in English",
-"French-speaking", "a Russian translation") it names no country's people. A capitalised
-word in a title-case headline is read the same way as in running text.
+Orthodox Church") it names that thing, unless the name is a state body's ("the Russian
+Ministry of Defence"); as a language ("in English", "French-speaking", "a Russian
+translation") or inside another people ("African-Americans") it names no country.
 """
 from __future__ import annotations
 

@@ -12,7 +12,8 @@ it, or "Town, X"; or, for a smaller place, another place of the article with suc
 evidence: within `NEAR_KM`, its first-level region, or its country when it is a town of
 `TOWN` people or more; for a region, its country; or two doubtful places of one country
 within `NEAR_KM` of each other. Evidence for one mention counts for every mention of the
-same place.
+same place. A village under `TOWN` people that only a preposition says is a place needs
+its country named too ("aboard Mir" is no Belarusian village).
 """
 from __future__ import annotations
 

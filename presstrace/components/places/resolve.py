@@ -17,6 +17,12 @@ once: a name keeps one sense in an article. Each candidate place gets a score:
   "Henry County" together mean Paris, Tennessee, in Henry County, however many Parises and
   Henry Counties there are.
 
+Prominence against local evidence: in an article that names other countries, a candidate
+gets its country's share only with local evidence (its region named, a neighbour, a place
+near it) when a far namesake is `OUTRANK` times its size, so "Geneva" there is Geneva,
+Switzerland, not Geneva, Illinois. A name a state and its city share (New York) is the
+city in a sentence about a city ("the mayor"), not in one about a state ("the governor").
+
 Choices are made three times, each round with the context of the previous one.
 """
 from __future__ import annotations
