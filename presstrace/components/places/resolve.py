@@ -285,7 +285,8 @@ def score(c: GazetteerEntry, k: int, group: Group, groups: list[Group], ctx: Con
 def _outranked(c: GazetteerEntry, group: Group, with_region: bool = False) -> bool:
     """Whether a candidate far from `c` is a town `OUTRANK` times its size or more
     (`with_region`: one that lies in a region of the same name, as Geneva in Geneva)."""
-    regions = {(r.country, r.admin1_code) for r in group.candidates if r.feature_code == "ADM1"}
+    regions = {(r.country, r.admin1_code) for r in group.candidates if r.feature_code == "ADM1"} \
+        if with_region else set()
     return any(o.feature_class == "P" and o.population >= OUTRANK * max(c.population, 1)
                and distance_km(o.lat, o.lon, c.lat, c.lon) > RIVAL_KM
                and (not with_region or (o.country, o.admin1_code) in regions) for o in group.candidates)
