@@ -95,8 +95,8 @@ def naming_choices(doc: Doc, table: NamingTable, quoted: list[tuple[int, int]]) 
 
 def names_the_concept(doc: Doc, start: int, end: int) -> bool:
     """Whether the words at `[start, end)` name the concept: not when they are part of a
-    longer name ("the Ukrainian Insurgent Army"), nor the head of a compound whose first
-    noun makes a term of it ("the sanctions regime", "a visa regime")."""
+    longer name ("the Ukrainian Insurgent Army"), a verb ("guards torture them"), or the head of
+    a compound whose first noun makes a term of it ("the sanctions regime")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return True
@@ -104,6 +104,8 @@ def names_the_concept(doc: Doc, start: int, end: int) -> bool:
     if ent is not None and ent.label_ in NAME_LABELS and len(ent) > len(span):
         return False
     root = span.root
+    if root.pos_ == "VERB":
+        return False  # "guards torture prisoners": a verb names an act, not the concept
     return not any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower and c.i < span.start
                    for c in root.children)
 

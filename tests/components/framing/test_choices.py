@@ -76,6 +76,7 @@ def test_choices_a_malformed_user_row_fails_when_the_pipeline_is_built(settings)
 @pytest.mark.parametrize("text", [
     "The EU widened its sanctions regime on Friday.",  # a term: the first noun makes it one
     "Veterans of the Ukrainian Insurgent Army marched on Sunday.",  # part of a longer name
+    "Guards torture prisoners in the camp, the report said.",  # a verb, not the concept's name
 ])
 def test_choices_a_variant_in_a_term_or_a_name_is_no_choice(run, text):
     assert choices(run(text)) == []
