@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..corpus.events import iter_merged_events
 from ..corpus.stories import iter_stories
 from ..errors import InputError
-from ..records import Article
+from ..readers.given import given_article
 from ..store import db, queries
 from ..store.errors import QueryError
 from ..store.placeview import public_geonameid
@@ -206,7 +206,7 @@ async def analyze_text(request: Request, body: AnalyzeRequest) -> JSONResponse:
             datetime.date.fromisoformat(body.date)
         except ValueError:
             raise InputError("bad_date", f"date {body.date!r} is not a valid calendar date") from None
-    article = Article(text=body.text, id=body.id, date=body.date, source=body.source,
-                      title=body.title, url=body.url)
+    article = given_article(body.text, request.app.state.settings, "request body", id=body.id,
+                            date=body.date, source=body.source, title=body.title, url=body.url)
     result = await request.app.state.analysis.analyze(article)
     return JSONResponse(result.to_dict())

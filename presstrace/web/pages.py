@@ -146,20 +146,21 @@ async def analyze_page(request: Request, text: Annotated[str, Form(max_length=20
     # async: waiting for the analysis worker holds none of the threads reads run on.
     from ..api.errors import ApiError
     from ..errors import PresstraceError
-    from ..records import Article
+    from ..readers.given import given_article
 
     refusal = request.app.state.write_refusal(token)
     if refusal is not None:  # a browser form cannot send the Authorization header: its field
         raise PageError(refusal[0], refusal[2])
     try:
-        result = await request.app.state.analysis.analyze(Article(text=text, date=date or None))
+        article = given_article(text, request.app.state.settings, "form", date=date or None)
+        result = await request.app.state.analysis.analyze(article)
     except PresstraceError as exc:
         raise PageError(400, f"This text could not be analysed: {exc}") from exc
     except ApiError as exc:
         raise PageError(exc.status_code, f"This text could not be analysed: {exc.detail}",
                         exc.headers) from exc
     result_context = reader_context(result, {}, experimental_on(request))
-    return show_analyze(request, text=text, date=date or "", result=result_context)
+    return show_analyze(request, text=result.text, date=date or "", result=result_context)
 
 
 def show_analyze(request: Request, **context: Any) -> HTMLResponse:
