@@ -138,9 +138,11 @@ def stories_command(ctx: click.Context, db_path: Optional[str], fmt: str, rebuil
         summary = update_stories(conn, params, rebuild=rebuild)
         fh = open(out, "w", encoding="utf-8", newline="\n") if out else sys.stdout
         try:
-            for story in iter_stories(conn):
-                fh.write(json.dumps(story, ensure_ascii=False) + "\n" if fmt == "jsonl"
-                         else _story_line(story))
+            if fmt == "jsonl":
+                for story in iter_stories(conn):
+                    fh.write(json.dumps(story, ensure_ascii=False) + "\n")
+            else:
+                fh.write(render_table([_story_row(s) for s in iter_stories(conn)]) + "\n")
         finally:
             if out:
                 fh.close()
@@ -149,8 +151,10 @@ def stories_command(ctx: click.Context, db_path: Optional[str], fmt: str, rebuil
                    f"{' (rebuilt)' if summary['rebuilt'] else ''}", err=True)
 
 
-def _story_line(story: dict) -> str:
-    """A story as one line of `--format table`: id, articles, dates, title."""
+def _story_row(story: dict) -> dict:
+    """A story as one row of `--format table`, under a header: id, articles, outlets,
+    dates, title."""
     dates = (story["first"] or "?") if story["first"] == story["last"] else \
         f"{story['first'] or '?'}..{story['last'] or '?'}"
-    return f"{story['story']:>6}  {len(story['articles']):>3}  {dates:<22}  {story['title'][:70]}\n"
+    return {"story": story["story"], "articles": len(story["articles"]),
+            "outlets": len(story["sources"]), "dates": dates, "title": story["title"]}

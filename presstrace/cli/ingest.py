@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from pathlib import Path
 from typing import Optional
 
 import click
@@ -176,21 +177,32 @@ def _update_corpus(settings: Settings, path: str, quiet: bool) -> None:
 @click.option("--min-confidence", type=click.FloatRange(0, 1),
               help=f"gkg: the least confidence a place needs to be a location (default "
                    f"{CONFIDENT_PLACE}, as the map; places stored without one are kept).")
+@click.option("--corpus", is_flag=True,
+              help="jsonl: --out is a folder; write articles.jsonl and the corpus results "
+                   "(stories, corpus_entities, merged_events .jsonl) into it. csv and parquet "
+                   "always hold the corpus tables.")
 @click.pass_obj
 @domain_errors
 def export_command(settings: Settings, db_path: Optional[str], fmt: str, out: Optional[str],
-                   raw_csv: bool, min_confidence: Optional[float]) -> None:
+                   raw_csv: bool, min_confidence: Optional[float], corpus: bool) -> None:
     """Write the store out as JSON Lines, CSV, Parquet or GDELT GKG 2.1 rows.
 
     Example:
 
         presstrace export --db corpus.db --format parquet --out corpus-parquet/
 
+        presstrace export --db corpus.db --format jsonl --corpus --out corpus-jsonl/
+
         presstrace export --db corpus.db --format gkg > corpus.gkg.csv
     """
     from ..store import export
 
+    if corpus and fmt != "jsonl":
+        raise click.UsageError("--corpus is for --format jsonl; csv and parquet hold the corpus tables")
     with existing_store(settings, db_path) as conn:
+        if corpus:
+            _export_corpus_jsonl(conn, out)
+            return
         if fmt in ("csv", "parquet"):
             if not out:
                 raise click.UsageError(f"--format {fmt} writes a file per table: give --out FOLDER")
@@ -207,3 +219,16 @@ def export_command(settings: Settings, db_path: Optional[str], fmt: str, out: Op
                 write(conn, fh)
         else:
             write(conn, sys.stdout)
+
+
+def _export_corpus_jsonl(conn, out: Optional[str]) -> None:
+    """Articles and the corpus results as JSON Lines files in the folder `out`."""
+    from ..corpus.export import export_corpus_jsonl
+    from ..store.export import export_jsonl
+
+    if not out:
+        raise click.UsageError("--corpus writes a file per result: give --out FOLDER")
+    counts = export_corpus_jsonl(conn, out)
+    with open(Path(out) / "articles.jsonl", "w", encoding="utf-8", newline="\n") as fh:
+        counts["articles"] = export_jsonl(conn, fh)
+    click.echo(", ".join(f"{n} {name}" for name, n in counts.items()) + f" -> {out}", err=True)

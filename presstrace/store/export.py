@@ -2,8 +2,9 @@
 
 JSONL and GKG write one line per analysed article (near-duplicates and failed articles
 have no layers and are left out; their rows are in the CSV/Parquet `articles` table).
-CSV and Parquet write every data table; Parquet column types follow the SQLite schema,
-so DuckDB and pandas read the files as they are.
+CSV and Parquet write every data table and the corpus tables (stories, corpus entities,
+merged events, with the tables linking them to articles); Parquet column types follow
+the SQLite schema, so DuckDB and pandas read the files as they are.
 """
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ from .cells import safe_row
 from .gkg import gazetteer_admin1, gkg_row, write_gkg
 
 FORMATS = ("jsonl", "csv", "parquet", "gkg")
+# What the corpus step computes from the articles: often what an analyst wants most.
+CORPUS_TABLES = ("stories", "story_articles", "corpus_entities", "corpus_entity_aliases",
+                 "corpus_entity_links", "merged_events", "merged_event_reports")
+EXPORT_TABLES = db.DATA_TABLES + CORPUS_TABLES
 PARQUET_ROWS = 50_000  # rows per Parquet row group (memory stays bounded)
 
 
@@ -51,7 +56,7 @@ def _table_rows(conn: sqlite3.Connection, table: str, size: int) -> Iterator[lis
 
 
 def export_csv(conn: sqlite3.Connection, folder: str | Path, raw: bool = False) -> dict[str, int]:
-    """Write `<table>.csv` (with a header row) for every data table; return row counts.
+    """Write `<table>.csv` (with a header row) for every data and corpus table; return row counts.
 
     Args:
         conn: the store.
@@ -62,7 +67,7 @@ def export_csv(conn: sqlite3.Connection, folder: str | Path, raw: bool = False) 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     counts = {}
-    for table in db.DATA_TABLES:
+    for table in EXPORT_TABLES:
         names = [name for name, _ in table_columns(conn, table)]
         with open(folder / f"{table}.csv", "w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
@@ -96,14 +101,14 @@ def _coerce(value, arrow_type):
 
 
 def export_parquet(conn: sqlite3.Connection, folder: str | Path) -> dict[str, int]:
-    """Write `<table>.parquet` for every data table; return row counts."""
+    """Write `<table>.parquet` for every data and corpus table; return row counts."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     counts = {}
-    for table in db.DATA_TABLES:
+    for table in EXPORT_TABLES:
         schema = parquet_schema(table_columns(conn, table))
         counts[table] = 0
         with pq.ParquetWriter(folder / f"{table}.parquet", schema) as writer:

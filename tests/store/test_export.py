@@ -171,7 +171,7 @@ def test_export_jsonl_is_the_presstrace_1_contract(store, tmp_path):
 def test_export_csv_writes_a_file_per_table(store, tmp_path):
     save_gkg_articles(store)
     counts = export.export_csv(store, tmp_path / "csv")
-    assert set(counts) == set(db.DATA_TABLES)
+    assert set(counts) == set(export.EXPORT_TABLES)
     with open(tmp_path / "csv" / "places.csv", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == counts["places"] == 12
