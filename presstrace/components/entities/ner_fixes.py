@@ -142,7 +142,8 @@ def _nation_not_name(ent: Span) -> Span:
     """"Horrific Russian" (the capitalised first word of "Horrific Russian rocket strikes")
     is no person and no organisation: a short name that ends in a demonym names the people,
     so the demonym alone is kept, as a group."""
-    if ent.label_ not in ("PERSON", "ORG") or not is_demonym(ent[-1].text):
+    # "German-" in "the German- and French-brokered protocol": the hyphen is no part of the word
+    if ent.label_ not in ("PERSON", "ORG") or not is_demonym(ent[-1].text.rstrip("-–")):
         return ent
     if all(t.text in "-–" or t.lower_ in COMBINING_FORMS for t in ent[:-1]):
         return Span(ent.doc, ent.start, ent.end, label="NORP")  # "Russo-German", "Anglo-American"

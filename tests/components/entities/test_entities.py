@@ -153,6 +153,7 @@ def test_entities_they_stays_unresolved_when_a_plural_noun_is_closer(run, text, 
     ("Horrific Russian rocket strikes hit Kyiv overnight, the mayor said.", "Russian"),
     ("Russian forces shelled the city. Russian officials denied it.", "Russian"),
     ("Anglo-American ties held after the talks, officials said.", "American"),
+    ("The German- and French-brokered protocol was meant to end the fighting.", "German"),
 ])
 def test_entities_a_demonym_is_no_person_or_organisation(run, text, mention):
     art = run(text)
