@@ -268,8 +268,9 @@ def score(c: GazetteerEntry, k: int, group: Group, groups: list[Group], ctx: Con
         # "Ontario" or "Wales" is a town only where the text says so ("Ontario, Calif.") or
         # names its neighbours ("Lebanon" with "Boone County" is Lebanon, Indiana): a region
         # named elsewhere in the article is no evidence against the province itself.
-        if not neighbours and share < 1 and _outranked(c, group, with_region=True):
-            return total
+        if share < 1 and not _placed(c, [ctx.points[j] for j in others if j in ctx.points]) \
+                and _outranked(c, group, with_region=True):
+            return total  # a neighbour counts here only as a place the article is taken to name
         return total + W_COUNTRY * share + neighbours
     votes = W_VOTE * min(1.5, sum(g.regions.get(region, 0.0) for j, g in enumerate(groups) if j != k))
     near = _near(c, [ctx.points[j] for j in others if j in ctx.points])
@@ -280,6 +281,11 @@ def score(c: GazetteerEntry, k: int, group: Group, groups: list[Group], ctx: Con
         # or a neighbour; an article that names one country reads its names there.
         return total
     return total + W_COUNTRY * share + local
+
+
+def _placed(c: GazetteerEntry, points: list[tuple[float, float]]) -> bool:
+    """Whether another place the article names lies within `NEIGHBOUR_KM` of `c`."""
+    return any(distance_km(c.lat, c.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in points)
 
 
 def _outranked(c: GazetteerEntry, group: Group, with_region: bool = False) -> bool:
