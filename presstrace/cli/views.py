@@ -1,4 +1,4 @@
-"""`presstrace story`, `timeline`, `network`, `places` and `entity`: the corpus views.
+"""`presstrace story`, `timeline`, `network`, `places`, `entity` (and `attention`, from its own module): the corpus views.
 
 Each reads the store as it is (run `presstrace stories` / `entities --update` / `events
 --merged`, or ingest, to bring stories, entities and merged events up to date) and
@@ -12,6 +12,7 @@ import click
 
 from ..settings import Settings
 from ..store.placeview import CONFIDENT_PLACE
+from .attention import attention_command
 from .options import dates, db_option, domain_errors, echo_json, render_table, with_store
 
 VIEWS_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
@@ -220,4 +221,6 @@ def entity_command(settings: Settings, entity: str, db_path: Optional[str], limi
     click.echo(render_table(profile["mentions_by_month"]))
 
 
-COMMANDS = (story_command, timeline_command, network_command, places_command, entity_command)
+# attention over time is a corpus view too; its command lives in its own module.
+COMMANDS = (story_command, timeline_command, network_command, places_command, entity_command,
+            attention_command)

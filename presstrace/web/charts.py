@@ -37,3 +37,24 @@ def bars(counts: list[tuple[str, int]], width: float = 600.0, height: float = 12
                     "y": round(height - h, 2), "width": round(step * 0.8, 2),
                     "height": round(h, 2)})
     return {"bars": out, "width": width, "height": height, "most": most}
+
+
+def lines(periods: list[str], series: list[dict], key: str, width: float = 640.0,
+          height: float = 160.0, most_series: int = 8) -> dict:
+    """A polyline per series over the periods, for attention over time: `key` picks the
+    values (`counts` or `shares`); a missing share (no article that period) is drawn as 0.
+    Only the first `most_series` are drawn, so the colours stay distinguishable."""
+    drawn = series[:most_series]
+    values = [[v or 0 for v in s[key]] for s in drawn]
+    top = max((v for vs in values for v in vs), default=0) or 1
+    step = width / max(len(periods) - 1, 1)
+    out = []
+    for i, (s, vs) in enumerate(zip(drawn, values)):
+        points = [(round(k * step, 2), round(height - height * v / top, 2)) for k, v in enumerate(vs)]
+        out.append({"outlet": s["outlet"], "colour": i,
+                    "points": " ".join(f"{x:g},{y:g}" for x, y in points),
+                    "dots": [{"x": x, "y": y, "label": periods[k], "value": vs[k]}
+                             for k, (x, y) in enumerate(points)]})
+    return {"lines": out, "width": width, "height": height, "top": top,
+            "first": periods[0] if periods else "", "last": periods[-1] if periods else "",
+            "left_out": max(len(series) - most_series, 0)}
