@@ -18,6 +18,7 @@ from ..store import db
 from ..web.install import install_web
 from .analysis import analysis_service
 from .attention_routes import router as attention_router
+from .index_routes import router as index_router
 from .corpus_routes import router as corpus_router
 from .errors import install_error_handlers
 from .routes import router
@@ -69,5 +70,6 @@ def create_app(db_path: str | os.PathLike, settings: Optional[Settings] = None, 
     app.include_router(router, prefix="/api")
     app.include_router(corpus_router, prefix="/api")
     app.include_router(attention_router, prefix="/api")
+    app.include_router(index_router, prefix="/api")
     install_web(app)
     return app

@@ -161,11 +161,15 @@ def _merged_matches(event: dict, actor: Name, place: Name, since: Name, until: N
 
 @router.get("/entities", summary="Entities by the number of times articles name them")
 def list_entities(conn: Conn,
-                  top: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most entities.")] = 20,
+                  limit: Annotated[Optional[int], Query(ge=1, le=MAX_LIMIT, description="Most entities "
+                                                        "(20), as every list's limit.")] = None,
+                  top: Annotated[Optional[int], Query(ge=1, le=MAX_LIMIT, description="The older "
+                                                      "name of limit; limit wins.")] = None,
                   label: Annotated[Name, Query(description="PERSON, ORG, GPE, …")] = None,
                   source: Name = None, since: Since = None, until: Until = None) -> dict:
-    rows = queries.entities(conn, top=top, label=label, source=source, since=since, until=until)
-    return {"items": rows, "top": top}
+    most = limit or top or 20
+    rows = queries.entities(conn, top=most, label=label, source=source, since=since, until=until)
+    return {"items": rows, "limit": most, "top": most}
 
 
 @router.get("/stories", summary="Stories (as computed by `presstrace stories`), oldest first")
