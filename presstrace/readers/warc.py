@@ -3,18 +3,24 @@
 Needs the optional `warcio` package. Each `response` (or `resource`) record with status
 200 and an HTML content type is extracted like an HTML file (trafilatura); its id is the
 WARC-Record-ID and its URL the WARC-Target-URI when the page gives none. The capture date
-(WARC-Date) is not the publication date and is never used as one. Other records are skipped.
+(WARC-Date) is not the publication date and is never used as one. Other records are skipped,
+except the `metadata` record `presstrace fetch` writes right after each response
+(`FETCH_METADATA_TYPE`): its outlet, and its date when the page gives none, are applied, so
+an archive of a fetch rebuilds the same articles offline.
 """
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import importlib.util
+import json
 import logging
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError, PresstraceError
 from ..records import Article, ArticleError
+from .dates import parse_date
 from .decode import decode_bytes
 from .html import parse_html
 from .sources import ReadOptions, Source
@@ -53,13 +59,24 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Article | ArticleErr
         yield ArticleError("bad_record", f"{path}: not a WARC or ARC archive (it does not start "
                                          f"with a WARC or ARC header)", id=path.stem, origin=str(path))
         return
-    number = 0
+    number, pending = 0, None
+    page_options = dataclasses.replace(options, date=None)  # a fetch's metadata date comes first
     try:
         with open(path, "rb") as stream:
             for number, record in enumerate(ArchiveIterator(stream, arc2warc=True), 1):
+                if pending is not None and _is_fetch_metadata(record, pending[0]):
+                    _apply_fetch_metadata(pending[1], record)
+                    continue
                 if _is_html_page(record):
-                    yield _read_record(record, path, number, options)
+                    if pending is not None:
+                        yield _with_default_date(pending[1], options)
+                    pending = _read_record(record, path, number, page_options)
+        if pending is not None:
+            yield _with_default_date(pending[1], options)
+            pending = None
     except (ArchiveLoadFailed, OSError, ValueError) as exc:
+        if pending is not None:  # read whole before the archive broke off
+            yield _with_default_date(pending[1], options)
         yield ArticleError("bad_record", f"{path}: not a readable WARC archive ({exc})",
                            id=path.stem, origin=str(path))
         return
@@ -97,12 +114,27 @@ def _is_html_page(record) -> bool:
     return "html" in content_type.lower()
 
 
-def _read_record(record, path: Path, number: int, options: ReadOptions) -> Article | ArticleError:
+def _read_record(record, path: Path, number: int,
+                 options: ReadOptions) -> tuple[str, Article | ArticleError]:
+    """The record's id and the article its page holds (or the error reading it)."""
     record_id = (record.rec_headers.get_header("WARC-Record-ID") or f"{path.stem}:{number}").strip("<>")
     url = record.rec_headers.get_header("WARC-Target-URI")
-    where = f"{path}#{number}"
+    data = record.content_stream().read(options.max_bytes + 1)
+    return record_id, page_article(data, url, record_id, f"{path}#{number}", options)
+
+
+def page_article(data: bytes, url: str | None, record_id: str, where: str,
+                 options: ReadOptions) -> Article | ArticleError:
+    """The article of one fetched HTML page, as the WARC reader and `presstrace fetch` read it.
+
+    Args:
+        data: the page's body bytes (at most `options.max_bytes` + 1 of them).
+        url: the URL it was fetched from; the article's URL when the page names none.
+        record_id: the article's id (the WARC-Record-ID).
+        where: the page's place, for messages.
+        options: limits and the default date.
+    """
     try:
-        data = record.content_stream().read(options.max_bytes + 1)
         if len(data) > options.max_bytes:
             raise InputError("too_large", f"{where}: page is over the limit of {options.max_bytes} "
                                           f"bytes (limits.max_bytes)")
@@ -113,3 +145,46 @@ def _read_record(record, path: Path, number: int, options: ReadOptions) -> Artic
     article.id = record_id
     article.url = article.url or url
     return article
+
+
+FETCH_METADATA_TYPE = "application/vnd.presstrace.fetch+json"
+MAX_METADATA_BYTES = 65536
+
+
+def _is_fetch_metadata(record, record_id: str) -> bool:
+    """Whether the record is presstrace's metadata about the response just read."""
+    if record.rec_type != "metadata":
+        return False
+    concurrent = (record.rec_headers.get_header("WARC-Concurrent-To") or "").strip("<>")
+    content_type = record.rec_headers.get_header("Content-Type") or ""
+    return concurrent == record_id and content_type.startswith(FETCH_METADATA_TYPE)
+
+
+def _apply_fetch_metadata(item: Article | ArticleError, record) -> None:
+    """The fetch's input id and outlet, and its date where the page had none; an archive is untrusted
+    input, so a metadata record that does not read as expected is ignored."""
+    if isinstance(item, ArticleError):
+        return
+    try:
+        data = json.loads(record.content_stream().read(MAX_METADATA_BYTES))
+    except (ValueError, UnicodeDecodeError):
+        LOGGER.warning("%s: unreadable fetch metadata ignored", item.id)
+        return
+    if not isinstance(data, dict):
+        return
+    if isinstance(data.get("id"), str) and data["id"].strip():
+        item.id = data["id"].strip()[:2000]
+    if isinstance(data.get("source"), str) and data["source"].strip():
+        item.source = data["source"].strip()[:200]
+    if item.date is None and isinstance(data.get("date"), str):
+        try:
+            item.date = parse_date(data["date"], item.id or "")
+        except InputError:
+            LOGGER.warning("%s: fetch metadata date %r ignored", item.id, data["date"][:40])
+
+
+def _with_default_date(item: Article | ArticleError, options: ReadOptions) -> Article | ArticleError:
+    """The caller's default date for an article that has none after its metadata."""
+    if isinstance(item, Article) and item.date is None:
+        item.date = options.date
+    return item

@@ -48,14 +48,28 @@ def ingest_local(paths: Iterable[str], db_path: str | os.PathLike, settings: Opt
         Counts of what happened to the inputs.
     """
     settings = settings or load_settings()
+    items = read_inputs(list(paths), input_format=input_format, date=date, settings=settings)
+    return ingest_items(items, db_path, settings, n_process, force, progress)
+
+
+def ingest_items(items: Iterable[Article | ArticleError], db_path: str | os.PathLike,
+                 settings: Settings, n_process: Optional[int] = None, force: bool = False,
+                 progress: Optional[Progress] = None) -> IngestStats:
+    """Plan, analyse and store articles already read (by the readers, or by `fetch`).
+
+    Args:
+        items: articles and readers' errors, in input order (read lazily).
+        db_path, settings, n_process, force, progress: as `ingest_local`.
+    Returns:
+        Counts of what happened to the inputs.
+    """
     conn = db.open_store(db_path)
     stats = IngestStats()
     try:
         sink = StoreSink(conn)
         planner = Planner(sink, settings, force=force, index=near_duplicate_index(conn, settings))
         writer = Writer(sink, settings, planner, stats, progress)
-        items = read_inputs(list(paths), input_format=input_format, date=date, settings=settings)
-        _run(items, planner, writer, n_process or os.cpu_count() or 1, settings)
+        _run(iter(items), planner, writer, n_process or os.cpu_count() or 1, settings)
         writer.finish()
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
