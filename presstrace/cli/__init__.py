@@ -2,7 +2,7 @@
 
 One module per command group — `analyze`, `gazetteer`, `ingest` (ingest, load, export),
 `query`, `corpus` (stories, entities, events), `views` (story, timeline, network, places,
-entity), `serve` — over `options`, which holds what they share.
+entity), `serve`, `fetch` (fetch, watch, sources) — over `options`, which holds what they share.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import click
 
 from ..errors import PresstraceError
 from ..settings import load_settings
-from . import analyze, corpus, gazetteer, ingest, query, serve, views
+from . import analyze, corpus, fetch, gazetteer, ingest, query, serve, views
 
 __all__ = ["cli", "main"]
 
@@ -37,7 +37,7 @@ def cli(ctx: click.Context, config: Optional[str], verbose: int) -> None:
 for _command in (analyze.analyze, gazetteer.gazetteer, ingest.ingest_command, ingest.load_command,
                  ingest.export_command, query.query, corpus.stories_command,
                  corpus.entities_command, corpus.events_command, *views.COMMANDS,
-                 serve.serve_command):
+                 serve.serve_command, *fetch.COMMANDS):
     cli.add_command(_command)
 
 

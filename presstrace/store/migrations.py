@@ -228,6 +228,24 @@ def _framing_trust(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE sourcing ADD COLUMN {column}")
 
 
+def _fetch(conn: sqlite3.Connection) -> None:
+    """`presstrace fetch`: each source's state (its validators, so an unchanged feed costs
+    one conditional request, and its last outcome), and each fetched URL with its
+    canonical URL, fetch time and feed, keyed to the article by its input id."""
+    run_script(conn, """
+CREATE TABLE sources (
+    url TEXT PRIMARY KEY, outlet TEXT, kind TEXT, etag TEXT, last_modified TEXT,
+    last_fetch TEXT, last_status INTEGER, last_error TEXT, links INTEGER, new_articles INTEGER
+);
+CREATE TABLE fetches (
+    url TEXT PRIMARY KEY, canonical_url TEXT, final_url TEXT, input_id TEXT, feed TEXT,
+    fetched_at TEXT NOT NULL, warc TEXT
+);
+CREATE INDEX fetches_canonical_url ON fetches(canonical_url);
+CREATE INDEX fetches_input_id ON fetches(input_id);
+""")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_datasette_views", _datasette_views),
@@ -240,6 +258,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0009_framing_voice", _framing_voice),
     Migration("0010_tone_author_voice", _tone_author_voice),
     Migration("0011_framing_trust", _framing_trust),
+    Migration("0012_fetch", _fetch),
 )
 
 
