@@ -22,6 +22,7 @@ from typing import Iterable, Iterator, NamedTuple, Optional
 
 from spacy.tokens import Doc
 
+from ..common.doc import doc_text, ent_of_token
 from ..common.lexicons import data_rows
 from ..common.voice import QUOTED, voice_of
 from .lexicon import phrase_regex
@@ -83,7 +84,7 @@ def naming_table(extra: tuple[tuple[str, ...], ...] = ()) -> NamingTable:
 def naming_choices(doc: Doc, table: NamingTable, quoted: list[tuple[int, int]]) -> Iterator[Candidate]:
     """One `naming_choice` candidate per concept the text chooses a variant of."""
     uses: dict[str, list[Use]] = defaultdict(list)
-    for start, end, concept, variant in table.find(doc.text):
+    for start, end, concept, variant in table.find(doc_text(doc)):
         if not names_the_concept(doc, start, end):
             continue
         uses[concept].append(Use(start, end, variant, voice_of(start, end, quoted) == QUOTED))
@@ -100,8 +101,8 @@ def names_the_concept(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return True
-    ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
-    if ent is not None and ent.label_ in NAME_LABELS and len(ent) > len(span):
+    ent = ent_of_token(doc).get(span.start)
+    if ent is not None and span.end <= ent.end and ent.label_ in NAME_LABELS and len(ent) > len(span):
         return False
     root = span.root
     if root.pos_ == "VERB":

@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ...gazetteer import GazetteerEntry
+from ..common.doc import doc_text, ent_of_token
 from ..common.lexicons import data_rows, demonyms
 from .data import named_area, region_entry
 from .detect import Toponym
@@ -54,7 +55,7 @@ def demonym_toponyms(doc: Doc, taken: list[tuple[int, int]], gazetteer) -> list[
         if _in_longer_name(tok) or _language(tok) or _compound_people(tok):
             continue
         start, entry = found
-        text = doc.text[start:tok.idx + len(tok)]
+        text = doc_text(doc)[start:tok.idx + len(tok)]
         out.append((Toponym(start, start + len(text), text, text, DEMONYM, fixed=entry), entry))
     return out
 
@@ -140,7 +141,7 @@ def _compound_people(tok: Token) -> bool:
 
 def _entity(tok: Token):
     """The entity span `tok` belongs to, or None."""
-    return next((ent for ent in tok.doc.ents if ent.start <= tok.i < ent.end), None)
+    return ent_of_token(tok.doc).get(tok.i)
 
 
 def _state_body(ent) -> bool:

@@ -23,6 +23,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ...gazetteer import GazetteerEntry, normalize_key
+from ..common.doc import doc_text
 from .candidates import LOCATIVES
 from .data import is_area
 from .demonyms import country_code
@@ -146,7 +147,7 @@ def _said_to_be_a_place(doc: Doc, t: Toponym, entry: GazetteerEntry) -> Optional
         return "place noun"
     if i >= 1 and doc[i].text == "," and doc[i - 1].pos_ == "PROPN":
         return "address"  # "Snetterton, Norfolk": the second part of an address says where the first is
-    return "based" if BASED_RE.match(doc.text, t.end) else None
+    return "based" if BASED_RE.match(doc_text(doc), t.end) else None
 
 
 def _part_of_a_name(doc: Doc, span, t: Toponym, entry: GazetteerEntry) -> bool:
@@ -170,7 +171,7 @@ def _institution(doc: Doc, t: Toponym) -> bool:
     """A place name inside an organisation's name counts only for the town's own offices."""
     if t.source != "org":
         return False
-    after = NEXT_WORD_RE.match(doc.text, t.end)
+    after = NEXT_WORD_RE.match(doc_text(doc), t.end)
     return after is not None and after.group(1).lower() in INSTITUTION_WORDS
 
 
