@@ -38,6 +38,7 @@ from typing import Iterable, Optional
 from ..names import acronym, name_key
 from ..store.db import transaction
 from ..store.placeview import public_geonameid
+from ..store.queries import Filters, like_pattern
 
 FAMILIES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 
@@ -335,17 +336,26 @@ def canonical_name(counts: dict[str, int], first: Optional[dict[str, int]] = Non
 
 
 def list_corpus_entities(conn: sqlite3.Connection, top: Optional[int] = None,
-                         family: Optional[str] = None) -> list[dict]:
-    """Corpus entities by articles (most first): id, family, name, articles, mentions, aliases."""
-    where, params = ("WHERE c.family = ?", [family]) if family else ("", [])
-    limit = "LIMIT ?" if top else ""
-    params += [top] if top else []
+                         family: Optional[str] = None, q: Optional[str] = None,
+                         offset: int = 0) -> list[dict]:
+    """Corpus entities by articles (most first): id, family, name, articles, mentions, aliases.
+    `q` keeps those whose name or one of whose spellings holds it (case-insensitive), so
+    "Kiev" finds Kyiv; `offset` skips that many rows (the workbench's paging)."""
+    where = Filters()
+    if family:
+        where.add("c.family = ?", family)
+    if q:
+        pattern = like_pattern(q)
+        where.add("(c.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM corpus_entity_aliases x "
+                  "WHERE x.corpus_entity_id = c.id AND x.alias LIKE ? ESCAPE '\\'))", pattern, pattern)
+    # SQLite takes an OFFSET only after a LIMIT; -1 is its "no limit".
+    params = [*where.params, top or -1, offset]
     rows = conn.execute(
         f"SELECT c.id, c.family, c.name, c.geonameid, c.articles, "
         f"(SELECT count(*) FROM corpus_entity_links l JOIN mentions m ON m.entity_id = l.entity_id "
         f" AND m.role = 'mention' WHERE l.corpus_entity_id = c.id) AS mentions "
-        f"FROM corpus_entities c {where} ORDER BY c.articles DESC, mentions DESC, c.name, c.id {limit}",
-        params).fetchall()
+        f"FROM corpus_entities c{where.sql()} ORDER BY c.articles DESC, mentions DESC, c.name, c.id "
+        f"LIMIT ? OFFSET ?", params).fetchall()
     aliases: dict[int, list[str]] = defaultdict(list)
     if rows:
         marks = ", ".join("?" * len(rows))

@@ -40,7 +40,7 @@ class Filters:
 
     def like(self, column: str, value: Optional[str]) -> "Filters":
         if value:
-            self.add(f"{column} LIKE ? ESCAPE '\\'", f"%{_escape_like(value)}%")
+            self.add(f"{column} LIKE ? ESCAPE '\\'", like_pattern(value))
         return self
 
     def sql(self) -> str:
@@ -51,6 +51,11 @@ def _check_date(value: str, name: str) -> str:
     if not DATE_RE.match(value):
         raise QueryError(f"--{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
     return value
+
+
+def like_pattern(value: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') matching the rows that hold `value` anywhere."""
+    return f"%{_escape_like(value)}%"
 
 
 def _escape_like(value: str) -> str:

@@ -10,6 +10,7 @@ from fastapi import Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..corpus.compare import compare_story
+from ..corpus.entities import list_corpus_entities
 from ..corpus.mapdata import place_counts
 from ..corpus.network import actor_network, quoted_alongside
 from ..corpus.profile import entity_profile
@@ -45,6 +46,23 @@ def story(request: Request, conn: Conn, story_id: Id) -> HTMLResponse:
     for outlet in found["outlets"]:
         outlet["bar"] = charts.stacked_shares(outlet["sourcing"]["shares"])
     return show(request, "story.html", story=found, story_id=story_id)
+
+
+# The families corpus entities come in (`corpus/entities.py`), as the index's menu names them.
+FAMILY_NAMES = {"person": "People", "org": "Organisations", "place": "Places"}
+Family = Annotated[str, Query(pattern="^(|person|org|place)$")]
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities(request: Request, conn: Conn, q: Name = "", family: Family = "",
+             offset: Offset = 0) -> HTMLResponse:
+    """Corpus entities, most written about first, by a name or spelling and a family."""
+    rows = ask(list_corpus_entities, conn, top=PAGE + 1, family=family or None,
+               q=(q or "").strip() or None, offset=offset, missing=400)
+    return show(request, "entities.html", rows=rows[:PAGE], offset=offset, page=PAGE,
+                next_offset=offset + PAGE if len(rows) > PAGE else None, q=q or "",
+                family=family, families=FAMILY_NAMES,
+                params={k: v for k, v in (("q", q), ("family", family)) if v})
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)

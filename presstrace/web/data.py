@@ -4,9 +4,10 @@ article's entity links); everything else comes from `presstrace.store` and
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import Any, Optional
 
 from ..store.attribution_view import confident_speaker
+from ..store.queries import Filters
 
 Rows = list[dict[str, Any]]
 
@@ -66,10 +67,25 @@ def story_of(conn: sqlite3.Connection, article_id: int) -> Rows:
                       "ON s.id = sa.story_id WHERE sa.article_id = ?", (article_id,))
 
 
-def articles_page(conn: sqlite3.Connection, limit: int, offset: int) -> Rows:
-    return rows(conn, "SELECT id, date, source, title, chars FROM articles "
-                      "WHERE status = 'analysed' ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
-                (limit, offset))
+def articles_page(conn: sqlite3.Connection, limit: int, offset: int, outlet: Optional[str] = None,
+                  since: Optional[str] = None, until: Optional[str] = None,
+                  quoted: bool = False) -> Rows:
+    """Analysed articles, newest first: of one outlet (its exact name, as the page's menu
+    offers them), between two dates (inclusive, as in the API), only those with quotes."""
+    where = Filters().add("a.status = 'analysed'").dates("a.date", since, until)
+    if outlet:
+        where.add("a.source = ?", outlet)
+    if quoted:
+        where.add("EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id)")
+    return rows(conn, "SELECT a.id, a.date, a.source, a.title, a.chars FROM articles a"
+                      + where.sql() + " ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?",
+                (*where.params, limit, offset))
+
+
+def outlets(conn: sqlite3.Connection) -> list[str]:
+    """The outlets of the analysed articles, by name (the article list's menu)."""
+    return [r[0] for r in conn.execute("SELECT DISTINCT source FROM articles WHERE status = 'analysed' "
+                                       "AND source IS NOT NULL ORDER BY source")]
 
 
 def stories_page(conn: sqlite3.Connection, limit: int, offset: int) -> Rows:

@@ -73,11 +73,29 @@ def api_docs_schema(request: Request) -> dict:
     return {**request.app.openapi(), "openapi": "3.0.3"}
 
 
+# A form sends an empty field as "": an empty date is no filter, not a malformed one.
+FormDate = Annotated[str, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
+
+
 @router.get("/articles", response_class=HTMLResponse)
-def articles(request: Request, conn: Conn, offset: Offset = 0) -> HTMLResponse:
-    rows = data.articles_page(conn, PAGE + 1, offset)
-    return show(request, "articles.html", rows=rows[:PAGE], offset=offset,
-                next_offset=offset + PAGE if len(rows) > PAGE else None, page=PAGE)
+def articles(request: Request, conn: Conn, offset: Offset = 0,
+             outlet: Annotated[str, Query(max_length=500)] = "", since: FormDate = "",
+             until: FormDate = "", quotes: bool = False) -> HTMLResponse:
+    known = data.outlets(conn)
+    # A menu's <option> holds no markup, so no <bdi>: outlets are offered without their
+    # bidirectional controls, and the name chosen is matched back to the stored one.
+    stored = next((o for o in known if o == outlet), None) or next(
+        (o for o in known if o.translate(BIDI_CONTROLS) == outlet), outlet)
+    try:
+        rows = data.articles_page(conn, PAGE + 1, offset, outlet=stored or None, since=since or None,
+                                  until=until or None, quoted=quotes)
+    except QueryError as exc:
+        raise PageError(400, str(exc)) from exc
+    kept = {k: v for k, v in (("outlet", outlet), ("since", since), ("until", until),
+                              ("quotes", "1" if quotes else "")) if v}
+    return show(request, "articles.html", rows=rows[:PAGE], offset=offset, page=PAGE,
+                next_offset=offset + PAGE if len(rows) > PAGE else None, params=kept,
+                outlets=known, outlet=outlet, since=since, until=until, quotes=quotes)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
