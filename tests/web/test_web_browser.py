@@ -1,7 +1,8 @@
 """The workbench in a real browser: Debian's headless Chromium driven by Playwright, against
 `presstrace serve`'s app on a loopback port. It opens the seed article, switches a layer
 off, hovers a quote, follows a speaker to their entity page, opens a story and the map,
-and checks that hostile markup never runs. Screenshots go to test-artifacts/."""
+searches the entities index, draws attention over time, and checks that hostile markup
+never runs. Screenshots go to test-artifacts/."""
 from __future__ import annotations
 
 import re
@@ -99,4 +100,27 @@ def test_pages_api_docs_work_offline(page, server):
     page.wait_for_selector("#swagger-ui .opblock", timeout=15_000)
     assert page.locator("#swagger-ui .opblock").count() > 5  # one block per endpoint
     assert all(url.startswith(server) or url.startswith("data:") for url in requested), requested
+    clean(page)
+
+
+def test_pages_entities_index_searches_and_opens_an_entity(page, server):
+    page.goto(f"{server}/")
+    page.locator("nav a", has_text="Entities").click()
+    page.wait_for_url(re.compile(r"/entities$"))
+    assert page.locator("table.list tbody tr").count() >= 1
+    page.locator("form.filters input[name=q]").fill("Trump")
+    page.locator("form.filters button").click()
+    page.wait_for_url(re.compile(r"/entities\?.*q=Trump"))
+    link = page.locator("table.list tbody a").first
+    link.click()
+    page.wait_for_url(re.compile(r"/entities/\d+$"))
+    assert "Trump" in page.locator("h1").inner_text()
+    clean(page)
+
+
+def test_pages_attention_draws_a_chart_with_its_csv(page, server):
+    page.goto(f"{server}/attention?q=Putin")
+    assert page.locator("svg polyline").count() >= 1  # a line per outlet with matches
+    href = page.locator("a[href*='attention.csv']").first.get_attribute("href")
+    assert href and "q=Putin" in href
     clean(page)
