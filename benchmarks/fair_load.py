@@ -21,7 +21,6 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -29,7 +28,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load import build_store, free_port, percentile, start_server, texts_for_analyze  # noqa: E402
+from load import percentile, served, texts_for_analyze  # noqa: E402
 
 PAGES = ["/", "/articles", "/articles/{id}", "/stories", "/search?q=Ukraine",
          "/api/articles?limit=20", "/api/quotes?limit=20", "/api/stories?limit=20"]
@@ -100,17 +99,9 @@ def main() -> None:
     parser.add_argument("--pause", type=float, default=1.0, help="seconds between a client's requests")
     parser.add_argument("--json", type=Path, help="also write the result here")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        store = args.db or build_store(Path(tmp))
-        port = free_port()
-        with open(Path(tmp) / "server.log", "wb") as log:
-            server = start_server(store, port, log)
-            try:
-                httpx.post(f"http://127.0.0.1:{port}/api/analyze", json={"text": "Warm up."}, timeout=60)
-                tally, elapsed = asyncio.run(run(f"http://127.0.0.1:{port}", args))
-            finally:
-                server.terminate()
-                server.wait(30)
+    with served(args.db) as (base, _):
+        httpx.post(f"{base}/api/analyze", json={"text": "Warm up."}, timeout=60)
+        tally, elapsed = asyncio.run(run(base, args))
     result = summary(tally, elapsed, args)
     print(json.dumps(result, indent=2))
     if args.json:

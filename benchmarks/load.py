@@ -18,6 +18,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import asyncio
 import json
 import os
@@ -29,6 +30,7 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Iterator, Optional
 
 import httpx
 
@@ -80,6 +82,22 @@ def start_server(store: Path, port: int, log) -> subprocess.Popen:
             time.sleep(0.2)
     server.kill()
     raise SystemExit("the server did not start; see its log")
+
+
+@contextlib.contextmanager
+def served(db: Optional[Path]) -> Iterator[tuple[str, subprocess.Popen]]:
+    """(base URL, server process) of `presstrace serve` on a free loopback port over `db`,
+    or over a store built from the sample in a temporary folder; stopped on leaving."""
+    with tempfile.TemporaryDirectory() as tmp:
+        store = db or build_store(Path(tmp))
+        port = free_port()
+        with open(Path(tmp) / "server.log", "wb") as log:
+            server = start_server(store, port, log)
+            try:
+                yield f"http://127.0.0.1:{port}", server
+            finally:
+                server.terminate()
+                server.wait(30)
 
 
 def rss_mib(pid: int) -> float:
@@ -186,18 +204,10 @@ def main() -> None:
                         help="every Nth request of a client is POST /api/analyze (0: none)")
     parser.add_argument("--json", type=Path, help="also write the result here")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        store = args.db or build_store(Path(tmp))
-        port = free_port()
-        with open(Path(tmp) / "server.log", "wb") as log:
-            server = start_server(store, port, log)
-            try:
-                rec, elapsed, peak = asyncio.run(run_clients(
-                    f"http://127.0.0.1:{port}", args.clients, args.seconds, args.analyze_every, server.pid))
-            finally:
-                server.terminate()
-                server.wait(30)
-        result = report(rec, elapsed, peak, args)
+    with served(args.db) as (base, server):
+        rec, elapsed, peak = asyncio.run(run_clients(base, args.clients, args.seconds, args.analyze_every,
+                                                     server.pid))
+    result = report(rec, elapsed, peak, args)
     print_table(result)
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
