@@ -187,15 +187,15 @@ def fit() -> list[tuple[str, str, str, float, int]]:
     return rows
 
 
-def calibration(items: list[tuple[float, bool]]) -> list[str]:
-    """Mean confidence against the share right, in bins of 0.2."""
+def calibration(items: list[tuple[float, bool]], per: int = 5) -> list[str]:
+    """Mean confidence against the share right, in `per` bins from 0 to 1 (0.2 wide)."""
     bins = defaultdict(list)
     for conf, right in items:
-        bins[min(int(conf * 5), 4)].append((conf, right))
+        bins[min(int(conf * per), per - 1)].append((conf, right))
     lines = []
     for b in sorted(bins):
         got = bins[b]
-        lines.append(f"  {b / 5:.1f}-{(b + 1) / 5:.1f}: {len(got):4d} items, mean confidence "
+        lines.append(f"  {b / per:.1f}-{(b + 1) / per:.1f}: {len(got):4d} items, mean confidence "
                      f"{sum(c for c, _ in got) / len(got):.3f}, right {sum(r for _, r in got) / len(got):.3f}")
     return lines
 

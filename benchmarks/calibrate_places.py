@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from calibrate_attribution import calibration  # noqa: E402
 from presstrace.components.common.gazetteer import gazetteer_for  # noqa: E402
 from presstrace.components.places.confidence import call, found_how, place_confidence  # noqa: E402
 from presstrace.components.places.places import resolved_places  # noqa: E402
@@ -117,14 +118,7 @@ def fit(found: list[Item]) -> list[tuple[str, str, float, int]]:
 
 def report(found: list[Item]) -> None:
     """Mean confidence against the share right, in bins of 0.1."""
-    bins: dict[int, list[Item]] = defaultdict(list)
-    for item in found:
-        bins[min(int(item[1] * 10), 9)].append(item)
-    for b in sorted(bins):
-        got = bins[b]
-        mean = sum(i[1] for i in got) / len(got)
-        share = sum(i[2] for i in got) / len(got)
-        print(f"{b / 10:.1f}-{(b + 1) / 10:.1f}: {len(got):4d} places, mean confidence {mean:.3f}, right {share:.3f}")
+    print("\n".join(calibration([(confidence, right) for _, confidence, right in found], per=10)))
 
 
 def main() -> None:
