@@ -98,6 +98,9 @@ class Time(TextSpan):
     value: Optional[str] = None
 
 
+TOPONYM, DEMONYM = "toponym", "demonym"  # a place's kinds (SCHEMA.md)
+
+
 @dataclass
 class Place(TextSpan):
     name: str = ""
@@ -110,7 +113,7 @@ class Place(TextSpan):
     # "government" when the name stands for a state's government ("Kyiv said", "the Kremlin").
     stands_for: Optional[str] = None
     # "demonym" when a people noun or national adjective names the country ("Russian troops").
-    kind: str = "toponym"
+    kind: str = TOPONYM
     confidence: Optional[float] = None  # how likely the place is the one meant (calibrated)
 
 

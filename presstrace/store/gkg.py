@@ -14,9 +14,9 @@ from typing import Callable, Iterable, Optional
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from ..records import AnalyzedArticle, Place
+from ..records import DEMONYM, AnalyzedArticle, Place
 from .cells import spreadsheet_safe
-from .placeview import DEMONYM, public_geonameid, shown
+from .placeview import public_geonameid, shown
 
 LOGGER = logging.getLogger(__name__)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from ..records import DEMONYM, TOPONYM
 from .errors import QueryError
 from .queries import Filters
 
@@ -20,7 +21,6 @@ from .queries import Filters
 # place is more often wrong than right. Places of older stores have no confidence (NULL)
 # and are still listed: they were shown before, and no score is not a low score.
 CONFIDENT_PLACE = 0.5
-TOPONYM, DEMONYM = "toponym", "demonym"
 
 
 def public_geonameid(geonameid: Optional[int]) -> Optional[int]:

@@ -16,7 +16,8 @@ from ..corpus.network import actor_network, quoted_alongside
 from ..corpus.profile import entity_profile
 from ..corpus.timeline import timeline
 from ..store.errors import QueryError
-from ..store.placeview import CONFIDENT_PLACE, DEMONYM
+from ..records import DEMONYM
+from ..store.placeview import CONFIDENT_PLACE
 from . import charts, data, geo, layout
 from .pages import PAGE, Conn, Id, Offset, PageError, experimental_on, router, show
 

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from ..components.framing.confidence import is_confident
 from ..layers import SPAN_LAYERS
-from ..records import AnalyzedArticle
+from ..records import DEMONYM, AnalyzedArticle
 
 # The layers the reader highlights, in the registry's order (also the nesting order of
 # spans that start and end together).
@@ -106,7 +106,7 @@ def _place_tip(p) -> str:
         tip.append(f"{p.lat:.4f}, {p.lon:.4f}")
     if p.geonameid and p.geonameid > 0:  # presstrace's own places' ids are internal
         tip.append(f"GeoNames {p.geonameid}")
-    if getattr(p, "kind", None) == "demonym":  # "Russian troops": the country's people, no place
+    if getattr(p, "kind", None) == DEMONYM:  # "Russian troops": the country's people, no place
         tip.append("demonym")
     if p.stands_for:
         tip.append(f"stands for the {p.stands_for}")

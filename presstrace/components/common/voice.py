@@ -12,7 +12,6 @@ from typing import Iterable
 
 AUTHOR = "author"
 QUOTED = "quoted"
-VOICES = (AUTHOR, QUOTED)
 QUOTED_KINDS = frozenset({"direct", "partial", "block"})
 
 

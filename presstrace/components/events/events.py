@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ...records import Actor, Event
+from ...records import DEMONYM, Actor, Event
 from .actors import GROUP_PRONOUNS, actor_for, alpha3, antecedent
 from .confidence import event_confidence
 from .qualities import event_date, event_place, is_hypothetical, is_negated, target_or_place
@@ -98,7 +98,7 @@ def code_event(doc: Doc, trig: Trigger, index: EntityIndex, gazetteer, text: str
     source, target = (counted(t) for t in actors_of(trig))
     sent = trig.token.sent  # Token.sent walks the sentence: look it up once
     places = [p for p in get_layer(doc, "places")
-              if p.kind != "demonym" and sent.start_char <= p.start < sent.end_char]
+              if p.kind != DEMONYM and sent.start_char <= p.start < sent.end_char]
     target, where = target_or_place(trig, target, places)
     place = where or event_place(trig, places, source, target)
     local = alpha3(place.country) if place is not None else None

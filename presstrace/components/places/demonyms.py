@@ -16,12 +16,12 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ...gazetteer import GazetteerEntry
+from ...records import DEMONYM
 from ..common.doc import doc_text, ent_of_token
 from ..common.lexicons import data_rows, demonyms
 from .data import named_area, region_entry
 from .detect import Toponym
 
-DEMONYM = "demonym"
 # Actor coding gives these a country (CAMEO codes Soviet forces as Russia's), but as places
 # they name a state that is gone or a people of several states.
 STATELESS = {"soviet", "yugoslav", "kurdish"}

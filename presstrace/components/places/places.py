@@ -15,12 +15,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...gazetteer import GazetteerEntry
-from ...records import Place
+from ...records import DEMONYM, TOPONYM, Place
 from ..common.gazetteer import gazetteer_for
 from ..common.doc import contract, doc_text, get_layer, set_layer
 from .data import seat_entry, seats
 from .confidence import place_confidence
-from .demonyms import DEMONYM, demonym_toponyms
+from .demonyms import demonym_toponyms
 from .evidence import supported
 from .detect import Toponym, find_toponyms, place_cue
 from .resolve import resolve_toponyms
@@ -102,7 +102,7 @@ def to_place(t: Toponym, entry: GazetteerEntry, standing: Optional[str]) -> Plac
                  geonameid=entry.geonameid if entry.geonameid > 0 else None, lat=round(entry.lat, 5), lon=round(entry.lon, 5),
                  country=entry.country or None, admin1=entry.admin1,
                  feature=entry.feature_code, stands_for=standing,
-                 kind=DEMONYM if t.source == DEMONYM else "toponym",
+                 kind=DEMONYM if t.source == DEMONYM else TOPONYM,
                  confidence=place_confidence(t, entry))
 
 
