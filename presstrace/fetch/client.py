@@ -115,10 +115,10 @@ class Client:
             except FetchError as exc:
                 if last or exc.code not in ("timeout", "unreachable"):
                     raise
-                self._sleep(attempt, None, url, exc.code)
+                self._defer(attempt, None, url, exc.code)
                 continue
             if response.status in RETRY_STATUSES and not last:
-                self._sleep(attempt, response.header("Retry-After"), url, str(response.status))
+                self._defer(attempt, response.header("Retry-After"), url, str(response.status))
                 continue
             if response.status in (200, 304) or response.status in REDIRECTS:
                 return response
@@ -126,13 +126,15 @@ class Client:
                              response.status)
         raise AssertionError("unreachable")
 
-    def _sleep(self, attempt: int, retry_after: Optional[str], url: str, why: str) -> None:
+    def _defer(self, attempt: int, retry_after: Optional[str], url: str, why: str) -> None:
+        """Hold the URL's host for the server's Retry-After, else the backoff; the next try
+        waits for it at the host's gate, as does every other request to that host."""
         wait = _retry_after(retry_after)
         if wait is None:
             wait = self.config.backoff * 2 ** attempt
         wait = min(wait, self.config.max_wait)
         LOGGER.info("%s: %s, trying again in %.1f s", url, why, wait)
-        time.sleep(wait)
+        self.gate.hold(urlsplit(url).netloc, wait)
 
     def _once(self, url: str, etag: Optional[str], last_modified: Optional[str],
               max_bytes: int) -> Response:

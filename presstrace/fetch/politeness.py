@@ -24,6 +24,13 @@ class HostGate:
         with self._lock:
             self._delays[host] = max(self.delay, seconds)
 
+    def hold(self, host: str, seconds: float) -> None:
+        """No request to the host starts for `seconds` (a 429, a 5xx or a Retry-After is the
+        host's answer to all of presstrace's requests, not only to the one that got it)."""
+        with self._lock:
+            now = time.monotonic()
+            self._next[host] = max(self._next.get(host, now), now + seconds)
+
     @contextmanager
     def request(self, host: str) -> Iterator[None]:
         """Hold one of the host's slots, started no sooner than its delay allows."""

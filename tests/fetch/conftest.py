@@ -25,17 +25,40 @@ def page(n: int, dated: bool = True) -> bytes:
 
 
 class Site:
+    """What the test server serves and what it saw. Tests change it between runs."""
+
     def __init__(self):
         self.hits: list[tuple[str, str]] = []   # (path, If-None-Match or "")
+        self.begun: list[tuple[str, float]] = []  # (path, when it arrived), monotonic
+        self.running = self.most_running = 0
+        self.lock = threading.Lock()
         self.feed_items = [1, 2]
-        self.failures = {"/news/flaky.html": 1}
+        self.robots: tuple[int, bytes] = (200, b"User-agent: *\nDisallow: /private/\n")
+        # Answers given before the normal one, first to last: (status, headers).
+        self.scripted: dict[str, list[tuple[int, dict]]] = {"/news/flaky.html": [(500, {})]}
+        self.slow: dict[str, float] = {"/slow.html": 1.5}
 
     def feed(self) -> tuple[bytes, str]:
         items = "".join(f"<item><title>Story {n}</title><link>{{base}}/news/{n}.html</link>"
-                        f"<pubDate>Mon, 0{n} Apr 2024 10:00:00 GMT</pubDate></item>"
+                        f"<pubDate>Mon, {n:02d} Apr 2024 10:00:00 GMT</pubDate></item>"
                         for n in self.feed_items)
         return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}'
                 f"</channel></rss>").encode(), f'"v{len(self.feed_items)}"'
+
+    def started(self, path: str, conditional: str) -> None:
+        with self.lock:  # before answering: a client that has its answer finds the hit
+            self.hits.append((path, conditional))
+            self.begun.append((path, time.monotonic()))
+            self.running += 1
+            self.most_running = max(self.most_running, self.running)
+
+    def ended(self) -> None:
+        with self.lock:
+            self.running -= 1
+
+    def starts(self, path: str) -> list[float]:
+        """When each request for the path arrived, in order."""
+        return sorted(start for p, start in self.begun if p == path)
 
 
 def make_handler(site: Site):
@@ -44,10 +67,21 @@ def make_handler(site: Site):
             pass
 
         def do_GET(self):
-            site.hits.append((self.path, self.headers.get("If-None-Match") or ""))
+            site.started(self.path, self.headers.get("If-None-Match") or "")
+            try:
+                self._answer()
+            finally:
+                site.ended()
+
+        def _answer(self):
             base = f"http://{self.headers['Host']}"
+            if site.scripted.get(self.path):
+                status, headers = site.scripted[self.path].pop(0)
+                return self._send(status, b"try later", "text/plain", headers)
+            if self.path in site.slow:
+                time.sleep(site.slow[self.path])
             if self.path == "/robots.txt":
-                return self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+                return self._send(site.robots[0], site.robots[1], "text/plain")
             if self.path == "/feed.xml":
                 body, etag = site.feed()
                 if self.headers.get("If-None-Match") == etag:
@@ -60,15 +94,13 @@ def make_handler(site: Site):
                 return self._send(200, f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/'
                                        f'schemas/sitemap/0.9">{urls}</urlset>'.encode(), "application/xml")
             if self.path == "/slow.html":
-                time.sleep(1.5)
                 return self._send(200, page(90), "text/html")
-            if site.failures.get(self.path):
-                site.failures[self.path] -= 1
-                return self._send(500, b"oops", "text/plain")
             if self.path == "/news/flaky.html":
                 return self._send(200, page(80), "text/html")
             if self.path == "/old.html":
                 return self._send(301, b"", "text/html", {"Location": "/news/7.html"})
+            if self.path == "/into-private.html":
+                return self._send(302, b"", "text/html", {"Location": "/private/9.html"})
             if self.path == "/loop.html":
                 return self._send(302, b"", "text/html", {"Location": "/loop.html"})
             if self.path.startswith(("/news/", "/private/")) and self.path.endswith(".html"):
@@ -91,7 +123,7 @@ def make_handler(site: Site):
 @pytest.fixture()
 def site(monkeypatch):
     """The site served on a free loopback port: (base URL, Site)."""
-    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
     monkeypatch.delenv("http_proxy", raising=False)
     monkeypatch.delenv("HTTP_PROXY", raising=False)
     state = Site()

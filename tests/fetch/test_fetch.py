@@ -71,7 +71,7 @@ def test_failures_are_reported_and_the_run_goes_on(site, fast_settings, tmp_path
     failed = " ".join(stats.failed_sources)
     assert "timed out" in failed and "redirect limit" in failed and "HTTP 404" in failed
     assert stats.ingest.analysed == 3  # flaky (500, then 200), the redirect's target, page 5
-    assert ("/news/flaky.html", "") in state.hits and state.failures["/news/flaky.html"] == 0
+    assert ("/news/flaky.html", "") in state.hits and state.scripted["/news/flaky.html"] == []
     urls = {r[0] for r in rows(db, "SELECT final_url FROM fetches")}
     assert f"{base}/news/7.html" in urls
     kinds = dict(rows(db, "SELECT url, coalesce(last_error, last_status) FROM sources"))
