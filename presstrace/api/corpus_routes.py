@@ -15,7 +15,7 @@ from fastapi import APIRouter, Path, Query
 from ..corpus.compare import SIMILAR, compare_story
 from ..corpus.lookup import UnknownError
 from ..corpus.mapdata import place_counts
-from ..corpus.network import actor_network, quoted_alongside
+from ..corpus.network import actor_edge_reports, actor_network, quoted_alongside, speaker_edge_quotes
 from ..corpus.profile import entity_profile
 from ..corpus.timeline import timeline
 from ..store.placeview import CONFIDENT_PLACE
@@ -90,6 +90,34 @@ def get_network(conn: Conn, kind: Literal["actors", "quotes"] = "actors", story:
             raise ApiError(400, "bad_query", "entity and type apply to kind=actors only")
         return quoted_alongside(conn, story=story, since=since, until=until, by=by,
                                 min_weight=min_weight, limit=limit)
+
+
+EdgeEnd = Annotated[str, Query(min_length=1, max_length=200, description="An edge's end as the "
+                                "network's edges name it: an actor key (c12, RUS-MIL) or a speaker id.")]
+
+
+@router.get("/network/reports", summary="The reports behind one network edge: events or quotes")
+def get_edge_reports(conn: Conn, source: EdgeEnd, target: EdgeEnd,
+                     kind: Literal["actors", "quotes"] = "actors",
+                     type: Annotated[Optional[str], Query(max_length=40, description="actors: the "
+                                                          "edge's PLOVER type (required).")] = None,
+                     by: Annotated[Literal["article", "story"], Query(description="quotes: as the "
+                                                                      "network grouped them.")] = "article",
+                     story: StoryRef = None, since: Since = None, until: Until = None,
+                     limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """actors: the event records merged into the edge; quotes: what either speaker said in
+    the articles (stories) quoting both. Newest first; the filters are the network's."""
+    with not_found():
+        if kind == "actors":
+            if not type:
+                raise ApiError(400, "bad_query", "an actor edge needs its type")
+            return page(lambda n: actor_edge_reports(conn, source, target, type, story=story,
+                                                     since=since, until=until, limit=n), limit, offset)
+        if not all(k.isascii() and k.isdigit() for k in (source, target)):
+            raise ApiError(400, "bad_query", "speakers are corpus entity ids")
+        return page(lambda n: speaker_edge_quotes(conn, int(source), int(target), story=story,
+                                                  since=since, until=until, by=by, limit=n),
+                    limit, offset)
 
 
 @router.get("/places", summary="Places with coordinates and mention counts (map data)")

@@ -1,6 +1,6 @@
-"""Pages over the whole corpus: stories and their outlet comparison, entities, timelines,
-the networks and the map. They draw what `presstrace.corpus`'s views return
-(`compare`, `profile`, `timeline`, `network`, `mapdata`); this module only shapes it for
+"""Pages over the whole corpus: stories and their outlet comparison, entities, timelines
+and the map (the networks are `network_page.py`). They draw what `presstrace.corpus`'s
+views return (`compare`, `profile`, `timeline`, `mapdata`); this module only shapes it for
 the templates."""
 from __future__ import annotations
 
@@ -12,13 +12,12 @@ from fastapi.responses import HTMLResponse
 from ..corpus.compare import compare_story
 from ..corpus.entities import list_corpus_entities
 from ..corpus.mapdata import place_counts
-from ..corpus.network import actor_network, quoted_alongside
 from ..corpus.profile import entity_profile
 from ..corpus.timeline import timeline
 from ..store.errors import QueryError
 from ..records import DEMONYM
 from ..store.placeview import CONFIDENT_PLACE
-from . import charts, data, geo, layout
+from . import charts, data, geo
 from .pages import PAGE, Conn, Id, Offset, PageError, experimental_on, router, show
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -83,55 +82,6 @@ def timeline_page(request: Request, conn: Conn, entity: Name = None, place: Name
     return show(request, "timeline.html", items=items, entity=entity or "", place=place or "",
                 story=story or "", since=since or "", until=until or "",
                 people=data.most_quoted(conn, 15))
-
-
-@router.get("/network", response_class=HTMLResponse)
-def network(request: Request, conn: Conn,
-            kind: Annotated[str, Query(pattern="^(actors|quotes)$")] = "actors",
-            story: Name = None, since: Date = None, until: Date = None,
-            top: Annotated[int, Query(ge=5, le=300)] = 60) -> HTMLResponse:
-    if kind == "actors":
-        graph = ask(actor_network, conn, story=story or None, since=since, until=until,
-                    limit=top, missing=400)
-    else:
-        graph = ask(quoted_alongside, conn, story=story or None, since=since, until=until,
-                    limit=top, missing=400)
-    return show(request, "network.html", kind=kind, story=story or "", since=since or "",
-                until=until or "", top=top, **drawn(graph))
-
-
-def _distinct_labels(nodes: list[dict]) -> list[dict]:
-    """Nodes with the same label ("Russian" the army and "Russian" the state) told apart by
-    their role, else by a number: never by a store-internal id."""
-    seen: dict[str, int] = {}
-    out = []
-    labels = [n["label"] for n in nodes]
-    tags = [(n["label"], n.get("role")) for n in nodes]
-    for n in nodes:
-        label = n["label"]
-        if labels.count(label) > 1:
-            seen[label] = seen.get(label, 0) + 1
-            role = n.get("role")
-            label = f"{label} ({role if role and tags.count((label, role)) == 1 else seen[label]})"
-        out.append({**n, "label": label})
-    return out
-
-
-def drawn(graph: dict) -> dict:
-    """Nodes placed by the force layout, edges as lines between them, sizes by weight."""
-    edges = [(str(e["source"]), str(e["target"]), e["weight"]) for e in graph["edges"]]
-    used = {n for a, b, _ in edges for n in (a, b)}
-    nodes = [n for n in graph["nodes"] if str(n["id"]) in used]
-    pos = layout.force_layout([str(n["id"]) for n in nodes], edges)
-    most = max((n.get("weight") or n.get("quotes") or 1 for n in nodes), default=1)
-    heaviest = max((w for _, _, w in edges), default=1)
-    nodes = _distinct_labels(nodes)
-    placed = [{**n, "x": pos[str(n["id"])][0], "y": pos[str(n["id"])][1],
-               "r": 4 + 12 * ((n.get("weight") or n.get("quotes") or 1) / most) ** 0.5} for n in nodes]
-    lines = [{"x1": pos[a][0], "y1": pos[a][1], "x2": pos[b][0], "y2": pos[b][1],
-              "width": 1 + 4 * w / heaviest, "edge": e}
-             for (a, b, w), e in zip(edges, graph["edges"])]
-    return {"nodes": placed, "lines": lines, "edges": graph["edges"]}
 
 
 Confidence = Annotated[Optional[float], Query(ge=0, le=1)]

@@ -101,11 +101,13 @@ def browser():
 
 @pytest.fixture
 def page(browser, request):
-    """A fresh page that records console errors (CSP violations land there) and dialogs
-    (an alert() from article text would be one); its screenshot is kept."""
+    """A fresh page that records console errors (CSP violations land there), dialogs
+    (an alert() from article text would be one) and every address it asks for (the
+    workbench needs no network: all of them are on 127.0.0.1); its screenshot is kept."""
     pg = browser.new_page(viewport={"width": 1280, "height": 900})
     pg.set_default_timeout(10_000)
-    pg.errors, pg.dialogs = [], []
+    pg.errors, pg.dialogs, pg.requests = [], [], []
+    pg.on("request", lambda r: pg.requests.append(r.url))
     pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))

@@ -8,10 +8,14 @@ from __future__ import annotations
 import re
 
 
+LOCAL = re.compile(r"^(http://127\.0\.0\.1:\d+/|data:|blob:)")
+
+
 def clean(pg) -> None:
-    """The page logged no error and opened no dialog."""
+    """The page logged no error, opened no dialog and asked nothing of another host."""
     assert pg.errors == [], pg.errors
     assert pg.dialogs == [], pg.dialogs
+    assert [url for url in pg.requests if not LOCAL.match(url)] == []
 
 
 def test_pages_reader_toggles_a_layer(page, server, web_store):
@@ -123,4 +127,25 @@ def test_pages_attention_draws_a_chart_with_its_csv(page, server):
     assert page.locator("svg polyline").count() >= 1  # a line per outlet with matches
     href = page.locator("a[href*='attention.csv']").first.get_attribute("href")
     assert href and "q=Putin" in href
+    clean(page)
+
+
+def test_pages_network_draws_its_nodes_and_an_edge_click_lists_the_reports(page, server):
+    page.goto(f"{server}/network")
+    page.wait_for_selector("#graph[data-ready=true]")
+    drawn = page.evaluate("() => [window.presstraceGraph.nodes().length, window.presstraceGraph.edges().length]")
+    rows = page.locator("table#edges tbody tr").count()
+    assert drawn[1] == rows >= 1 and drawn[0] >= 2
+    # A real click on the first edge's middle, where the canvas draws it.
+    box = page.locator("#graph").bounding_box()
+    mid = page.evaluate("() => window.presstraceGraph.edges()[0].renderedMidpoint()")
+    page.mouse.click(box["x"] + mid["x"], box["y"] + mid["y"])
+    page.wait_for_selector("#edge-list[data-loaded]")
+    assert int(page.locator("#edge-list").get_attribute("data-loaded")) >= 1
+    assert page.locator("#edge-list li a[href^='/articles/']").count() >= 1
+    # The panel's "all reports" is the page the table links to, which works without scripts.
+    more = page.locator("#edge-more").get_attribute("href")
+    assert more == page.locator("table#edges tbody a").first.get_attribute("href")
+    page.goto(server + more)
+    assert page.locator("ol.reports li a[href^='/articles/']").count() >= 1
     clean(page)
