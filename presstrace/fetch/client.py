@@ -36,6 +36,12 @@ class FetchError(Exception):
         self.message = message
         self.status = status  # the HTTP status, where one came
 
+    @property
+    def transient(self) -> bool:
+        """Whether trying again later may succeed (a timeout, a refused connection, a 429
+        or a 5xx), as against a refusal that stands (robots.txt, a 404, a type or size)."""
+        return self.code in ("timeout", "unreachable") or self.status == 429 or self.status >= 500
+
 
 @dataclass
 class Response:

@@ -33,6 +33,10 @@ class Discovery:
     unchanged: int = 0
     failed: list[str] = field(default_factory=list)   # "url: message" per failed source
     known: int = 0                                    # links already stored, not fetched
+    # Each changed source's new ETag and Last-Modified, saved by the run only once the
+    # pages it lists are stored: saved sooner, a run killed before then would be answered
+    # 304 next time and never fetch them.
+    validators: dict[str, dict] = field(default_factory=dict)
 
 
 def discover(conn: sqlite3.Connection, client: Client, specs: list[SourceSpec],
@@ -47,9 +51,11 @@ def discover(conn: sqlite3.Connection, client: Client, specs: list[SourceSpec],
 def _source(conn, client: Client, spec: SourceSpec, url: str, config: FetchConfig,
             found: Discovery, seen: set, depth: int) -> None:
     row = state.source_state(conn, url)
+    # An index is asked in full each time: unchanged, it may still list changed sitemaps.
+    conditional = row is not None and row["kind"] != "sitemap_index"
     try:
-        response = client.get(url, PAGE_TYPES + LISTING_TYPES, row["etag"] if row else None,
-                              row["last_modified"] if row else None)
+        response = client.get(url, PAGE_TYPES + LISTING_TYPES, row["etag"] if conditional else None,
+                              row["last_modified"] if conditional else None)
     except FetchError as exc:
         LOGGER.warning("source %s", exc.message)
         found.failed.append(exc.message)
@@ -62,7 +68,8 @@ def _source(conn, client: Client, spec: SourceSpec, url: str, config: FetchConfi
         found.unchanged += 1
         state.save_source(conn, url, **values)
         return
-    values.update(etag=response.header("ETag"), last_modified=response.header("Last-Modified"))
+    found.validators[url] = dict(etag=response.header("ETag"),
+                                 last_modified=response.header("Last-Modified"))
     if response.content_type in PAGE_TYPES and not is_xml_listing(response.body):
         _add(conn, PageJob(normal_url(response.url) or response.url, url, spec.outlet,
                            response=response), found, seen)

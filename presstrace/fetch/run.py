@@ -43,6 +43,7 @@ class FetchStats:
     known: int = 0
     pages: int = 0
     failed_pages: int = 0
+    retry: set[str] = field(default_factory=set)  # sources with a page to try again next run
     warc: Optional[str] = None
     ingest: IngestStats = field(default_factory=IngestStats)
 
@@ -78,6 +79,7 @@ def fetch(sources: list[str], db_path: str | os.PathLike, settings: Settings,
         items = _articles(found, client, archive, settings, rows, stats)
         stats.ingest = ingest_items(items, db_path, settings, n_process, progress=progress)
         state.save_fetches(conn, rows)
+        _save_validators(conn, found, stats.retry)
     finally:
         archive.close()
         conn.close()
@@ -93,10 +95,20 @@ def _articles(found: Discovery, client: Client, archive: Archive, settings: Sett
         for job, result in zip(found.jobs, pool.map(lambda j: _get(client, j), found.jobs)):
             if isinstance(result, FetchError):
                 stats.failed_pages += 1
+                if result.transient:
+                    stats.retry.add(job.feed)
                 yield ArticleError(result.code, result.message, id=job.url, origin=job.feed)
                 continue
             stats.pages += 1
             yield _article(job, result, archive, options, rows)
+
+
+def _save_validators(conn, found: Discovery, retry: set[str]) -> None:
+    """Each changed source's validators, unless one of its pages failed for a reason that
+    may pass (an unchanged source is not listed again, so its page would not be retried)."""
+    for url, validators in found.validators.items():
+        if url not in retry:
+            state.save_source(conn, url, **validators)
 
 
 def _get(client: Client, job: PageJob) -> Response | FetchError:

@@ -88,11 +88,18 @@ def make_handler(site: Site):
                     return self._send(304, b"", "application/rss+xml", {"ETag": etag})
                 return self._send(200, body.replace(b"{base}", base.encode()), "application/rss+xml",
                                   {"ETag": etag})
+            if self.path == "/sitemap-index.xml":
+                return self._send(200, f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/'
+                                       f'schemas/sitemap/0.9"><sitemap><loc>{base}/sitemap.xml</loc>'
+                                       f'</sitemap></sitemapindex>'.encode(), "application/xml")
+            if self.path == "/sitemap.xml" and self.headers.get("If-None-Match") == '"s1"':
+                return self._send(304, b"", "application/xml", {"ETag": '"s1"'})
             if self.path == "/sitemap.xml":
                 urls = "".join(f"<url><loc>{base}/news/{n}.html</loc></url>" for n in (2, 3))
                 urls += f"<url><loc>{base}/private/secret.html</loc></url>"
                 return self._send(200, f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/'
-                                       f'schemas/sitemap/0.9">{urls}</urlset>'.encode(), "application/xml")
+                                       f'schemas/sitemap/0.9">{urls}</urlset>'.encode(), "application/xml",
+                                  {"ETag": '"s1"'})
             if self.path == "/slow.html":
                 return self._send(200, page(90), "text/html")
             if self.path == "/news/flaky.html":

@@ -49,11 +49,12 @@ def test_feed_and_sitemap_stored_once_politely_and_rebuilt_from_the_warc(site, f
     assert sorted(rows(rebuilt, "SELECT input_id FROM article_ids")) == \
         sorted(rows(db, "SELECT input_id FROM article_ids"))
 
-    # an unchanged feed costs one conditional request; nothing new is stored
+    # an unchanged feed or sitemap costs one conditional request; nothing new is stored
     state.hits.clear()
     again = fetch([str(listing)], db, fast_settings, n_process=1)
-    assert again.unchanged == 1 and again.ingest.analysed == 0 and again.pages == 0
-    assert ("/feed.xml", '"v2"') in state.hits and page_hits(state) == []
+    assert again.unchanged == 2 and again.ingest.analysed == 0 and again.pages == 0
+    assert [hit for hit in state.hits if hit[0] != "/robots.txt"] == [("/feed.xml", '"v2"'),
+                                                                        ("/sitemap.xml", '"s1"')]
 
     # an item added to the feed is picked up, and only it is fetched
     state.feed_items.append(4)
@@ -106,3 +107,33 @@ def test_sources_command_lists_state(site, fast_settings, tmp_path):
     out = CliRunner().invoke(cli, ["sources", "--db", str(db)], catch_exceptions=False).output
     assert f"{base}/feed.xml\tfeed\t-" in out and "2 articles" in out
     assert "http_error" in out
+
+
+@pytest.mark.parametrize("answers, retried", [([(503, {})] * 3, True), ([(429, {})] * 3, True),
+                                              ([(404, {})], False)])
+def test_a_page_failed_for_now_is_tried_again_though_its_feed_is_unchanged(site, fast_settings, tmp_path,
+                                                                           answers, retried):
+    base, state = site
+    state.scripted["/news/2.html"] = list(answers)
+    db = tmp_path / "news.db"
+    first = fetch([f"{base}/feed.xml"], db, fast_settings, n_process=1)
+    assert (first.ingest.analysed, first.failed_pages) == (1, 1)
+    state.hits.clear()
+    second = fetch([f"{base}/feed.xml"], db, fast_settings, n_process=1)
+    # a failure that may pass keeps the feed's validators unsaved: it is read in full again
+    assert second.unchanged == (0 if retried else 1)
+    assert second.ingest.analysed == (1 if retried else 0)
+    assert page_hits(state) == (["/news/2.html"] if retried else [])
+    assert fetch([f"{base}/feed.xml"], db, fast_settings, n_process=1).unchanged == 1
+
+
+def test_a_sitemap_index_is_read_in_full_each_run_its_sitemaps_conditionally(site, fast_settings, tmp_path):
+    base, state = site
+    db = tmp_path / "news.db"
+    first = fetch([f"{base}/sitemap-index.xml"], db, fast_settings, n_process=1)
+    assert first.ingest.analysed == 2 and page_hits(state) == ["/news/2.html", "/news/3.html"]
+    state.hits.clear()
+    second = fetch([f"{base}/sitemap-index.xml"], db, fast_settings, n_process=1)
+    listings = [hit for hit in state.hits if hit[0].startswith("/sitemap")]
+    assert listings == [("/sitemap-index.xml", ""), ("/sitemap.xml", '"s1"')]
+    assert second.unchanged == 1 and second.ingest.analysed == 0 and page_hits(state) == []
