@@ -1,5 +1,6 @@
 """The workbench's attention page (`/attention`) and its CSV (`/attention.csv`): what
-`presstrace.corpus.attention` answers, drawn as lines per outlet and listed as a table.
+`presstrace.corpus.attention` answers, drawn as lines per outlet (uPlot, through
+`static/charts.js`) and listed as a table, which is the page without scripts.
 The CSV's cells go through `store.cells` like every CSV presstrace writes: an outlet name
 is untrusted text a spreadsheet could run as a formula."""
 from __future__ import annotations
@@ -37,7 +38,10 @@ def attention_page(request: Request, conn: Conn, q: Text = "", of: Kind = "text"
     result = _result(conn, q, of, per, by, since, until)
     chart = rows = None
     if result is not None:
-        chart = charts.lines(result["periods"], result["series"], "shares" if normalise else "counts")
+        key = "shares" if normalise else "counts"
+        chart = charts.chart_data("lines", result["periods"],
+                                  [{"label": s["outlet"], "values": s[key]} for s in result["series"]],
+                                  percent=normalise)
         rows = attention_rows(result)
     form = {"q": q, "of": of, "per": per, "by": by, "since": since or "", "until": until or ""}
     csv_query = urlencode({k: v for k, v in form.items() if v})

@@ -66,10 +66,26 @@ def entities(request: Request, conn: Conn, q: Name = "", family: Family = "",
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity(request: Request, conn: Conn, entity_id: Id) -> HTMLResponse:
-    found = ask(entity_profile, conn, entity_id)
-    months = [(m["month"], m["mentions"]) for m in found["mentions_by_month"]]
-    return show(request, "entity.html", entity=found, chart=charts.bars(months))
+def entity(request: Request, conn: Conn, entity_id: Id, quotes_offset: Offset = 0,
+           events_offset: Offset = 0) -> HTMLResponse:
+    """An entity's page; its quotes and events a page at a time each (the profile reads
+    them all anyway, so a page is a slice)."""
+    found = ask(entity_profile, conn, entity_id, limit=0)
+    months = found["mentions_by_month"]
+    chart = charts.chart_data("bars", [m["month"] for m in months],
+                              [{"label": "mentions", "values": [m["mentions"] for m in months]}],
+                              xlabel="month")
+    pages = {name: _slice(found[name], offset)
+             for name, offset in (("quotes", quotes_offset), ("events", events_offset))}
+    return show(request, "entity.html", entity=found, chart=chart, months=months, pages=pages,
+                offsets={"quotes_offset": quotes_offset, "events_offset": events_offset})
+
+
+def _slice(rows: list, offset: int) -> dict:
+    """One page of `rows` from `offset`, with where the previous and next pages start."""
+    return {"rows": rows[offset:offset + PAGE], "offset": offset,
+            "previous": max(offset - PAGE, 0) if offset > 0 else None,
+            "next": offset + PAGE if len(rows) > offset + PAGE else None}
 
 
 @router.get("/timeline", response_class=HTMLResponse)

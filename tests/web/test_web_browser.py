@@ -124,9 +124,26 @@ def test_pages_entities_index_searches_and_opens_an_entity(page, server):
 
 def test_pages_attention_draws_a_chart_with_its_csv(page, server):
     page.goto(f"{server}/attention?q=Putin")
-    assert page.locator("svg polyline").count() >= 1  # a line per outlet with matches
+    page.wait_for_selector("#attention-chart[data-ready=true] canvas")  # drawn by uPlot
+    lines = page.locator("#attention-chart .u-legend .u-series").count() - 1  # less the x axis
+    outlets = set(page.locator("table.list tbody td:nth-child(2)").all_inner_texts())
+    assert lines == min(len(outlets), 10) >= 1  # a line per outlet, ten at most
     href = page.locator("a[href*='attention.csv']").first.get_attribute("href")
     assert href and "q=Putin" in href
+    # The CSV link downloads the table's rows.
+    with page.expect_download() as download:
+        page.locator("a[href*='attention.csv']").first.click()
+    lines = open(download.value.path(), encoding="utf-8").read().splitlines()
+    assert lines[0] == "period,outlet,articles,outlet_articles,share"
+    assert len(lines) - 1 == page.locator("table.list tbody tr").count()
+    clean(page)
+
+
+def test_pages_entity_draws_mentions_by_month(page, server):
+    page.goto(f"{server}/entities")
+    page.locator("table.list tbody a").first.click()
+    page.wait_for_selector("#months-chart[data-ready=true] canvas")
+    assert page.locator("#months-chart .u-legend").count() == 1
     clean(page)
 
 
