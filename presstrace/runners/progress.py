@@ -1,4 +1,4 @@
-"""Ingest progress: a one-line bar with rate and ETA on a terminal, a summary at the end.
+"""Ingest progress: tqdm's bar with rate and ETA on a terminal, a summary at the end.
 
 The total is estimated before reading (`readers.estimate_inputs`) and is unknown for
 standard input and WARC archives; the line then shows the rate only.
@@ -9,6 +9,8 @@ import sys
 import time
 from dataclasses import dataclass, field
 from typing import Optional, TextIO
+
+from tqdm import tqdm
 
 REFRESH_SECONDS = 0.25
 
@@ -40,46 +42,34 @@ class IngestStats:
 
 
 class Progress:
-    """A self-overwriting stderr line; silent when the stream is not a terminal."""
+    """tqdm's bar on stderr (rate, ETA, the counts as its postfix); silent when the stream
+    is not a terminal. tqdm draws it: only what an ingest counts is ours."""
 
     def __init__(self, total: Optional[int], stream: TextIO = sys.stderr,
                  enabled: Optional[bool] = None):
         self.total = total
-        self.stream = stream
         self.enabled = stream.isatty() if enabled is None else enabled
-        self._shown = 0.0
+        self.bar = tqdm(total=total or None, file=stream, unit="inputs", dynamic_ncols=True,
+                        mininterval=REFRESH_SECONDS, disable=not self.enabled)
 
     def update(self, stats: IngestStats, force: bool = False) -> None:
-        """Redraw the line (at most every REFRESH_SECONDS unless `force`)."""
-        now = time.monotonic()
-        if not self.enabled or (not force and now - self._shown < REFRESH_SECONDS):
+        """Move the bar to the inputs done and show the counts (tqdm redraws at most every
+        REFRESH_SECONDS unless `force`)."""
+        if not self.enabled:
             return
-        self._shown = now
-        self.stream.write("\r" + self.line(stats) + "\x1b[K")
-        self.stream.flush()
-
-    def line(self, stats: IngestStats) -> str:
-        """The progress line: a bar, rate and ETA when the total is known, else the rate."""
-        rate = stats.rate()
-        done = stats.inputs
-        if self.total:
-            share = min(done / self.total, 1.0)
-            bar = "#" * int(share * 24)
-            left = (self.total - done) / rate if rate > 0 and done < self.total else 0.0
-            head = f"[{bar:<24}] {done}/{self.total} {rate:.1f}/s ETA {_clock(left)}"
+        self.bar.n = stats.inputs
+        self.bar.set_postfix_str(self.counts(stats), refresh=False)
+        if force:
+            self.bar.refresh()
         else:
-            head = f"{done} inputs {rate:.1f}/s"
-        return (f"{head}  analysed {stats.analysed}, duplicates {stats.duplicates}, "
+            self.bar.update(0)
+
+    @staticmethod
+    def counts(stats: IngestStats) -> str:
+        """What the inputs became so far, beside the bar."""
+        return (f"analysed {stats.analysed}, duplicates {stats.duplicates}, "
                 f"stored before {stats.skipped}, errors {stats.errors + stats.failed}")
 
     def close(self) -> None:
-        """End the line so later output starts on a new one."""
-        if self.enabled:
-            self.stream.write("\n")
-            self.stream.flush()
-
-
-def _clock(seconds: float) -> str:
-    seconds = int(seconds)
-    hours, rest = divmod(seconds, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+        """End the bar so later output starts on a new line."""
+        self.bar.close()
