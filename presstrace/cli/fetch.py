@@ -90,19 +90,26 @@ def watch_command(settings: Settings, sources: tuple[str, ...], db_path: Optiona
 @click.pass_obj
 @domain_errors
 def sources_command(settings: Settings, db_path: Optional[str]) -> None:
-    """List the fetched sources: kind, outlet, last fetch, last status or error, articles.
+    """List the fetched sources: kind, outlet, last fetch, last status or error, pages
+    stored, and pages per day over the week ending on the last fetch day.
 
     Example:
 
         presstrace sources --db news.db
     """
-    from ..fetch.state import list_sources
+    from ..fetch.state import list_sources, pages_by_day
 
     with existing_store(settings, db_path) as conn:
+        days, counts = pages_by_day(conn, WEEK)
         for row in list_sources(conn):
             outcome = row["last_error"] or f"HTTP {row['last_status']}"
+            per_day = sum(counts.get(row["url"], ())) / WEEK
             click.echo(f"{row['url']}\t{row['kind'] or '-'}\t{row['outlet'] or '-'}\t"
-                       f"{row['last_fetch'] or '-'}\t{outcome}\t{row['articles']} articles")
+                       f"{row['last_fetch'] or '-'}\t{outcome}\t{row['articles']} articles\t"
+                       f"{per_day:.1f}/day")
+
+
+WEEK = 7
 
 
 COMMANDS = (fetch_command, watch_command, sources_command)

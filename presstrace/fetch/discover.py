@@ -37,6 +37,7 @@ class Discovery:
     # pages it lists are stored: saved sooner, a run killed before then would be answered
     # 304 next time and never fetch them.
     validators: dict[str, dict] = field(default_factory=dict)
+    asked: list[str] = field(default_factory=list)    # every source requested, child sitemaps too
 
 
 def discover(conn: sqlite3.Connection, client: Client, specs: list[SourceSpec],
@@ -50,6 +51,7 @@ def discover(conn: sqlite3.Connection, client: Client, specs: list[SourceSpec],
 
 def _source(conn, client: Client, spec: SourceSpec, url: str, config: FetchConfig,
             found: Discovery, seen: set, depth: int) -> None:
+    found.asked.append(url)
     row = state.source_state(conn, url)
     # An index is asked in full each time: unchanged, it may still list changed sitemaps.
     conditional = row is not None and row["kind"] != "sitemap_index"

@@ -79,6 +79,7 @@ def fetch(sources: list[str], db_path: str | os.PathLike, settings: Settings,
         items = _articles(found, client, archive, settings, rows, stats)
         stats.ingest = ingest_items(items, db_path, settings, n_process, progress=progress)
         state.save_fetches(conn, rows)
+        state.save_new_counts(conn, found.asked, rows)
         _save_validators(conn, found, stats.retry)
     finally:
         archive.close()

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
+from datetime import date, timedelta
 from typing import Iterable, Optional
 
 
@@ -27,6 +29,39 @@ def save_fetches(conn: sqlite3.Connection, rows: Iterable[dict]) -> None:
     conn.executemany(
         "INSERT OR REPLACE INTO fetches (url, canonical_url, final_url, input_id, feed, fetched_at, warc) "
         "VALUES (:url, :canonical_url, :final_url, :input_id, :feed, :fetched_at, :warc)", list(rows))
+
+
+def save_new_counts(conn: sqlite3.Connection, sources: Iterable[str], rows: Iterable[dict]) -> None:
+    """Each source fetched this run: how many of its pages this run stored (0 for none)."""
+    counts = Counter(row["feed"] for row in rows)
+    conn.executemany("UPDATE sources SET new_articles = ? WHERE url = ?",
+                     [(counts.get(url, 0), url) for url in sources])
+
+
+def has_sources(conn: sqlite3.Connection) -> bool:
+    """Whether the store has the fetch tables (a store older than migration 0012 has not)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'"
+                        ).fetchone() is not None
+
+
+def pages_by_day(conn: sqlite3.Connection, days: int = 7) -> tuple[list[str], dict[str, list[int]]]:
+    """Pages stored per source and fetch day (UTC) over the `days` days ending on the store's
+    last fetch day (not today: a store read later still shows its last week).
+
+    Returns:
+        The days, oldest first, and each source's counts on those days.
+    """
+    last = conn.execute("SELECT max(substr(fetched_at, 1, 10)) FROM fetches").fetchone()[0]
+    if not last:
+        return [], {}
+    end = date.fromisoformat(last)
+    span = [(end - timedelta(days=n)).isoformat() for n in range(days - 1, -1, -1)]
+    counts: dict[str, list[int]] = {}
+    for feed, day, n in conn.execute(
+            "SELECT feed, substr(fetched_at, 1, 10) AS day, count(*) FROM fetches "
+            "WHERE day >= ? GROUP BY feed, day", (span[0],)):
+        counts.setdefault(feed, [0] * days)[span.index(day)] = n
+    return span, counts
 
 
 def list_sources(conn: sqlite3.Connection) -> list[dict]:
