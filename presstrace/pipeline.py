@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from .components import register_all
 from .components.tokens.attributes import replace_attribute_ruler
+from .components.tokens.lemmas import replace_lemmatizer
 from .components.common.doc import layers as layers_of, set_article_meta
 from .errors import InputError, PipelineError, SettingsError
 from .layers import LAYERS
@@ -43,6 +44,7 @@ def build_pipeline(settings: Optional[Settings] = None) -> Language:
     register_all()
     nlp = spacy.load(settings.get("model", "name"))
     replace_attribute_ruler(nlp)  # same output as the model's ruler, a fraction of its time
+    replace_lemmatizer(nlp)  # likewise the model's lemmatizer
     for name in settings.get("pipeline", "components"):
         meta = Language.get_factory_meta(name)
         where = {"before": "parser"} if BEFORE_PARSER in meta.assigns else {}
