@@ -23,9 +23,10 @@ from .corpus_routes import router as corpus_router
 from .errors import install_error_handlers
 from .routes import router
 from .security import SecurityHeaders, install_security
+from .shapes import add_article_schema
 
 API_VERSION = "1"
-FORM_PATHS = frozenset({"/analyze"})  # the workbench's "Analyze a text" form
+FORM_PATHS = frozenset({"/analyze", "/stories/edit"})  # the workbench's forms: analyze, story edits
 
 
 class PresstraceApp(FastAPI):
@@ -35,6 +36,13 @@ class PresstraceApp(FastAPI):
 
     def build_middleware_stack(self):
         return SecurityHeaders(super().build_middleware_stack())
+
+    def openapi(self) -> dict:
+        """FastAPI's description, with the presstrace/1 article schema as the article
+        routes' answer (`shapes.add_article_schema`)."""
+        if self.openapi_schema is None:
+            self.openapi_schema = add_article_schema(super().openapi())
+        return self.openapi_schema
 
 
 def create_app(db_path: str | os.PathLike, settings: Optional[Settings] = None, *,

@@ -9,13 +9,15 @@ from fastapi import APIRouter, Query
 from ..corpus.attention import attention
 from .corpus_routes import not_found
 from .routes import ERRORS, Conn, Since, Until
+from .shapes import Attention, answers
 
 router = APIRouter(responses=ERRORS)
 
 Kind = Literal["text", "entity", "place", "event"]
 
 
-@router.get("/attention", summary="Articles matching a query per day or week, per outlet")
+@router.get("/attention", summary="Articles matching a query per day or week, per outlet",
+            response_model=None, responses=answers(Attention))
 def get_attention(conn: Conn,
                   q: Annotated[str, Query(min_length=1, max_length=500, description=(
                       "What to look for: an FTS5 expression (of=text), a corpus entity, a place "

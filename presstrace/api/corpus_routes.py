@@ -20,7 +20,8 @@ from ..corpus.profile import entity_profile
 from ..corpus.timeline import timeline
 from ..store.placeview import CONFIDENT_PLACE
 from .errors import ApiError
-from .routes import ERRORS, MAX_LIMIT, Conn, Limit, Offset, Since, Until, page
+from .shapes import EdgeReport, EntityProfile, Graph, Page, PlaceRow, StoryComparison, TimelineItem, answers
+from .routes import ERRORS, MAX_LIMIT, MAX_OFFSET, Conn, Limit, Offset, Since, Until, page
 
 router = APIRouter(responses=ERRORS)
 
@@ -45,25 +46,52 @@ def not_found() -> Iterator[None]:
         raise ApiError(404, "not_found", str(exc)) from None
 
 
-@router.get("/stories/{story_id}", summary="One story with its outlets compared")
+@router.get("/stories/{story_id}", summary="One story with its outlets compared",
+             response_model=None, responses=answers(StoryComparison))
 def get_story(conn: Conn, story_id: Annotated[str, Path(max_length=40, description="s12 or 12")],
               similar: Annotated[float, Query(gt=0, le=1, description="Containment at which another "
                                               "outlet carries a claim too.")] = SIMILAR,
               claims_limit: Annotated[int, Query(ge=0, le=MAX_LIMIT, description="Most unique claims "
                                                  "listed per outlet.")] = 50) -> dict[str, Any]:
     with not_found():
-        return compare_story(conn, story_id, similar=similar, claims_limit=claims_limit)
+        found = compare_story(conn, story_id, similar=similar, claims_limit=claims_limit)
+    # `articles` as in /api/stories (the members' input ids); the count beside it.
+    inputs = story_inputs(conn, found["story"])
+    return {"id": found["story"], **found, "articles": inputs, "article_count": found["articles"]}
 
 
-@router.get("/entities/{entity_id}", summary="One corpus entity: aliases, quotes, events, mentions by month")
+def story_inputs(conn, story: str) -> list[str]:
+    """The input ids of a story's articles, as `iter_stories` lists them: oldest first,
+    each article's own id, then the ids of the copies it stands for."""
+    ids: list[str] = []
+    for row in conn.execute(
+            "SELECT a.input_id, ai.input_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+            "LEFT JOIN article_ids ai ON ai.article_id = a.id WHERE sa.story_id = ? "
+            "ORDER BY a.date, a.id, ai.rowid", (int(story.removeprefix("s")),)):
+        for value in row:
+            if value is not None and str(value) not in ids:
+                ids.append(str(value))
+    return ids
+
+
+@router.get("/entities/{entity_id}", summary="One corpus entity: aliases, quotes, events, mentions by month",
+             response_model=None, responses=answers(EntityProfile))
 def get_entity(conn: Conn, entity_id: Annotated[str, Path(max_length=200, description="Id, name or alias.")],
-               limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most quotes and events.")] = 50
-               ) -> dict[str, Any]:
+               limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most quotes and events.")] = 50,
+               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Quotes and events "
+                                            "to skip.")] = 0) -> dict[str, Any]:
+    """Its quotes and events a page at a time (`quote_count` and `event_count` are all of
+    them); `next_offset` is null once both lists are through."""
     with not_found():
-        return entity_profile(conn, entity_id, limit=limit)
+        found = entity_profile(conn, entity_id, limit=0)
+    more = max(found["quote_count"], found["event_count"]) > offset + limit
+    return {**found, "quotes": found["quotes"][offset:offset + limit],
+            "events": found["events"][offset:offset + limit], "limit": limit, "offset": offset,
+            "next_offset": offset + limit if more else None}
 
 
-@router.get("/timeline", summary="Events and quotes by date for an entity, a place or a story")
+@router.get("/timeline", summary="Events and quotes by date for an entity, a place or a story",
+             response_model=None, responses=answers(Page[TimelineItem]))
 def get_timeline(conn: Conn, entity: EntityRef = None, place: PlaceRef = None, story: StoryRef = None,
                  since: Since = None, until: Until = None, limit: Limit = 50,
                  offset: Offset = 0) -> dict[str, Any]:
@@ -72,7 +100,8 @@ def get_timeline(conn: Conn, entity: EntityRef = None, place: PlaceRef = None, s
                                        until=until, limit=n), limit, offset)
 
 
-@router.get("/network", summary="Actor network (merged events) or speakers quoted together")
+@router.get("/network", summary="Actor network (merged events) or speakers quoted together",
+             response_model=None, responses=answers(Graph))
 def get_network(conn: Conn, kind: Literal["actors", "quotes"] = "actors", story: StoryRef = None,
                 entity: EntityRef = None,
                 type: Annotated[Optional[str], Query(max_length=40, description="actors: PLOVER type.")] = None,
@@ -96,7 +125,8 @@ EdgeEnd = Annotated[str, Query(min_length=1, max_length=200, description="An edg
                                 "network's edges name it: an actor key (c12, RUS-MIL) or a speaker id.")]
 
 
-@router.get("/network/reports", summary="The reports behind one network edge: events or quotes")
+@router.get("/network/reports", summary="The reports behind one network edge: events or quotes",
+             response_model=None, responses=answers(Page[EdgeReport]))
 def get_edge_reports(conn: Conn, source: EdgeEnd, target: EdgeEnd,
                      kind: Literal["actors", "quotes"] = "actors",
                      type: Annotated[Optional[str], Query(max_length=40, description="actors: the "
@@ -120,7 +150,8 @@ def get_edge_reports(conn: Conn, source: EdgeEnd, target: EdgeEnd,
                     limit, offset)
 
 
-@router.get("/places", summary="Places with coordinates and mention counts (map data)")
+@router.get("/places", summary="Places with coordinates and mention counts (map data)",
+             response_model=None, responses=answers(Page[PlaceRow]))
 def get_places(conn: Conn, story: StoryRef = None, since: Since = None, until: Until = None,
                min_confidence: PlaceConfidence = None, demonyms: Demonyms = False,
                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import sqlite3
-from typing import Annotated, Any, Callable, Iterator, Literal, Optional
+from typing import Annotated, Any, Callable, Iterator, Literal, Optional, Union
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
@@ -24,6 +24,8 @@ from ..store.errors import QueryError
 from ..store.placeview import public_geonameid
 from .deps import get_conn
 from .errors import ApiError
+from .shapes import (ArticlePage, ClaimRow, EntityRow, EventRow, MergedEventRow, Page, QuoteRow,
+                     SearchRow, StoryRow, answers)
 
 
 class ErrorDetail(BaseModel):
@@ -75,7 +77,8 @@ def search_errors() -> Iterator[None]:
         raise QueryError(f"bad search expression: {exc}") from exc
 
 
-@router.get("/articles", summary="List articles, newest first, or by relevance with q")
+@router.get("/articles", summary="List articles, newest first, or by relevance with q",
+             response_model=None, responses=answers(ArticlePage))
 def list_articles(conn: Conn, limit: Limit = 50, offset: Offset = 0, source: Name = None,
                   since: Since = None, until: Until = None,
                   q: Annotated[Optional[str], Query(description="Full-text search (FTS5).")] = None,
@@ -107,7 +110,8 @@ def get_article(conn: Conn, article_id: Annotated[int, Path(ge=1, le=MAX_SQL_INT
     return JSONResponse(article.to_dict())
 
 
-@router.get("/quotes", summary="Quotes with speaker, cue, outlet and date, newest first")
+@router.get("/quotes", summary="Quotes with speaker, cue, outlet and date, newest first",
+             response_model=None, responses=answers(Page[QuoteRow]))
 def list_quotes(conn: Conn, limit: Limit = 50, offset: Offset = 0, speaker: Name = None,
                 source: Name = None, since: Since = None, until: Until = None,
                 kind: Optional[Literal["direct", "partial", "block", "scare"]] = None,
@@ -117,7 +121,8 @@ def list_quotes(conn: Conn, limit: Limit = 50, offset: Offset = 0, speaker: Name
                 limit, offset)
 
 
-@router.get("/claims", summary="Claims and who they are attributed to, newest first")
+@router.get("/claims", summary="Claims and who they are attributed to, newest first",
+             response_model=None, responses=answers(Page[ClaimRow]))
 def list_claims(conn: Conn, limit: Limit = 50, offset: Offset = 0,
                 kind: Optional[Literal["named", "vague", "unattributed"]] = None,
                 by: Annotated[Name, Query(description="Claimed-by name.")] = None,
@@ -128,7 +133,8 @@ def list_claims(conn: Conn, limit: Limit = 50, offset: Offset = 0,
                 limit, offset)
 
 
-@router.get("/events", summary="Events by PLOVER type, actor, place and date")
+@router.get("/events", summary="Events by PLOVER type, actor, place and date",
+             response_model=None, responses=answers(Page[Union[EventRow, MergedEventRow]]))
 def list_events(conn: Conn, limit: Limit = 50, offset: Offset = 0,
                 type: Annotated[Optional[str], Query(description="PLOVER type, any case.")] = None,
                 actor: Name = None, place: Name = None, since: Since = None, until: Until = None,
@@ -159,25 +165,49 @@ def _merged_matches(event: dict, actor: Name, place: Name, since: Name, until: N
     return not (until and (event["first"] is None or event["first"] > until + "\uffff"))
 
 
-@router.get("/entities", summary="Entities by the number of times articles name them")
+@router.get("/entities", summary="Entities by the number of times articles name them",
+             response_model=None, responses=answers(Page[EntityRow]))
 def list_entities(conn: Conn,
                   limit: Annotated[Optional[int], Query(ge=1, le=MAX_LIMIT, description="Most entities "
                                                         "(20), as every list's limit.")] = None,
                   top: Annotated[Optional[int], Query(ge=1, le=MAX_LIMIT, description="The older "
                                                       "name of limit; limit wins.")] = None,
                   label: Annotated[Name, Query(description="PERSON, ORG, GPE, …")] = None,
-                  source: Name = None, since: Since = None, until: Until = None) -> dict:
+                  source: Name = None, since: Since = None, until: Until = None,
+                  offset: Offset = 0) -> dict:
+    """Names as articles write them, with the corpus entity (`id`) they are linked to."""
     most = limit or top or 20
-    rows = queries.entities(conn, top=most, label=label, source=source, since=since, until=until)
-    return {"items": rows, "limit": most, "top": most}
+    answer = page(lambda n: queries.entities(conn, top=n, label=label, source=source, since=since,
+                                             until=until), most, offset)
+    answer["items"] = with_entity_ids(conn, answer["items"])
+    return answer
 
 
-@router.get("/stories", summary="Stories (as computed by `presstrace stories`), oldest first")
+def with_entity_ids(conn: sqlite3.Connection, rows: list[dict]) -> list[dict]:
+    """Each (name, label) row with `id`: the corpus entity that most of the articles'
+    entities of that name and label are linked to, or None when none is."""
+    if not rows:
+        return rows
+    pairs = [(r["name"], r["label"]) for r in rows]
+    marks = ", ".join("(?, ?)" for _ in pairs)
+    best: dict[tuple, int] = {}
+    for name, label, cid in conn.execute(
+            f"SELECT e.name, e.label, l.corpus_entity_id FROM entities e "
+            f"JOIN corpus_entity_links l ON l.entity_id = e.id WHERE (e.name, e.label) IN (VALUES {marks}) "
+            f"GROUP BY 1, 2, 3 ORDER BY count(*) DESC, 3", [v for pair in pairs for v in pair]):
+        best.setdefault((name, label), cid)
+    return [{"id": best.get(pair), **row} for pair, row in zip(pairs, rows)]
+
+
+@router.get("/stories", summary="Stories (as computed by `presstrace stories`), oldest first",
+             response_model=None, responses=answers(Page[StoryRow]))
 def list_stories(conn: Conn, limit: Limit = 50, offset: Offset = 0) -> dict:
-    return page(lambda n: [s for _, s in zip(range(n), iter_stories(conn))], limit, offset)
+    return page(lambda n: [{"id": s["story"], **s} for _, s in zip(range(n), iter_stories(conn))],
+                limit, offset)
 
 
-@router.get("/search", summary="Full-text search over articles or quotes, best first")
+@router.get("/search", summary="Full-text search over articles or quotes, best first",
+             response_model=None, responses=answers(Page[SearchRow]))
 def search(conn: Conn, q: Annotated[str, Query(min_length=1, description="FTS5 expression.")],
            target: Annotated[Literal["articles", "quotes"], Query(alias="in")] = "articles",
            duplicates: bool = False, limit: Limit = 20, offset: Offset = 0) -> dict:

@@ -129,7 +129,9 @@ def test_api_entities_top_and_label(api_client):
 
 def test_api_stories_are_schema_story_objects(api_client):
     stories = get(api_client, "/api/stories")["items"]
-    assert all(set(s) == {"story", "articles", "title", "first", "last", "sources"} for s in stories)
+    # SCHEMA.md's story objects, with the id /api/stories/{id} takes, as every list item has
+    assert all(set(s) == {"id", "story", "articles", "title", "first", "last", "sources"} for s in stories)
+    assert all(s["id"] == s["story"] for s in stories)
     assert sorted(a for s in stories for a in s["articles"]) == ["br-1", "br-2", "fx-1", "sc-1"]
     bridge = next(s for s in stories if "br-1" in s["articles"])
     assert "br-2" in bridge["articles"] and bridge["first"] == "2024-06-03"

@@ -16,10 +16,16 @@ from presstrace.corpus.timeline import timeline  # noqa: E402
 def test_corpus_routes_story_and_entity(views_client, views_conn, story_of):
     sid = story_of(views_conn, "kh-1")
     answer = views_client.get(f"/api/stories/s{sid}")
-    assert answer.status_code == 200 and answer.json() == compare_story(views_conn, sid)
+    story = compare_story(views_conn, sid)
+    # `articles` is what /api/stories lists for the story, its count beside it.
+    listed = next(s for s in views_client.get("/api/stories").json()["items"] if s["id"] == f"s{sid}")
+    assert answer.status_code == 200 and answer.json() == {
+        **story, "id": f"s{sid}", "articles": listed["articles"], "article_count": story["articles"]}
+    assert len(listed["articles"]) >= story["articles"] >= 1
     few = views_client.get(f"/api/stories/{sid}", params={"claims_limit": 0}).json()
     assert all(p["unique_claims"] == [] and p["unique_claim_count"] for p in few["outlets"])
-    assert views_client.get("/api/entities/Zelensky").json() == entity_profile(views_conn, "Zelensky")
+    assert views_client.get("/api/entities/Zelensky").json() == {
+        **entity_profile(views_conn, "Zelensky"), "limit": 50, "offset": 0, "next_offset": None}
     for path in ("/api/stories/s999", "/api/entities/999999", f"/api/entities/{'9' * 30}"):
         error = views_client.get(path)
         assert error.status_code == 404 and error.json()["error"]["code"] == "not_found"
