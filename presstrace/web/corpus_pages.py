@@ -1,7 +1,7 @@
-"""Pages over the whole corpus: stories and their outlet comparison, entities, timelines
-and the map (the networks are `network_page.py`). They draw what `presstrace.corpus`'s
-views return (`compare`, `profile`, `timeline`, `mapdata`); this module only shapes it for
-the templates."""
+"""Pages over the whole corpus: stories and their outlet comparison, entities and
+timelines (the networks are `network_page.py`, the map `map_page.py`). They draw what
+`presstrace.corpus`'s views return (`compare`, `profile`, `timeline`); this module only
+shapes it for the templates."""
 from __future__ import annotations
 
 from typing import Annotated, Callable, Optional
@@ -11,13 +11,10 @@ from fastapi.responses import HTMLResponse
 
 from ..corpus.compare import compare_story
 from ..corpus.entities import list_corpus_entities
-from ..corpus.mapdata import place_counts
 from ..corpus.profile import entity_profile
 from ..corpus.timeline import timeline
 from ..store.errors import QueryError
-from ..records import DEMONYM
-from ..store.placeview import CONFIDENT_PLACE
-from . import charts, data, geo
+from . import charts, data
 from .pages import PAGE, Conn, Id, Offset, PageError, experimental_on, router, show
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -98,31 +95,3 @@ def timeline_page(request: Request, conn: Conn, entity: Name = None, place: Name
     return show(request, "timeline.html", items=items, entity=entity or "", place=place or "",
                 story=story or "", since=since or "", until=until or "",
                 people=data.most_quoted(conn, 15))
-
-
-Confidence = Annotated[Optional[float], Query(ge=0, le=1)]
-CONFIDENCE_CHOICES = (0.0, 0.25, CONFIDENT_PLACE, 0.75, 0.9)  # the map form's menu
-
-
-@router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, conn: Conn, story: Name = None, since: Date = None,
-             until: Date = None, top: Annotated[int, Query(ge=1, le=2000)] = 300,
-             min_confidence: Confidence = None, demonyms: bool = False,
-             world: bool = False) -> HTMLResponse:
-    """Confident toponyms framed on the news (the whole world with `world`); demonyms, when
-    asked for, drawn and listed apart: they name a country's people, not a place in it."""
-    rows = [p for p in ask(place_counts, conn, story=story or None, since=since, until=until,
-                           limit=top, min_confidence=min_confidence, demonyms=demonyms, missing=400)
-            if p["lat"] is not None and p["lon"] is not None]
-    places = [p for p in rows if p["kind"] != DEMONYM]
-    peoples = [p for p in rows if p["kind"] == DEMONYM]
-    box = geo.WORLD if world else geo.view_box(geo.focus(places or peoples))
-    most = max((p["mentions"] for p in rows), default=0)
-    marks, others = geo.markers(places, box, most), geo.markers(peoples, box, most)
-    confidence = CONFIDENT_PLACE if min_confidence is None else min_confidence
-    return show(request, "map.html", places=places, peoples=peoples, markers=marks,
-                demonym_markers=others, labels=geo.labels(marks + others, box),
-                legend=geo.legend(most, box), box=" ".join(f"{v:g}" for v in box),
-                outline=geo.outline_path(), story=story or "", since=since or "",
-                until=until or "", top=top, demonyms=demonyms, world=world,
-                confidence=confidence, choices=sorted({*CONFIDENCE_CHOICES, confidence}))

@@ -1,9 +1,10 @@
 """The map page, the entity page and the reader on the map store (tests/conftest.py):
-confident toponyms framed on the news, the whole world on request, the largest markers
-named, a legend of sizes, demonyms drawn and listed apart, untrusted names escaped, and no
-internal place id anywhere."""
+confident toponyms framed on the news, the whole world on request, the markers Leaflet
+draws (static/map.js) handed over as a JSON block no name can break out of, demonyms drawn
+and listed apart, untrusted names escaped, and no internal place id anywhere."""
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import quote
 
@@ -25,55 +26,51 @@ def page(client, path: str) -> str:
     return answer.text
 
 
-def view_box(html: str) -> list[float]:
-    return [float(v) for v in re.search(r'<svg class="map" id="map" viewBox="([^"]+)"', html).group(1).split()]
+def drawn(html: str) -> dict:
+    """The map's JSON block: markers, bounds, labels, most."""
+    body = re.search(r'<script type="application/json" id="map-data">(.*?)</script>', html, re.S).group(1)
+    assert "<" not in body  # no name can close the block
+    return json.loads(body)
 
 
 def test_map_frames_confident_toponyms_and_can_show_the_world(map_client):
-    framed = page(map_client, "/map")
-    assert view_box(framed)[2] < 360
-    assert framed.count('<circle class="marker"') == 5  # Kharkiv, Kyiv, Moscow, Germany, the hostile one
-    assert "Berlin" not in framed and "marker demonym" not in framed  # 0.3 confidence; no demonyms asked
+    framed = drawn(page(map_client, "/map"))
+    (south, west), (north, east) = framed["bounds"]
+    assert south <= north and west <= east and east - west < 360
+    names = sorted(m["name"] for m in framed["markers"])
+    assert len(names) == 5 and {"Kharkiv", "Kyiv", "Moscow", "Germany"} <= set(names)
+    assert "Berlin" not in names and not any(m["demonym"] for m in framed["markers"])
     world = page(map_client, "/map?world=1")
-    assert view_box(world) == list(geo.WORLD) and 'name="world" value="1" checked' in world
-    assert "Berlin" in page(map_client, "/map?min_confidence=0.25")
+    assert drawn(world)["bounds"] is None and 'name="world" value="1" checked' in world
+    assert "Berlin" in [m["name"] for m in drawn(page(map_client, "/map?min_confidence=0.25"))["markers"]]
 
 
-def test_map_names_the_largest_markers_and_escapes_them(map_client, map_facts):
+def test_map_markers_carry_hostile_names_as_data_only(map_client, map_facts):
     html = page(map_client, "/map")
-    labels = re.findall(r'<text class="label"[^>]*>([^<]*)</text>', html)
-    assert labels[0] == "Kharkiv" and "Kyiv" in labels
-    assert "&lt;b&gt;Evil&lt;/b&gt; &#34;Town&#34; &amp; &lt;script&gt;x&lt;/script&gt;" in labels
+    markers = drawn(html)["markers"]
+    hostile = next(m for m in markers if m["name"] == map_facts["hostile"])
+    assert hostile["href"] == "/timeline?place=" + quote(map_facts["hostile"], safe="")
     assert "<script>x" not in html and map_facts["hostile"] not in html
-    # Its timeline link carries the name, URL-encoded.
+    # Its timeline link in the table carries the name, URL-encoded.
     assert f'<a href="/timeline?place={quote(map_facts["hostile"], safe="/")}">' in html
+    assert drawn(html)["labels"] >= 1
 
 
-def test_map_legend_gives_marker_sizes(map_client):
-    legend = re.search(r'<g class="legend".*?</g>', page(map_client, "/map?demonyms=1"), re.S).group(0)
-    # Kharkiv, 3 mentions, is the largest: 3 and a quarter of it rounded (1).
-    assert re.findall(r">(\d+)</text>", legend) == ["3", "1"]
-    assert "Marker sizes: 3, 1 mentions" in legend
-
-
-def test_map_legend_counts_are_round_shares_of_the_largest():
-    box = geo.view_box([(50, 36)])
-    legend = geo.legend(300, box)
-    assert [c["count"] for c in legend["circles"]] == [300, 80, 20]
-    radii = [c["r"] for c in legend["circles"]]
-    assert radii == sorted(radii, reverse=True) and radii[0] == pytest.approx(box[2] / 120, abs=1e-3)
-    assert geo.legend(0, box) is None
+def test_map_scale_is_the_largest_count(map_client):
+    data = drawn(page(map_client, "/map?demonyms=1"))
+    # Kharkiv, 3 mentions, is the largest: the markers' and the legend's scale.
+    assert data["most"] == max(m["mentions"] for m in data["markers"]) == 3
 
 
 def test_map_draws_and_lists_demonyms_apart(map_client):
     html = page(map_client, "/map?demonyms=1")
-    rings = re.findall(r'<circle class="marker demonym"[^>]*><title>([^<]*)</title>', html)
-    assert len(rings) == 1 and rings[0].startswith("Russia, RU (demonym): 2 mentions in 2 articles")
+    rings = [m for m in drawn(html)["markers"] if m["demonym"]]
+    assert [(m["name"], m["country"], m["mentions"], m["articles"]) for m in rings] == [("Russia", "RU", 2, 2)]
     table = html.split('<table class="list" id="demonyms">')[1].split("</table>")[0]
     assert "><bdi>Russia</bdi></a>" in table and "Kharkiv" not in table
     places = html.split("<h2>Most mentioned places</h2>")[1].split("</table>")[0]
     assert "Russia" not in places
-    assert 'aria-labelledby="map-title"' in html and "and 1 demonym," in html
+    assert 'aria-label="Map of 5 places and 1 demonym,' in html
 
 
 def test_map_links_places_to_timelines_that_open(map_client):
@@ -104,10 +101,13 @@ def test_map_refuses_bad_parameters(map_client):
     assert refused.status_code == 400 and "positive" in refused.text
 
 
-def test_map_labels_leave_out_a_name_that_would_overlap_a_bigger_ones():
-    box = geo.view_box([(50.45, 30.52)])
-    near = [{"name": "Kyiv", "lat": 50.45, "lon": 30.52, "mentions": 9, "feature": "PPLC"},
-            {"name": "Boryspil", "lat": 50.35, "lon": 30.6, "mentions": 4, "feature": "PPL"},
-            {"name": "Odesa", "lat": 46.48, "lon": 30.72, "mentions": 2, "feature": "PPL"}]
-    assert [label["name"] for label in geo.labels(geo.markers(near, box), box)] == ["Kyiv", "Odesa"]
-    assert len(geo.labels(geo.markers(near, box), box, count=1)) == 1
+@pytest.mark.parametrize("places, expected", [
+    ([], None),
+    ([{"lat": 50.45, "lon": 30.52, "mentions": 9, "feature": "PPLC"}], [[50.45, 30.52], [50.45, 30.52]]),
+    # a country's centroid says little: the towns frame the map when there are any
+    ([{"lat": 50.45, "lon": 30.52, "mentions": 9, "feature": "PPLC"},
+      {"lat": 46.48, "lon": 30.72, "mentions": 2, "feature": "PPL"},
+      {"lat": 39.8, "lon": -98.5, "mentions": 50, "feature": "PCLI"}], [[46.48, 30.52], [50.45, 30.72]]),
+])
+def test_map_bounds_frame_the_towns(places, expected):
+    assert geo.bounds(places, share=1.0) == expected

@@ -68,11 +68,19 @@ def test_pages_story_page_lists_outlets(page, server, web_store):
 
 def test_pages_map_shows_markers_framed_on_the_places(page, server):
     page.goto(f"{server}/map")
-    markers = page.locator("svg#map circle.marker")
-    assert markers.count() > 3
-    box = [float(x) for x in page.locator("svg#map").get_attribute("viewBox").split()]
-    assert box[2] < 360  # zoomed in on where the articles are, not the whole world
-    assert page.locator("svg#map path.land").get_attribute("d").startswith("M")
+    page.wait_for_selector("#map[data-ready=true][data-land]")  # Leaflet, the outlines read
+    markers = page.locator("#map path.marker")
+    assert markers.count() == len(page.evaluate("JSON.parse(document.getElementById('map-data').textContent).markers")) > 3
+    assert int(page.locator("#map").get_attribute("data-land")) > 100  # country rings
+    bounds = page.evaluate("(() => { const b = window.presstraceMap.getBounds(); return [b.getWest(), b.getEast()]; })()")
+    assert bounds[1] - bounds[0] < 360  # zoomed in on where the articles are, not the whole world
+    # A name that would cover a bigger one's is hidden, never drawn over it.
+    shown = page.evaluate("""[...document.querySelectorAll('.leaflet-tooltip.label:not(.crowded)')]
+                             .map(l => l.getBoundingClientRect())""")
+    for i, a in enumerate(shown):
+        for b in shown[i + 1:]:
+            assert not (a["left"] < b["right"] and b["left"] < a["right"] and
+                        a["top"] < b["bottom"] and b["top"] < a["bottom"]), (a, b)
     clean(page)
 
 
