@@ -1,26 +1,36 @@
 #!/usr/bin/env python3
-"""Throughput in one run, on the same real articles: bare spaCy against presstrace, one
-process against two, Dask with two workers against local `-j2`, peak memory per worker,
-and the start-up of `presstrace analyze` on one article.
+"""Throughput in one run, on the same real articles (the first N of the corpus): the
+figures issue #21 judges presstrace's speed by, as ratios.
 
-Every variant runs in its own fresh process. bare, pt-1 and pt-2 are `speed.py`'s own
-workers (same warm-up, same timing); `dask` is here: a LocalCluster of two worker
-processes (one thread each) is started and each worker loads the model on a warm-up
-shard, then `run_shards` is timed over the articles cut into shards and written as Parquet.
-`analyze_many(n_process=2)` pays its pool start inside its timing; the Dask run does not
-pay its cluster start (a long-running cluster is started once) but does pay reading and
-writing Parquet. Both start-up costs are printed apart.
+1. Whole processes, start-up included: a bare stock spaCy process (`spacy.load`, then
+   `nlp.pipe` over the texts) against `presstrace analyze --format jsonl` (written to
+   /dev/null), on `--bare-limit` articles, run alternately.
+2. `presstrace analyze -j1` against `-j2`, whole processes, on each of `--sizes`.
+3. Dask with two worker processes against `analyze_many(n_process=2)`: a LocalCluster of
+   two workers (one thread each), each loaded on a warm-up shard, then `run_shards` timed
+   over the articles cut into shards and written as Parquet; `-j2` is `speed.py`'s pt-2
+   worker (its pool start included, its parent warm).
+4. The start-up of `presstrace analyze` on one article (fresh process, median of 3).
+
+Each whole process is timed by wall clock and by CPU seconds (user + system of it and its
+workers, from `os.wait4`): on a machine shared with other jobs the CPU seconds are the
+steadier figure. Peak memory is the largest resident set of the process or any worker.
 
 Usage:
-    python benchmarks/throughput.py [--corpus PATH] [--limit N] [--shards K] [--repeat R]
+    python benchmarks/throughput.py [--corpus PATH] [--bare-limit 100] [--sizes 200,600]
+                                    [--limit 200] [--shards 8] [--repeat R] [--write FILE]
 
-The default corpus is for measurement only: the Parquet shards go to a temporary folder.
+`--write docs/PERFORMANCE.md` puts the report in that file between this script's markers
+(appended once when they are missing). The default corpus is for measurement only: its
+articles go to temporary files that are removed, and only figures are written.
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +40,72 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import speed  # noqa: E402  (the shared workers)
 
 REPO = speed.REPO
+START = "<!-- throughput.py: start -->"
+END = "<!-- throughput.py: end -->"
+BARE = """import json, sys
+import spacy
+nlp = spacy.load(sys.argv[1])
+nlp.max_length = 2_000_001
+texts = (json.loads(line)["text"] for line in open(sys.argv[2], encoding="utf-8"))
+for _ in nlp.pipe(texts, batch_size=int(sys.argv[3])):
+    pass
+"""
+
+
+def run_process(cmd: list[str]) -> dict:
+    """Wall and CPU seconds and peak RSS (MiB) of one process and the workers it waited for."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p))
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed (rc {proc.returncode}):\n{stderr.decode()[-3000:]}")
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "rss_mib": usage.ru_maxrss / 1024}
+
+
+def alternate(cmds: dict[str, list[str]], repeat: int) -> dict[str, dict]:
+    """Run the commands in turn, `repeat` rounds; the fastest run of each (and its load)."""
+    runs: dict[str, list[dict]] = {name: [] for name in cmds}
+    for _ in range(repeat):
+        for name, cmd in cmds.items():
+            print(f"[throughput] {name} ...", file=sys.stderr, flush=True)
+            load = os.getloadavg()[0]
+            runs[name].append({**run_process(cmd), "load": load})
+    return {name: {"wall_s": min(r["wall_s"] for r in rs), "cpu_s": min(r["cpu_s"] for r in rs),
+                   "rss_mib": max(r["rss_mib"] for r in rs), "load": [r["load"] for r in rs]}
+            for name, rs in runs.items()}
+
+
+def analyze_cmd(path: Path, jobs: int) -> list[str]:
+    return [sys.executable, "-m", "presstrace", "analyze", "--format", "jsonl", "-j", str(jobs), str(path)]
+
+
+def bare_cmd(path: Path, model: str, batch_size: int) -> list[str]:
+    return [sys.executable, "-c", BARE, model, str(path), str(batch_size)]
+
+
+def whole_processes(rows: list[dict], args: argparse.Namespace, tmp: Path) -> dict:
+    """Sections 1 and 2: bare against presstrace, and -j1 against -j2, as whole processes."""
+    from presstrace import load_settings
+
+    settings = load_settings()
+    model, batch = settings.get("model", "name"), settings.get("pipeline", "batch_size")
+    out = {}
+    for n in sorted({args.bare_limit, *args.sizes}):
+        path = tmp / f"first{n}.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows[:n]), encoding="utf-8")
+        cmds = {}
+        if n == args.bare_limit:
+            cmds["bare"] = bare_cmd(path, model, batch)
+        cmds["j1"] = analyze_cmd(path, 1)
+        if n in args.sizes:
+            cmds["j2"] = analyze_cmd(path, 2)
+        out[n] = alternate(cmds, args.repeat)
+    return out
 
 
 def worker_dask(rows: list[dict], repeat: int, shards: int) -> dict:
@@ -90,42 +166,61 @@ def _spawn_dask(args: argparse.Namespace) -> dict:
     raise RuntimeError(f"dask failed (rc {proc.returncode}):\n{proc.stderr[-3000:]}")
 
 
-def report(results: dict, args: argparse.Namespace, chars: int) -> str:
-    best = {k: min(v["runs_s"]) for k, v in results.items() if k not in ("cli", "load")}
-    n = args.limit
-    lines = [f"{n} articles ({chars:,} characters) from {args.corpus.name}; fastest of "
-             f"{args.repeat} run(s) each; machine: {os.cpu_count()} CPUs; load average "
-             f"{results['load'][0]:.1f} before, {results['load'][1]:.1f} after", "",
-             "| what | seconds | articles/s | ratio |", "|---|---:|---:|---:|"]
-    row = "| {} | {:.1f} | {:.2f} | {} |"
-    lines.append(row.format("bare spaCy `nlp.pipe` (all stock components)", best["bare"], n / best["bare"], "1.00x"))
-    lines.append(row.format("presstrace full, `-j1`", best["pt-1"], n / best["pt-1"],
-                            f"{best['pt-1'] / best['bare']:.2f}x of bare"))
-    cpu = {k: min(results[k]["cpu_s"]) for k in ("bare", "pt-1")}
-    lines.append(f"| CPU seconds (not wall): bare spaCy → presstrace `-j1` | {cpu['bare']:.1f} → "
-                 f"{cpu['pt-1']:.1f} | | {cpu['pt-1'] / cpu['bare']:.2f}x of bare |")
-    lines.append(row.format("presstrace full, `-j2` (pool start included)", best["pt-2"], n / best["pt-2"],
-                            f"{best['pt-1'] / best['pt-2']:.2f}x speed-up over -j1"))
-    lines.append(row.format(f"Dask, 2 worker processes, {results['dask']['shards']} shards, Parquet",
-                            best["dask"], n / best["dask"],
-                            f"{best['pt-2'] / best['dask']:.2f}x the throughput of -j2"))
-    dask = results["dask"]
-    lines += ["", f"- Dask worker peak RSS: {', '.join(f'{m:.0f}' for m in dask['worker_peak_rss_mib'])} MiB; "
-              f"`-j2` largest worker {results['pt-2']['peak_rss_children_mib']:.0f} MiB, "
-              f"`-j1` process {results['pt-1']['peak_rss_mib']:.0f} MiB, "
-              f"bare spaCy {results['bare']['peak_rss_mib']:.0f} MiB.",
-              f"- Start-up: LocalCluster {dask['cluster_start_s']:.1f} s, then a model per worker "
-              f"{dask['warmup_s']:.1f} s; `-j2` pool with a model per worker "
-              f"{results['pt-2'].get('pool_start_s', 0):.1f} s.",
+def report(results: dict, args: argparse.Namespace) -> str:
+    """The ratio table and the notes under it, in Markdown."""
+    whole, n_bare = results["whole"], args.bare_limit
+    bare, pt = whole[n_bare]["bare"], whole[n_bare]["j1"]
+    lines = [f"`python benchmarks/throughput.py --repeat {args.repeat}` at {results['git']}, "
+             f"{results['date']}; the first articles of {args.corpus.name}; machine: "
+             f"{os.cpu_count()} CPUs; load average {results['load'][0]:.1f} before, "
+             f"{results['load'][1]:.1f} after; fastest of {args.repeat} run(s) each.", "",
+             "| what | wall (s) | CPU (s) | ratio (wall) | ratio (CPU) | goal |",
+             "|---|---:|---:|---:|---:|---|"]
+    row = "| {} | {:.1f} | {:.1f} | {} | {} | {} |"
+    lines.append(row.format(f"bare spaCy process, {n_bare} articles", bare["wall_s"], bare["cpu_s"],
+                            "1.00x", "1.00x", ""))
+    lines.append(row.format(f"`presstrace analyze` process, {n_bare} articles", pt["wall_s"], pt["cpu_s"],
+                            f"{pt['wall_s'] / bare['wall_s']:.2f}x of bare",
+                            f"{pt['cpu_s'] / bare['cpu_s']:.2f}x of bare", "≤ 1.00x"))
+    for n in args.sizes:
+        j1, j2 = whole[n]["j1"], whole[n]["j2"]
+        lines.append(row.format(f"`presstrace analyze -j1`, {n} articles", j1["wall_s"], j1["cpu_s"], "", "", ""))
+        lines.append(row.format(f"`presstrace analyze -j2`, {n} articles", j2["wall_s"], j2["cpu_s"],
+                                f"{j1['wall_s'] / j2['wall_s']:.2f}x speed-up", "",
+                                "≥ 1.8x" if n >= 600 else "≥ 1.6x"))
+    dask, pt2 = results["dask"], results["pt-2"]
+    t_dask, t_pt2 = min(dask["runs_s"]), min(pt2["runs_s"])
+    lines.append(row.format(f"`analyze_many(n_process=2)`, {args.limit} articles (pool start included)",
+                            t_pt2, float("nan"), "", "", "").replace("nan", "–"))
+    lines.append(row.format(f"Dask, 2 worker processes, {dask['shards']} shards, Parquet, {args.limit} articles",
+                            t_dask, float("nan"), f"{t_pt2 / t_dask:.2f}x the throughput of -j2", "",
+                            "≥ 0.95x").replace("nan", "–"))
+    rss = [whole[n]["j2"]["rss_mib"] for n in args.sizes]
+    lines += ["", f"- Peak memory: bare spaCy {bare['rss_mib']:.0f} MiB, `presstrace analyze` {pt['rss_mib']:.0f} MiB; "
+              f"the largest process of a `-j2` run (parent or worker) {max(rss):.0f} MiB; Dask workers "
+              f"{', '.join(f'{m:.0f}' for m in dask['worker_peak_rss_mib'])} MiB (goal ≤ 800 MiB per worker).",
               f"- `presstrace analyze presstrace/samples/seed.txt`, fresh process: median "
-              f"{results['cli']['median_s']:.2f} s of {len(results['cli']['runs_s'])}.",
-              f"- `presstrace load` of the Dask run's shards into a new SQLite store: "
-              f"{dask['load_s']:.1f} s ({n / dask['load_s']:.0f} articles/s, one writer); "
-              f"{dask['parquet_bytes'] / n / 1024:.1f} KiB of Parquet and "
-              f"{dask['db_bytes'] / n / 1024:.1f} KiB of SQLite per article.",
-              f"- Per core: {n / best['pt-1']:.2f} articles/s with `-j1`, "
-              f"{chars / best['pt-1']:,.0f} characters/s."]
+              f"{results['cli']['median_s']:.2f} s of {len(results['cli']['runs_s'])} (goal ≤ 1.5 s).",
+              f"- Dask: LocalCluster start {dask['cluster_start_s']:.1f} s, then a model per worker "
+              f"{dask['warmup_s']:.1f} s (not in its time; `-j2`'s pool start is in its time: "
+              f"{pt2.get('pool_start_s', 0):.2f} s alone); `presstrace load` of its shards: "
+              f"{dask['load_s']:.1f} s, {dask['parquet_bytes'] / args.limit / 1024:.1f} KiB of Parquet and "
+              f"{dask['db_bytes'] / args.limit / 1024:.1f} KiB of SQLite per article.",
+              "- Load average when each whole-process run started: " + "; ".join(
+                  f"{name} ({n}) {', '.join(f'{x:.1f}' for x in r['load'])}"
+                  for n, runs in sorted(whole.items()) for name, r in runs.items()) + "."]
     return "\n".join(lines)
+
+
+def write_report(path: Path, text: str) -> None:
+    """Put `text` between the markers in `path`, or append it with them."""
+    doc = path.read_text(encoding="utf-8") if path.exists() else ""
+    block = f"{START}\n## Throughput (benchmarks/throughput.py)\n\n{text}\n{END}"
+    if START in doc and END in doc:
+        doc = doc[:doc.index(START)] + block + doc[doc.index(END) + len(END):]
+    else:
+        doc = doc.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(doc, encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
@@ -136,18 +231,27 @@ def main(argv: list[str]) -> int:
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=speed.DEFAULT_CORPUS)
-    parser.add_argument("--limit", type=int, default=200, help="articles (default: 200)")
+    parser.add_argument("--bare-limit", type=int, default=100, help="articles for bare vs presstrace (100)")
+    parser.add_argument("--sizes", default="200,600", help="article counts for -j1 vs -j2 (200,600)")
+    parser.add_argument("--limit", type=int, default=200, help="articles for Dask vs -j2 (200)")
     parser.add_argument("--shards", type=int, default=8, help="Dask shards (default: 8)")
     parser.add_argument("--repeat", type=int, default=1, help="timed runs; the fastest is kept")
+    parser.add_argument("--write", type=Path, help="put the report in this Markdown file")
     args = parser.parse_args(argv)
-    rows = speed._read_articles(str(args.corpus), args.limit)
-    args.limit = len(rows)
+    args.sizes = sorted(int(n) for n in args.sizes.split(","))
+    rows = speed._read_articles(str(args.corpus), max(args.bare_limit, args.limit, *args.sizes))
     before = os.getloadavg()[0]
-    results = {v: speed._spawn(v, args) for v in ("bare", "pt-1", "pt-2")}
+    results = {"git": speed._git_state(), "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+    with tempfile.TemporaryDirectory() as tmp:
+        results["whole"] = whole_processes(rows, args, Path(tmp))
+    results["pt-2"] = speed._spawn("pt-2", args)
     results["dask"] = _spawn_dask(args)
     results["cli"] = speed._cold_cli(3)
     results["load"] = (before, os.getloadavg()[0])  # other users' jobs slow every wall time
-    print(report(results, args, sum(len(r["text"]) for r in rows)))
+    text = report(results, args)
+    print(text)
+    if args.write:
+        write_report(args.write, text)
     return 0
 
 

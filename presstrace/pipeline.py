@@ -6,9 +6,11 @@ the stream.
 """
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import multiprocessing
+import threading
 from collections import deque
 from typing import Any, Iterable, Iterator, Optional, Union
 
@@ -89,6 +91,7 @@ def check_pipeline(nlp: Language) -> None:
 
 
 _PIPELINES: dict[str, Language] = {}
+_WARMED: set[int] = set()  # ids of the cached pipelines `warm_pipeline` has run
 
 
 def _cached_pipeline(settings: Settings) -> Language:
@@ -175,30 +178,75 @@ def analyze_many(articles: Iterable[Union[Article, ArticleError]], n_process: in
 
     Args:
         articles: articles (or reader errors, passed through unchanged).
-        n_process: worker processes; each loads the model once.
+        n_process: worker processes; each starts from this process's loaded pipeline
+            where the platform allows (`_pool`), else loads the model once.
         settings: settings; the defaults when None.
-        batch_size: articles per batch given to spaCy (and to each worker).
+        batch_size: articles per batch given to spaCy; a worker's task is a fraction
+            of it (`_task_size`).
         checked: every article has passed `check_article` already (a runner's planner
             checks each input before it decides what to do with it).
     """
     settings = settings or load_settings()
     batch_size = batch_size or settings.get("pipeline", "batch_size")
-    batches = _batches(articles, batch_size)
     if n_process <= 1:
-        for batch in batches:
+        for batch in _batches(articles, batch_size):
             yield from _run_batch(batch, settings, checked)
         return
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(n_process, initializer=_init_worker, initargs=(settings, checked)) as pool:
+    with _pool(n_process, settings, checked) as pool:
         # A bounded window of batches in flight: Pool.imap would read the whole input
-        # ahead of the workers, and inputs can be millions of articles.
+        # ahead of the workers, and inputs can be millions of articles. Tasks are smaller
+        # than a batch so that both workers stay busy to the end of a short run.
         pending: deque = deque()
-        for batch in batches:
+        for batch in _batches(articles, _task_size(batch_size, n_process)):
             pending.append(pool.apply_async(_worker_batch, (batch,)))
-            if len(pending) >= 2 * n_process:
+            if len(pending) >= TASKS_IN_FLIGHT * n_process:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+
+
+# Worker tasks: a few per worker in flight, each a fraction of a batch (but not tiny:
+# spaCy's models run a batch of documents at once).
+TASKS_IN_FLIGHT = 4
+SMALLEST_TASK = 4
+
+
+def _task_size(batch_size: int, n_process: int) -> int:
+    return min(batch_size, max(SMALLEST_TASK, batch_size // n_process // 2))
+
+
+def _pool(n_process: int, settings: Settings, checked: bool):
+    """Worker processes that start from this process's loaded pipeline where they can.
+
+    With the `fork` start method (Linux, and only while this process runs one thread:
+    forking a threaded process can deadlock) the pipeline is built and warmed here, once,
+    and every worker starts as a copy of it, sharing its memory pages: no imports, model
+    load or lexicons per worker. Elsewhere each worker is spawned and builds its own.
+    """
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        warm_pipeline(settings)
+        gc.freeze()  # the loaded objects move out of the collector's sight, so the
+        try:          # workers' collections do not touch (and copy) their pages
+            return multiprocessing.get_context("fork").Pool(
+                n_process, initializer=_init_worker, initargs=(settings, checked))
+        finally:
+            gc.unfreeze()
+    return multiprocessing.get_context("spawn").Pool(
+        n_process, initializer=_init_worker, initargs=(settings, checked))
+
+
+WARM_UP_TEXT = ("President Joe Biden told reporters in Kyiv on Thursday that 3,000 troops had "
+                "\"nearly\" left the region, officials said.")
+
+
+def warm_pipeline(settings: Settings) -> Language:
+    """The pipeline for these settings, built and run once on a short text so that what its
+    components load on first use (lexicons, the gazetteer) is loaded too."""
+    nlp = _cached_pipeline(settings)
+    if id(nlp) not in _WARMED:
+        nlp(make_doc(nlp, Article(text=WARM_UP_TEXT, date="2025-03-14")))
+        _WARMED.add(id(nlp))
+    return nlp
 
 
 _WORKER_SETTINGS: Optional[Settings] = None
