@@ -10,14 +10,17 @@ writes every name with Cytoscape's canvas labels or `textContent`, never as HTML
 """
 from __future__ import annotations
 
+import csv
+import io
 from typing import Annotated, Any, Optional
 from urllib.parse import urlencode
 
 from fastapi import Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from ..corpus.events import corpus_names
 from ..corpus.network import actor_edge_reports, actor_network, quoted_alongside, speaker_edge_quotes
+from ..store.cells import safe_row
 from .corpus_pages import Date, Name, ask
 from .pages import PAGE, Conn, Offset, PageError, router, show
 
@@ -30,14 +33,41 @@ def network(request: Request, conn: Conn, kind: Kind = "actors", story: Name = N
             since: Date = None, until: Date = None,
             top: Annotated[int, Query(ge=5, le=300)] = 60) -> HTMLResponse:
     """The `top` heaviest edges between real actors (or speakers quoted together)."""
+    graph, filters = _graph(conn, kind, story, since, until, top)
+    nodes = distinct_labels(graph["nodes"])
+    return show(request, "network.html", kind=kind, story=story or "", since=since or "",
+                until=until or "", top=top, nodes=nodes, edges=edge_rows(graph["edges"], filters),
+                elements=elements(nodes, graph["edges"], filters),
+                csv_query=urlencode({**filters, "top": top}))
+
+
+def _graph(conn, kind: str, story: Optional[str], since: Optional[str], until: Optional[str],
+           top: int) -> tuple[dict, dict[str, str]]:
+    """The network the page and its CSV show, and the filters that chose it."""
     query = actor_network if kind == "actors" else quoted_alongside
     graph = ask(query, conn, story=story or None, since=since, until=until, limit=top, missing=400)
     filters = {k: v for k, v in (("kind", kind), ("story", story), ("since", since),
                                  ("until", until)) if v}
-    nodes = distinct_labels(graph["nodes"])
-    return show(request, "network.html", kind=kind, story=story or "", since=since or "",
-                until=until or "", top=top, nodes=nodes, edges=edge_rows(graph["edges"], filters),
-                elements=elements(nodes, graph["edges"], filters))
+    return graph, filters
+
+
+@router.get("/network.csv")
+def network_csv(conn: Conn, kind: Kind = "actors", story: Name = None, since: Date = None,
+                until: Date = None, top: Annotated[int, Query(ge=5, le=300)] = 60) -> Response:
+    """The page's edges with both ends' names, spreadsheet-safe (names are untrusted)."""
+    graph, _ = _graph(conn, kind, story, since, until, top)
+    names = {str(n["id"]): n["label"] for n in distinct_labels(graph["nodes"])}
+    columns = ["source", "source_name", "target", "target_name", "type", "weight", "reports",
+               "articles"] if kind == "actors" else ["source", "source_name", "target", "target_name",
+                                                     "weight"]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for e in graph["edges"]:
+        row = {**e, "source_name": names.get(str(e["source"])), "target_name": names.get(str(e["target"]))}
+        writer.writerow(safe_row(row.get(c) for c in columns))
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": f'attachment; filename="network-{kind}.csv"'})
 
 
 def distinct_labels(nodes: list[dict]) -> list[dict]:

@@ -58,3 +58,30 @@ def test_network_vendored_libraries_are_the_pinned_files():
     assert {"cytoscape", "uplot"} <= set(vendor.packages())
     for package in vendor.packages().values():
         assert package["licence"] and any(kept.endswith("LICENSE") for kept, _ in package["files"].values())
+
+
+@pytest.mark.parametrize("kind", ["actors", "quotes"])
+def test_network_csv_lists_the_pages_edges_safely(client, kind):
+    import csv
+    import io
+
+    graph = graph_of(client.get("/network", params={"kind": kind}))
+    res = client.get("/network.csv", params={"kind": kind})
+    assert res.status_code == 200 and res.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(res.text)))
+    labels = {n["data"]["id"]: n["data"]["label"] for n in graph["nodes"]}
+    assert [(r["source"], r["target"], int(r["weight"])) for r in rows] == \
+        [(e["data"]["source"], e["data"]["target"], e["data"]["weight"]) for e in graph["edges"]]
+    assert all(r["source_name"] == labels[r["source"]] for r in rows)
+
+
+def test_network_csv_cells_cannot_run_as_formulas(client, monkeypatch):
+    from presstrace.web import network_page
+
+    hostile = {"nodes": [{"id": "c1", "label": '=HYPERLINK("http://x")', "role": None, "weight": 1},
+                         {"id": "c2", "label": "@SUM(A1)", "role": None, "weight": 1}],
+               "edges": [{"source": "c1", "target": "c2", "type": "-ASSAULT", "weight": 1,
+                          "reports": 1, "articles": 1}]}
+    monkeypatch.setattr(network_page, "actor_network", lambda *a, **k: hostile)
+    lines = client.get("/network.csv").text.splitlines()
+    assert lines[1] == 'c1,"\'=HYPERLINK(""http://x"")",c2,\'@SUM(A1),\'-ASSAULT,1,1,1'

@@ -168,6 +168,11 @@ def test_pages_network_draws_its_nodes_and_an_edge_click_lists_the_reports(page,
     page.wait_for_selector("#edge-list[data-loaded]")
     assert int(page.locator("#edge-list").get_attribute("data-loaded")) >= 1
     assert page.locator("#edge-list li a[href^='/articles/']").count() >= 1
+    # The CSV link downloads the table's edges.
+    with page.expect_download() as download:
+        page.locator("a[href^='/network.csv']").click()
+    lines = open(download.value.path(), encoding="utf-8").read().splitlines()
+    assert lines[0].startswith("source,source_name,target,target_name,type,weight") and len(lines) == rows + 1
     # The panel's "all reports" is the page the table links to, which works without scripts.
     more = page.locator("#edge-more").get_attribute("href")
     assert more == page.locator("table#edges tbody a").first.get_attribute("href")
