@@ -170,6 +170,8 @@ def governs(verb: Optional[Token], doc: Doc, q: QuoteSpan) -> bool:
     if verb is None or not len(inner):
         return True
     root = inner.root
+    if verb.dep_ == "parataxis":  # `The problem, the soldier said, is "…"`: said of the clause it interrupts
+        verb = verb.head
     return root.i == verb.i or any(a.i == verb.i for a in root.ancestors)
 
 

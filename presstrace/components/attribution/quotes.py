@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ...records import Quote, Speaker, TextSpan
 from ..common.doc import contract, doc_text, get_layer, noncontent_ranges, set_layer
 from ..common.entity_index import EntityIndex
-from ..common.sources import who_is
+from ..common.sources import can_speak, possessor, who_is
 from ..common.quotemarks import QuoteSpan, find_quotes
 from ..common.speech import according_to, channel_of, cue_span, is_speech_verb
 from ..common.syntax import description, relative_pronoun, subject_of, tokens_between
@@ -171,7 +171,14 @@ def to_quote(doc: Doc, text: str, f: Found, index: EntityIndex, scare_max_words:
     if is_name(text[q.start:q.end]) and not _in_headline(text, q):  # nobody says a title
         return Quote(start=q.start, end=q.end, text=text[q.start:q.end], kind="scare")
     source = f.inherited or f
-    speaker = _speaker(text, source.speaker, index, source.verb) if source.speaker is not None else None
+    speaker = None
+    if source.speaker is not None:
+        speaker = _speaker(text, source.speaker, index, source.verb)
+        if not can_speak(who_is(source.speaker, index)):
+            # `"…" the incident showed` names no one who speaks; `Rubio's catch phrase, "…"`
+            # is its owner's words
+            owner = possessor(who_is(source.speaker, index).head)
+            speaker = _speaker(text, owner, index) if owner is not None else None
     if speaker is not None:
         speaker.confidence = speaker_confidence("inherited" if f.inherited else f.how, speaker)
     cue = None
@@ -180,7 +187,7 @@ def to_quote(doc: Doc, text: str, f: Found, index: EntityIndex, scare_max_words:
         cue = TextSpan(span.start_char, span.end_char, span.text)
     return Quote(start=q.start, end=q.end, text=text[q.start:q.end], speaker=speaker, cue=cue,
                  channel=source.channel,
-                 kind=_kind(text, q, speaker is not None or f.verb is not None, scare_max_words))
+                 kind=_kind(text, q, source.speaker is not None or f.verb is not None, scare_max_words))
 
 
 def _in_headline(text: str, q: QuoteSpan) -> bool:

@@ -45,3 +45,37 @@ def is_demonym(word: str) -> bool:
     """"Russian", "Ukrainians", "British": a word naming a country's people or adjective."""
     low = word.lower()
     return low in demonyms() or (low.endswith("s") and low[:-1] in demonyms())
+
+
+@lru_cache(maxsize=1)
+def speaker_nouns() -> frozenset[str]:
+    """Common nouns that can say something: the CAMEO agent nouns and the hand-written list
+    of writings, groups, relations and roles (`speaker_nouns*.txt`)."""
+    words = data_lines("speaker_nouns_cameo.txt") + data_lines("speaker_nouns.txt")
+    return frozenset(w.strip().lower() for w in words)
+
+
+def english_verbs() -> frozenset[str]:
+    """Verb lemmas (about 8,700) of the English model's own lemmatizer tables."""
+    return english_lemmas("verb")
+
+
+@lru_cache(maxsize=None)
+def english_lemmas(pos: str) -> frozenset[str]:
+    """The lemmas of one part of speech ("noun", "verb", "adj", "adv") in the English model's
+    own lemmatizer tables, read from the installed model package named in the default
+    settings; empty if it has none."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+
+    from ...errors import SettingsError
+    from ...settings import load_settings
+    try:
+        root = get_package_path(load_settings().get("model", "name"))
+    except (ImportError, OSError, SettingsError):
+        return frozenset()
+    for path in sorted(root.glob("*/lemmatizer/lookups")):
+        lookups = Lookups().from_disk(path)
+        if lookups.has_table("lemma_index"):
+            return frozenset(lookups.get_table("lemma_index").get(pos, []))
+    return frozenset()

@@ -12,6 +12,7 @@ from .doc import ent_of_token
 # Dependencies through which a subjectless verb borrows its governor's subject (not ccomp
 # or parataxis: from "said" those lead into the quoted clause itself).
 CLIMB_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl"}
+NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM"}
 
 
 def subject_of(verb: Token, depth: int = 4, inverted: bool = False) -> Optional[Token]:
@@ -22,9 +23,10 @@ def subject_of(verb: Token, depth: int = 4, inverted: bool = False) -> Optional[
         depth: how many governors up to look.
         inverted: also accept a name right after a clause-initial verb (`"…," added X`).
     """
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in ("that", "which", "who")]
+    if subjects:
+        return _likeliest_subject(verb, subjects)
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("that", "which", "who"):
-            return child
         if child.dep_ == "agent":  # passive: "was told by X"
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if ((verb.dep_ == "relcl" and verb.tag_ != "VB") or (verb.dep_ == "acl" and verb.tag_ == "VBG")) \
@@ -38,6 +40,17 @@ def subject_of(verb: Token, depth: int = 4, inverted: bool = False) -> Optional[
     if depth and verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
         return subject_of(verb.head, depth - 1)
     return None
+
+
+def _likeliest_subject(verb: Token, subjects: list[Token]) -> Token:
+    """A verb has one subject; where the parse gives it several (`…: free-market, “…,” the
+    Swedish expert remarked`, `when his phone rang, Baldwin recounted`), the nominal one
+    nearest before the verb is it: English puts the subject right before its verb."""
+    if len(subjects) == 1:
+        return subjects[0]
+    nominal = [c for c in subjects if c.pos_ in NOMINAL_POS] or subjects
+    before = [c for c in nominal if c.i < verb.i]
+    return before[-1] if before else nominal[0]
 
 
 def _after_punctuation(tok: Token) -> bool:

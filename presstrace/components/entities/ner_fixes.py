@@ -24,6 +24,7 @@ from ...names import display_name
 from ..common.name_spans import titles
 from ..common.name_spans import trim_span
 from ..common.lexicons import agencies, is_demonym
+from .clustering import ORG_WORDS
 
 # How many people a city needs before a bare name is taken for it (countries and
 # first-level regions always qualify).
@@ -65,10 +66,13 @@ def fix_entities(doc: Doc, gazetteer) -> None:
     """Relabel and add entity spans of `doc` in place."""
     ents = [part for ent in doc.ents if not _ends_a_title(ent) for part in _split_title_of_place(ent, gazetteer)]
     ents = [_nation_not_name(_without_honorific(_titled_person(ent))) for ent in ents if not _no_name(ent)]
+    lone = {ent.text.lower() for ent in ents if ent.label_ == "PERSON" and len(ent) == 1}
+    ents = [_first_named(ent, lone, gazetteer) for ent in ents]
     persons = _person_words(ents)
     surnames = {ent[-1].text.lower() for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     ents = [_surname(_relabel(ent, gazetteer, persons), gazetteer, surnames) for ent in ents]
     ents += _missing_places(doc, gazetteer, persons)
+    ents += _unlabelled_names(doc, persons, gazetteer)
     ents += _agencies(doc)
     doc.ents = filter_spans(ents)
     forget_ents(doc)
@@ -184,6 +188,34 @@ def _surname(ent: Span, gazetteer, surnames: set[str]) -> Span:
             and place_strength(gazetteer, ent.text) < STRONG_CITY:
         return Span(ent.doc, ent.start, ent.end, label="PERSON")
     return ent
+
+
+def _first_named(ent: Span, lone: set[str], gazetteer) -> Span:
+    """"Ajay Spence" labelled an organisation where the article calls him "Ajay" alone as a
+    person: a short run of proper nouns whose first word is a lone person's name elsewhere
+    in the article, and that no organisation word ends, is that person's full name."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(ent) <= 3:
+        return ent
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in ent):
+        return ent
+    if ent[0].lower_ not in lone or ent[-1].text in ORG_WORDS or place_strength(gazetteer, ent[0].text):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="PERSON")
+
+
+def _unlabelled_names(doc: Doc, persons: set[str], gazetteer) -> list[Span]:
+    """A lone capitalised proper noun the model left unlabelled that is the first name or
+    surname of a person the article names in full ("Ajay tells me" after "Ajay Spence")."""
+    out = []
+    for tok in doc:
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or tok.lower_ not in persons:
+            continue
+        near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+        if any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in near):
+            continue  # part of a longer name the model left unlabelled
+        if place_strength(gazetteer, tok.text) < STRONG_CITY:
+            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    return out
 
 
 def _demonym_shaped(token) -> bool:

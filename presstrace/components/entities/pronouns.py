@@ -30,6 +30,7 @@ FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess"
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 GROUP_LABELS = {"ORG", "NORP"}
 LOOKBACK_SENTENCES = 3
+OPENING_MARKS = "\"“«„‘'"
 
 
 @dataclass
@@ -109,10 +110,17 @@ def _narrative_index(sents: list, quoted: list[tuple[int, int]]) -> dict[int, in
     back past them to the sentence that named him."""
     index, k = {}, 0
     for sent in sents:
-        if not _inside(sent.start_char, quoted):
+        if not _inside(_first_word(sent), quoted):
             k += 1
         index[sent.start] = k
     return index
+
+
+def _first_word(sent) -> int:
+    """Where a sentence's words begin: a sentence that opens with a quotation mark is the
+    quote's (the quoted range starts after the mark), not the writer's."""
+    lead = len(sent.text) - len(sent.text.lstrip(OPENING_MARKS + " \t\n"))
+    return sent.start_char + lead
 
 
 def _best_candidate(tok: Token, people, gender, want, sents, sent_index, quoted,

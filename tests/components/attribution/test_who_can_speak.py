@@ -1,0 +1,78 @@
+"""Who can be a speaker: a name, a pronoun, or a noun for people, their bodies or their
+writings; the parse's other subjects are no speakers (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from presstrace.components.common.entity_index import EntityIndex
+from presstrace.components.attribution.quote_cues import governs
+from presstrace.components.common.quotemarks import QuoteSpan
+from presstrace.components.common.sources import agent_noun, can_speak, possessor, who_is
+from presstrace.components.common.syntax import subject_of
+
+
+@pytest.mark.parametrize("noun,agent", [
+    ("impersonator", True), ("endorser", True), ("shopper", True),
+    ("border", False), ("water", False), ("paper", False), ("incident", False), ("tea", False),
+])
+def test_agent_noun_is_a_verb_and_er_or_or(noun, agent):
+    assert agent_noun(noun) is agent
+
+
+@pytest.mark.parametrize("sentence,speaks", [
+    ("The spokeswoman said it was over.", True),
+    ("The ministry said it was over.", True),
+    ("The statement said it was over.", True),
+    ("The 24-year-old said it was over.", True),
+    ("The local historian said it was over.", True),
+    ("The impersonator said it was over.", True),
+    ("Many said it was over.", True),
+    ("The incident said it was over.", False),
+    ("The rejection said it was over.", False),
+])
+def test_can_speak_by_the_subjects_head(nlp, sentence, speaks):
+    doc = nlp(sentence)
+    verb = next(t for t in doc if t.lemma_ == "say")
+    assert can_speak(who_is(subject_of(verb), EntityIndex([]))) is speaks
+
+
+def test_an_owner_speaks_for_what_cannot_speak(nlp):
+    doc = nlp("Holloway's catch phrase was everywhere.")
+    phrase = next(t for t in doc if t.text == "phrase")
+    assert possessor(phrase).text == "Holloway"
+    assert possessor(next(t for t in doc if t.text == "everywhere")) is None
+
+
+def test_the_nearest_nominal_subject_is_the_verbs(nlp):
+    # a parse that gives "remarked" two subjects: the adjective's noun far off, the person near
+    words = ["free", "market", ",", "the", "analyst", "remarked"]
+    heads = [1, 5, 1, 4, 5, 5]
+    deps = ["amod", "nsubj", "punct", "det", "nsubj", "ROOT"]
+    pos = ["ADJ", "NOUN", "PUNCT", "DET", "NOUN", "VERB"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert subject_of(doc[5]).text == "analyst"
+
+
+def test_a_verb_the_parse_made_a_subject_gives_way_to_the_noun(nlp):
+    # "when his phone rang, Baldwin recounted": "rang" wrongly hangs on "recounted" as a subject
+    words = ["his", "phone", "rang", ",", "Baldwin", "recounted"]
+    heads = [1, 2, 5, 5, 5, 5]
+    deps = ["poss", "compound", "nsubj", "punct", "nsubj", "ROOT"]
+    pos = ["PRON", "NOUN", "VERB", "PUNCT", "PROPN", "VERB"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert subject_of(doc[5]).text == "Baldwin"
+
+
+def test_a_parenthetical_speech_verb_reports_the_quote_of_its_clause(nlp):
+    # `The problem, the soldier said, is "the unevenness".`: "said" interrupts the clause of "is"
+    words = ["The", "problem", ",", "the", "soldier", "said", ",", "is", '"', "the", "unevenness", '"', "."]
+    heads = [1, 7, 5, 4, 5, 7, 5, 7, 10, 10, 7, 10, 7]
+    deps = ["det", "nsubj", "punct", "det", "nsubj", "parataxis", "punct", "ROOT", "punct", "det", "attr",
+            "punct", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps,
+              spaces=[True, False, True, True, False, False, True, True, False, True, False, False, False])
+    start = doc.text.index("the unevenness")
+    q = QuoteSpan(start, start + len("the unevenness"), start - 1, start + len("the unevenness"), '"')
+    assert governs(doc[5], doc, q)
+    assert not governs(doc[4], doc, q)
