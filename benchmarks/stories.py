@@ -1,13 +1,15 @@
-"""Story clustering on the dev gold sets (AllSides roundups, BASIL), with and without dates.
+"""Story clustering on the gold sets (AllSides roundups, BASIL), with and without dates.
 
-Each gold file is ingested into a store under --workdir (kept between runs; a second run
-skips the ingest), once as it is and once with `date` removed from every line; then
-`presstrace stories --rebuild` writes the stories and ../shared/eval/score.py scores them
-(BCubed and pair F1). `--sweep` also tries a range of thresholds in process (for tuning
-on AllSides dev) and prints one line per threshold.
+Each part (`tune`: fit settings on it; `check`: held out, only reported) of each gold set
+is ingested into its own store under --workdir (kept between runs; a second run skips the
+ingest), once as it is and once with `date` removed from every line; then `presstrace
+stories --rebuild` writes the stories and ../shared/eval/score.py scores them (BCubed and
+pair F1). `--sweep` also tries a range of thresholds in process on the tune part and
+prints one line per threshold.
 
 Usage:
-    python benchmarks/stories.py [--workdir /tmp/presstrace-stories] [--sweep] [--threshold T]
+    python benchmarks/stories.py [--workdir /tmp/presstrace-stories] [--parts tune check]
+                                 [--sweep] [--threshold T]
 """
 from __future__ import annotations
 
@@ -23,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 SCORER = EVAL / "score.py"
-GOLD = {"AllSides": EVAL / "stories" / "allsides_roundups" / "dev.jsonl",
-        "BASIL": EVAL / "stories" / "basil" / "dev.jsonl"}
+GOLD = {"AllSides": EVAL / "stories" / "allsides_roundups",
+        "BASIL": EVAL / "stories" / "basil"}
 PRESSTRACE = [sys.executable, "-m", "presstrace"]
 
 
@@ -38,6 +40,7 @@ def without_dates(src: Path, dst: Path) -> None:
 
 
 def build_store(gold: Path, work: Path, key: str, dated: bool) -> Path:
+    """The store of one gold file (`key` names it), ingested once and kept."""
     db = work / f"{key}{'' if dated else '-nodate'}.db"
     if db.exists():
         return db
@@ -93,6 +96,8 @@ def sweep(db: Path, gold: Path, thresholds: list[float], dated: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workdir", default="/tmp/presstrace-stories")
+    parser.add_argument("--parts", nargs="+", default=["tune", "check"], choices=["tune", "check"],
+                        help="Which parts to score (settings are fitted on tune only).")
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--threshold", type=float, help="Passed to presstrace stories.")
     parser.add_argument("--undated-threshold", type=float, help="Passed to presstrace stories.")
@@ -101,8 +106,8 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
-    for name, gold in GOLD.items():
-        key = gold.parent.name
+    for (name, folder), part in ((g, p) for g in GOLD.items() for p in args.parts):
+        gold, key = folder / f"{part}.jsonl", f"{folder.name}-{part}"
         for dated in (True, False):
             db = build_store(gold, work, key, dated)
             pred = work / f"{db.stem}.stories.jsonl"
@@ -119,11 +124,11 @@ def main() -> None:
             seconds = time.perf_counter() - started
             result = score(gold, pred)
             label = "with dates" if dated else "dates removed"
-            print(f"{name} ({label}): BCubed P/R/F1 {result['bcubed']['precision']:.4f}/"
+            print(f"{name} {part} ({label}): BCubed P/R/F1 {result['bcubed']['precision']:.4f}/"
                   f"{result['bcubed']['recall']:.4f}/{result['bcubed']['f1']:.4f}  pair F1 "
                   f"{result['pairs']['f1']:.4f}  stories {result['predicted_stories']} "
                   f"(gold {result['gold_stories']})  {seconds:.1f} s")
-            if args.sweep:
+            if args.sweep and part == "tune":
                 sweep(db, gold, [0.04, 0.06, 0.08, 0.1, 0.12, 0.15] if dated
                       else [0.15, 0.2, 0.25, 0.3, 0.35], dated)
 

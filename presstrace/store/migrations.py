@@ -246,6 +246,32 @@ CREATE INDEX fetches_input_id ON fetches(input_id);
 """)
 
 
+def _story_edits(conn: sqlite3.Connection) -> None:
+    """Stories a user split or merged, kept across re-clustering: each pinned article's
+    group (articles of one pin stay together, two pins stay apart); and what a story's
+    articles share (JSON), shown on its page."""
+    run_script(conn, """
+ALTER TABLE stories ADD COLUMN evidence TEXT;
+CREATE TABLE story_pins (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    pin INTEGER NOT NULL,
+    pinned_at TEXT NOT NULL
+);
+CREATE INDEX story_pins_pin ON story_pins(pin);
+""")
+
+
+def _fetch_robots(conn: sqlite3.Connection) -> None:
+    """`presstrace fetch`: each host's robots.txt as last received, used for a day and then
+    asked for again conditionally (RFC 9309), so a second run makes only conditional requests."""
+    run_script(conn, """
+CREATE TABLE robots (
+    root TEXT PRIMARY KEY, status INTEGER NOT NULL, body BLOB, etag TEXT, last_modified TEXT,
+    fetched_at REAL NOT NULL
+);
+""")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_datasette_views", _datasette_views),
@@ -259,6 +285,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0010_tone_author_voice", _tone_author_voice),
     Migration("0011_framing_trust", _framing_trust),
     Migration("0012_fetch", _fetch),
+    Migration("0013_story_edits", _story_edits),
+    Migration("0014_fetch_robots", _fetch_robots),
 )
 
 

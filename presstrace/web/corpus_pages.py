@@ -4,18 +4,25 @@ timelines (the networks are `network_page.py`, the map `map_page.py`). They draw
 shapes it for the templates."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Callable, Optional
+from urllib.parse import unquote, urlparse
 
-from fastapi import Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..corpus.compare import compare_story
 from ..corpus.entities import list_corpus_entities
 from ..corpus.profile import entity_profile
+from ..corpus.story_edits import merge_stories, split_story
+from ..corpus.story_evidence import story_evidence
 from ..corpus.timeline import timeline
+from ..api.routes import MAX_SQL_INT
+from ..store.db import open_store
 from ..store.errors import QueryError
 from . import charts, data
-from .pages import PAGE, Conn, Id, Offset, PageError, experimental_on, router, show
+from .pages import (ANALYZE_HEADERS, PAGE, Conn, Id, Offset, PageError, experimental_on, router,
+                    show)
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Date = Annotated[Optional[str], Query(pattern=DATE)]
@@ -42,7 +49,36 @@ def story(request: Request, conn: Conn, story_id: Id) -> HTMLResponse:
     found = ask(compare_story, conn, story_id, experimental=experimental_on(request))
     for outlet in found["outlets"]:
         outlet["bar"] = charts.stacked_shares(outlet["sourcing"]["shares"])
-    return show(request, "story.html", story=found, story_id=story_id)
+    members = sorted((a for o in found["outlets"] for a in o["articles"]
+                      if a.get("status") != "duplicate"), key=lambda a: (a["date"] or "", a["id"]))
+    # same-origin referrer: the split and merge forms' Origin must reach the write check
+    return show(request, "story.html", headers=ANALYZE_HEADERS, story=found, story_id=story_id,
+                evidence=story_evidence(conn, story_id), members=members,
+                needs_token=request.app.state.write_token_set)
+
+
+EditAction = Annotated[str, Form(pattern="^(split|merge)$")]
+
+
+@router.post("/stories/edit")
+def story_edit(request: Request, story: Annotated[int, Form(ge=1, le=MAX_SQL_INT)],
+               action: EditAction, article: Annotated[list[int], Form()] = [],
+               other: Annotated[Optional[int], Form(ge=1, le=MAX_SQL_INT)] = None,
+               token: Annotated[Optional[str], Form(max_length=1000)] = None) -> RedirectResponse:
+    """Split some articles off a story, or merge another story into it; the edit is
+    pinned, so it outlives re-clustering (corpus/story_edits.py)."""
+    refusal = request.app.state.write_refusal(token)
+    if refusal is not None:  # a browser form cannot send the Authorization header
+        raise PageError(refusal[0], refusal[2])
+    if action == "merge" and other is None:
+        raise PageError(400, "to merge, give the number of the other story")
+    conn = open_store(Path(unquote(urlparse(request.app.state.db_uri).path)), create=False)
+    try:
+        shown = ask(split_story if action == "split" else merge_stories, conn, story,
+                    article if action == "split" else other, missing=400)
+    finally:
+        conn.close()
+    return RedirectResponse(f"/stories/{shown}", status_code=303)
 
 
 # The families corpus entities come in (`corpus/entities.py`), as the index's menu names them.
