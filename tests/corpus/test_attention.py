@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import sqlite3
 
@@ -91,7 +92,10 @@ def test_attention_page_draws_lines_and_offers_a_safe_csv(hostile_outlet_store, 
     with app_client(hostile_outlet_store, settings) as c:
         page = c.get("/attention", params={"q": "sensor OR Kharkiv", "normalise": "true"})
         assert page.status_code == 200
-        assert page.text.count('<polyline class="line') == 4 and 'href="/attention.csv?q=' in page.text
+        # a line per outlet, drawn by uPlot from the page's chart block (web/static/charts.js)
+        chart = json.loads(page.text.split('class="chart-data" data-target="attention-chart">')[1]
+                           .split("</script>")[0])
+        assert len(chart["series"]) == 4 and 'href="/attention.csv?q=' in page.text
         assert "<bdi>=HYPERLINK(&#34;http://evil.example&#34;,&#34;x&#34;)</bdi>" in page.text
         assert 'href="/attention"' in c.get("/").text  # in the navigation
         res = c.get("/attention.csv", params={"q": "sensor"})
