@@ -10,9 +10,12 @@ calibrated confidence.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional
+from typing import Iterator, Optional
 
+import numpy
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ...records import DEMONYM, Actor, Event
@@ -45,7 +48,7 @@ def extract_events(doc: Doc, gazetteer=None) -> list[Event]:
     index = EntityIndex(get_layer(doc, "entities"))
     events, used = [], set()
     text = doc_text(doc)
-    for tok in doc:
+    for tok in _verbs_and_nouns(doc):  # no other word is a trigger
         trigger = find_trigger(tok)
         if trigger is None or trigger.token.i in used or any(a <= tok.idx < b for a, b in skip):
             continue
@@ -56,6 +59,15 @@ def extract_events(doc: Doc, gazetteer=None) -> list[Event]:
     for k, ev in enumerate(events, 1):
         ev.id = f"V{k}"
     return events
+
+
+def _verbs_and_nouns(doc: Doc) -> Iterator[Token]:
+    """The document's verbs and nouns, found in its POS array (no Token for the others)."""
+    if not len(doc):
+        return
+    pos = doc.to_array([POS])
+    for i in numpy.flatnonzero((pos == VERB) | (pos == NOUN)).tolist():
+        yield doc[i]
 
 
 def _says_who(ev: Event, trig: Trigger) -> bool:

@@ -87,7 +87,7 @@ def lexicon() -> dict[tuple[str, str], tuple[str, Optional[str]]]:
 def find_trigger(tok: Token, embedded_check: bool = True) -> Optional[Trigger]:
     """The event trigger at `tok`, if it is one (and not the content of another event)."""
     lex = lexicon()
-    if tok.pos_ not in ("VERB", "NOUN") or (embedded_check and _inside_event(tok)):
+    if tok.pos_ not in ("VERB", "NOUN") or not _may_trigger(tok) or (embedded_check and _inside_event(tok)):
         return None
     if _obligation(tok):
         return Trigger(tok, "REQUEST", None, origin="obligation")
@@ -113,6 +113,30 @@ def find_trigger(tok: Token, embedded_check: bool = True) -> Optional[Trigger]:
             return None  # "Griner's plea" in court asks for nothing
         return Trigger(tok, etype, mode, noun=tok)
     return None
+
+
+@lru_cache(maxsize=1)
+def _trigger_lemmas() -> tuple[frozenset[str], frozenset[str]]:
+    """(lemmas a verb trigger can have: light verbs and the lexicon's verbs, alone or before
+    a particle; lemmas of the lexicon's event nouns)."""
+    verbs, nouns = set(LIGHT_VERBS | UNDERGO_VERBS), set()
+    for kind, entry in lexicon():
+        if kind == "v":
+            words = entry.split(" ")
+            verbs.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+        elif kind == "n":
+            nouns.add(entry)
+    return frozenset(verbs), frozenset(nouns)
+
+
+def _may_trigger(tok: Token) -> bool:
+    """A cheap test `find_trigger` passes only where it may find a trigger: a demand's clause
+    (ccomp), else a verb or noun whose lemma some trigger has. Most words fail it, before
+    the walk up the parse that `_inside_event` makes."""
+    if tok.dep_ == "ccomp":
+        return True
+    verbs, nouns = _trigger_lemmas()
+    return tok.lemma_.lower() in (verbs if tok.pos_ == "VERB" else nouns)
 
 
 def _asks_for(noun: Token) -> bool:

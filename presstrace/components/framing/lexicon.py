@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
-from spacy.tokens import Token
+from spacy.attrs import IDX, IS_ALPHA, LEMMA, LENGTH, LOWER
+from spacy.tokens import Doc, Token
 from ..common.lexicons import data_rows
 
 CATEGORIES = ("loaded", "label", "label_mod", "absolute", "fear", "flag", "cliche", "bandwagon", "hitler",
@@ -36,6 +37,14 @@ class Cues:
             found = self._seen[key] = tok.lower_ in self.words or tok.lemma_.lower() in self.words
         return found
 
+    def has_ids(self, lower: int, lemma: int, strings) -> bool:
+        """`has` for a token given as its lower-case form's and lemma's string ids."""
+        key = (lower, lemma)
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = strings[lower] in self.words or strings[lemma].lower() in self.words
+        return found
+
     def find(self, text: str) -> Iterator[tuple[int, int]]:
         """Character ranges of the phrases in `text`."""
         if self.phrases is not None:
@@ -46,11 +55,38 @@ class Cues:
 @dataclass
 class FramingLexicon:
     cues: dict[str, Cues] = field(default_factory=dict)
+    # Answers derived from this lexicon, kept by the detectors that ask them (`memo`).
+    _memos: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, name: str) -> dict:
+        """A dict for the answers `name` derives from this lexicon, kept with it."""
+        return self._memos.setdefault(name, {})
 
     def __getitem__(self, category: str) -> Cues:
         if category not in self.cues:
             raise KeyError(f"no framing cue category {category!r}; valid: {sorted(self.cues)}")
         return self.cues[category]
+
+
+WORD_ATTRS = [IDX, LENGTH, LOWER, LEMMA, IS_ALPHA]
+
+
+def word_rows(doc: Doc) -> list[list[int]]:
+    """Per token [start char, length, lower id, lemma id, is_alpha], read as one array:
+    the cue tests below need no Token objects (building one per token per test was most
+    of the framing layer's time)."""
+    return doc.to_array(WORD_ATTRS).tolist() if len(doc) else []
+
+
+_LOWER: dict[int, str] = {}  # string id -> its string lower-cased (ids are hashes of the text)
+
+
+def lower_text(strings, string_id: int) -> str:
+    """The string of `string_id`, lower-cased (lemmas are compared in lower case)."""
+    found = _LOWER.get(string_id)
+    if found is None:
+        found = _LOWER[string_id] = strings[string_id].lower()
+    return found
 
 
 def phrase_regex(phrases: list[str]) -> Optional[re.Pattern]:

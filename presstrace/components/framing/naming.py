@@ -6,7 +6,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from .lexicon import FramingLexicon
+from .lexicon import FramingLexicon, word_rows
 from .spans import Candidate, char_span
 
 # Techniques whose repeated wording counts as repetition.
@@ -18,9 +18,10 @@ WINDOW = 2000  # characters: repetition is a phrase said again in the same stret
 
 def hedges(doc: Doc, lex: FramingLexicon, text: str) -> Iterator[Candidate]:
     """Hedging words and phrases: "reportedly", "it is believed", "so-called"."""
-    for tok in doc:
-        if lex["hedge"].has(tok) and tok.is_alpha:
-            yield Candidate(tok.idx, tok.idx + len(tok.text), "hedge", "hedge_word")
+    cues, strings = lex["hedge"], doc.vocab.strings
+    for start, length, lower, lemma, is_alpha in word_rows(doc):
+        if cues.has_ids(lower, lemma, strings) and is_alpha:
+            yield Candidate(start, start + length, "hedge", "hedge_word")
     for start, end in lex["hedge"].find(text):
         if not _determined_noun(doc, start):
             yield Candidate(start, end, "hedge", "hedge_phrase")

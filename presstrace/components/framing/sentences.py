@@ -13,7 +13,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span
 
 from ..common.constants import MODALS
-from .lexicon import FramingLexicon
+from .lexicon import FramingLexicon, lower_text, word_rows
 from .spans import Candidate, clause_range
 
 EITHER_OR = re.compile(r"\beither\b.{1,120}?\bor\b", re.I)
@@ -29,10 +29,13 @@ MIN_WORDS = 4
 
 def sentence_candidates(doc: Doc, lex: FramingLexicon) -> Iterator[Candidate]:
     """Every sentence-level candidate of `doc`."""
+    rows, strings = word_rows(doc), doc.vocab.strings
     for sent in doc.sents:
-        if sum(t.is_alpha for t in sent) < MIN_WORDS:
+        if sum(row[4] for row in rows[sent.start:sent.end]) < MIN_WORDS:
             continue
-        yield from _sentence(sent, lex)
+        words = [(start, start + length, strings[lower], lower_text(strings, lemma))
+                 for start, length, lower, lemma, _ in rows[sent.start:sent.end]]
+        yield from _sentence(sent, lex, words)
 
 
 def _hits(sent: Span, lex: FramingLexicon, category: str, text: str,
@@ -45,9 +48,10 @@ def _hits(sent: Span, lex: FramingLexicon, category: str, text: str,
     return sorted(found)
 
 
-def _sentence(sent: Span, lex: FramingLexicon) -> Iterator[Candidate]:
+def _sentence(sent: Span, lex: FramingLexicon, words: list[tuple[int, int, str, str]]) -> Iterator[Candidate]:
+    """The sentence's candidates; `words` holds each token's (start, end, lower, lemma
+    in lower case)."""
     text = sent.text
-    words = [(t.idx, t.idx + len(t.text), t.lower_, t.lemma_.lower()) for t in sent]
     if QUESTION_END.search(text):
         yield _clause(sent, sent.end_char - 1, "doubt", "question")
     for category, technique in (("doubt", "doubt"), ("whatabout", "whataboutism"),

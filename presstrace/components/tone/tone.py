@@ -27,14 +27,16 @@ by name or by a pronoun resolved to it.
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
+from typing import Iterable, Optional
 
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Span, Token
 
 from ...records import SentenceTone, Tone
 from ..common.doc import contract, get_layer, noncontent_ranges, set_layer
-from ..common.valence import compound, token_valence
+from ..common.valence import compound, lexicon
 from ..common.voice import in_quote, quoted_ranges
 
 SELF_GROUP = frozenset("i me my mine myself we us our ours ourselves".split())
@@ -64,14 +66,15 @@ def measure_tone(doc: Doc, entities: list = (), skip: Iterable[tuple[int, int]] 
     skip, quoted = list(skip), list(quoted)
     counts, author = WordCounts(), WordCounts()
     sentences: list[SentenceTone] = []
+    rows = _word_rows(doc)
     for sent in doc.sents:
-        words = [t for t in sent if is_word(t) and not _inside(t.idx, skip)]
+        words = [w for w in rows[sent.start:sent.end] if w is not None and not _inside(w[0], skip)]
         if not words:
             continue
         sent_counts = WordCounts()
         sent_counts.add(words)
         counts.add(words)
-        author.add([t for t in words if not in_quote(t.idx, quoted)])
+        author.add([w for w in words if not in_quote(w[0], quoted)])
         sentences.append(_sentence_tone(sent, sent_counts))
     tone = counts.tone()
     _set_author(tone, author)
@@ -86,14 +89,14 @@ class WordCounts:
     def __init__(self) -> None:
         self.words = self.positive = self.negative = self.verbs = self.self_group = 0
 
-    def add(self, words: list[Token]) -> None:
-        for tok in words:
+    def add(self, words: list[tuple]) -> None:
+        """Count words given as `_word_rows` gives them."""
+        for _, value, is_verb, is_self in words:
             self.words += 1
-            value = token_valence(tok)
             self.positive += value > 0
             self.negative += value < 0
-            self.verbs += tok.pos_ == "VERB"
-            self.self_group += tok.lower_ in SELF_GROUP
+            self.verbs += is_verb
+            self.self_group += is_self
 
     def share(self, count: int) -> float:
         """`count` as a percentage of the words, rounded."""
@@ -132,6 +135,39 @@ def entity_tone(sentences: list[SentenceTone], entities: list) -> dict[str, floa
         if hit:
             out[ent.id] = round(sum(sentences[k].score for k in hit) / len(hit), DIGITS)
     return out
+
+
+# What tone reads of a word, per (orth, lower, lemma) string ids: the same for every use.
+_WORDS: dict[tuple[int, int, int], Optional[tuple[float, bool]]] = {}
+WORD_ATTRS = [IDX, ORTH, LOWER, LEMMA, POS, IS_SPACE]
+
+
+def _word_rows(doc: Doc) -> list[Optional[tuple[int, float, bool, bool]]]:
+    """Per token: None when it is not a word (`is_word`), else (start char, valence, is a
+    verb, is a self/group reference), read from arrays rather than Token objects."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    out: list[Optional[tuple[int, float, bool, bool]]] = []
+    for start, orth, lower, lemma, pos, is_space in doc.to_array(WORD_ATTRS).tolist():
+        key = (orth, lower, lemma)
+        word = _WORDS.get(key, False)
+        if word is False:
+            word = _WORDS[key] = _word(strings[orth], strings[lower], strings[lemma])
+        out.append(None if word is None or is_space else (start, word[0], pos == VERB, word[1]))
+    return out
+
+
+def _word(text: str, lower: str, lemma: str) -> Optional[tuple[float, bool]]:
+    """(valence, is a self/group reference) of a word, None for a token with no letter. The
+    valence is the form's, else the lemma's (`common.valence.token_valence`)."""
+    if not any(ch.isalpha() for ch in text):
+        return None
+    lex = lexicon()
+    value = lex.get(lower)
+    if value is None and lemma:
+        value = lex.get(lemma.lower())
+    return value or 0.0, lower in SELF_GROUP
 
 
 def is_word(tok: Token) -> bool:
