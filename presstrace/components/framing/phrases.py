@@ -12,13 +12,15 @@ import functools
 import re
 from typing import Iterator
 
+from spacy.attrs import DEP, IS_ALPHA, IS_UPPER, LEMMA, LENGTH, LOWER, POS, TAG
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import FramingLexicon
 from .spans import NOMINAL, Candidate, candidate, char_span, is_name, modifiers_left, noun_phrase
 from ..common.doc import doc_text, get_layer
 from ..common.quotemarks import find_quotes
-from ..common.valence import boosters, token_valence
+from ..common.valence import boosters, lexicon as valence_lexicon, token_valence
 
 LOADED_VALENCE_OTHER = 2.5
 LOADED_VALENCE = 2.0       # |VADER valence| from which a word is loaded on its own
@@ -30,9 +32,7 @@ PERSON_TYPES = frozenset({"PERSON", "NORP", "ORG"})
 def phrase_candidates(doc: Doc, lex: FramingLexicon, text: str = "") -> Iterator[Candidate]:
     """Every phrase-level candidate of `doc`, in no particular order (`text` is `doc.text`)."""
     text = text or doc_text(doc)
-    for tok in doc:
-        if not tok.is_alpha:
-            continue
+    for tok in _may_frame(doc, lex):
         yield from _label(tok, lex)
         if tok.pos_ == "NOUN":
             yield from _described_person(tok, lex)
@@ -44,6 +44,46 @@ def phrase_candidates(doc: Doc, lex: FramingLexicon, text: str = "") -> Iterator
             yield from _shouted(tok)
     yield from _phrase_cues(doc, lex, text)
     yield from slogans(doc, text, lex)
+
+
+# Categories whose words start a phrase candidate (`_label`, `_loaded`, `_exaggeration`,
+# `_word_cues`), and the lowest valence any of them reads (`_evaluative`).
+CUE_CATEGORIES = ("label", "label_mod", "loaded", "figurative_mod", "absolute", "flag", "hitler")
+LOWEST_VALENCE = min(LOADED_VALENCE, LOADED_VALENCE_OTHER, EVALUATIVE_VALENCE)
+WORD_ATTRS = [LOWER, LEMMA, TAG, POS, DEP, IS_ALPHA, IS_UPPER, LENGTH]
+
+
+def _may_frame(doc: Doc, lex: FramingLexicon) -> Iterator[Token]:
+    """The words the per-word detectors of `phrase_candidates` may start a candidate at, in
+    order: every one of them needs a cue word (`_cue_word`), a superlative tag, a noun in
+    apposition or as a predicate (`_described_person`), or a word in capitals of four
+    letters or more (`_shouted`). Read from arrays: most words fail, and need no Token."""
+    if not len(doc):
+        return
+    strings = doc.vocab.strings
+    superlative = {strings[t] for t in ("JJS", "RBS")}
+    described = {strings[d] for d in ("appos", "attr")}
+    rows = doc.to_array(WORD_ATTRS).tolist()
+    known = lex.memo("cue_words")  # (lower, lemma) ids -> `_cue_word`
+    for i, (lower, lemma, tag, pos, dep, is_alpha, is_upper, length) in enumerate(rows):
+        if not is_alpha:
+            continue
+        cue = known.get((lower, lemma))
+        if cue is None:
+            cue = known[(lower, lemma)] = _cue_word(strings[lower], strings[lemma], lex)
+        if cue or tag in superlative or (pos == NOUN and dep in described) or (is_upper and length >= 4):
+            yield doc[i]
+
+
+def _cue_word(lower: str, lemma: str, lex: FramingLexicon) -> bool:
+    """A word some per-word detector reads as a cue: in a cue category (by form or lemma),
+    valenced at least LOWEST_VALENCE (as `token_valence` reads it), a booster, or "most"."""
+    if any(lower in lex[c].words or lemma.lower() in lex[c].words for c in CUE_CATEGORIES):
+        return True
+    value = valence_lexicon().get(lower)
+    if value is None and lemma:
+        value = valence_lexicon().get(lemma.lower())
+    return abs(value or 0.0) >= LOWEST_VALENCE or lower in booster_words() or lower == "most"
 
 
 def _label(tok: Token, lex: FramingLexicon) -> Iterator[Candidate]:
