@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .config import FetchConfig
 from .politeness import HostGate
-from .robots import MAX_ROBOTS_BYTES, Robots
+from .robots import MAX_ROBOTS_BYTES, Robots, RobotsCopy
 
 LOGGER = logging.getLogger(__name__)
 
@@ -71,12 +71,17 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 class Client:
     """GETs URLs politely; thread-safe, one per run."""
 
-    def __init__(self, config: FetchConfig):
+    def __init__(self, config: FetchConfig, robots: Optional[dict[str, RobotsCopy]] = None):
+        """Args:
+            config: the `[fetch]` settings.
+            robots: robots.txt copies of earlier runs by root URL (the store's).
+        """
         self.config = config
         self.gate = HostGate(config.host_delay, config.host_concurrency)
         # A Crawl-delay is honoured, but capped: a hostile robots.txt must not stall a run.
         self.robots = Robots(self._robots_get, config.agent_token,
-                             lambda host, seconds: self.gate.set_delay(host, min(seconds, config.max_wait)))
+                             lambda host, seconds: self.gate.set_delay(host, min(seconds, config.max_wait)),
+                             robots)
         self._opener = urllib.request.build_opener(_NoRedirect())
 
     def get(self, url: str, types: tuple[str, ...], etag: Optional[str] = None,
@@ -184,17 +189,20 @@ class Client:
             raise _transport_error(url, exc) from exc
         return b"".join(chunks)
 
-    def _robots_get(self, url: str) -> tuple[int, bytes]:
-        """robots.txt itself: no robots check, one redirect hop at most, never an exception."""
+    def _robots_get(self, url: str, etag: Optional[str], last_modified: Optional[str]
+                    ) -> tuple[int, bytes, Optional[str], Optional[str]]:
+        """robots.txt itself: no robots check, one redirect hop at most, never an exception;
+        (status, body, ETag, Last-Modified), status 0 when unreachable."""
         try:
-            response = self._attempts(url, None, None)
+            response = self._attempts(url, etag, last_modified)
             if response.status in REDIRECTS and response.header("Location"):
                 target = urljoin(url, response.header("Location"))
                 _check_scheme(target)
-                response = self._attempts(target, None, None)
+                response = self._attempts(target, etag, last_modified)
         except FetchError as exc:
-            return (404, b"") if 400 <= exc.status < 500 else (0, b"")
-        return response.status, response.body[:MAX_ROBOTS_BYTES]
+            return ((404 if 400 <= exc.status < 500 else 0), b"", None, None)
+        return (response.status, response.body[:MAX_ROBOTS_BYTES], response.header("ETag"),
+                response.header("Last-Modified"))
 
 
 def _check_scheme(url: str) -> None:

@@ -68,8 +68,8 @@ def fetch(sources: list[str], db_path: str | os.PathLike, settings: Settings,
     """
     specs = read_sources(sources)
     config = FetchConfig.from_settings(settings)
-    client = Client(config)
     conn = db.open_store(db_path)
+    client = Client(config, state.robots_copies(conn))
     stats = FetchStats(sources=len(specs))
     archive = Archive(db_path)
     try:
@@ -81,6 +81,7 @@ def fetch(sources: list[str], db_path: str | os.PathLike, settings: Settings,
         state.save_fetches(conn, rows)
         state.save_new_counts(conn, found.asked, rows)
         _save_validators(conn, found, stats.retry)
+        state.save_robots(conn, {root: client.robots.copies[root] for root in client.robots.renewed})
     finally:
         archive.close()
         conn.close()

@@ -1,10 +1,13 @@
-"""The store's fetch tables (migration 0012_fetch): sources and fetched URLs."""
+"""The store's fetch tables: sources and fetched URLs (migration 0012_fetch), and each
+host's robots.txt as last received (0014_fetch_robots)."""
 from __future__ import annotations
 
 import sqlite3
 from collections import Counter
 from datetime import date, timedelta
 from typing import Iterable, Optional
+
+from .robots import RobotsCopy
 
 
 def source_state(conn: sqlite3.Connection, url: str) -> Optional[sqlite3.Row]:
@@ -71,3 +74,17 @@ def list_sources(conn: sqlite3.Connection) -> list[dict]:
         "s.new_articles, (SELECT count(*) FROM fetches f WHERE f.feed = s.url) AS articles "
         "FROM sources s ORDER BY s.url").fetchall()
     return [dict(row) for row in rows]
+
+
+def robots_copies(conn: sqlite3.Connection) -> dict[str, RobotsCopy]:
+    """The robots.txt copies of earlier runs, by root URL (scheme://host)."""
+    return {row["root"]: RobotsCopy(row["status"], row["body"] or b"", row["etag"], row["last_modified"],
+                                    row["fetched_at"])
+            for row in conn.execute("SELECT * FROM robots")}
+
+
+def save_robots(conn: sqlite3.Connection, copies: dict[str, RobotsCopy]) -> None:
+    conn.executemany(
+        "INSERT OR REPLACE INTO robots (root, status, body, etag, last_modified, fetched_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(root, c.status, c.body, c.etag, c.last_modified, c.fetched_at) for root, c in copies.items()])

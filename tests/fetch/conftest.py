@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -81,7 +82,10 @@ def make_handler(site: Site):
             if self.path in site.slow:
                 time.sleep(site.slow[self.path])
             if self.path == "/robots.txt":
-                return self._send(site.robots[0], site.robots[1], "text/plain")
+                etag = f'"r{zlib.crc32(site.robots[1])}"'
+                if site.robots[0] == 200 and self.headers.get("If-None-Match") == etag:
+                    return self._send(304, b"", "text/plain", {"ETag": etag})
+                return self._send(site.robots[0], site.robots[1], "text/plain", {"ETag": etag})
             if self.path == "/feed.xml":
                 body, etag = site.feed()
                 if self.headers.get("If-None-Match") == etag:

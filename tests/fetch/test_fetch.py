@@ -53,8 +53,8 @@ def test_feed_and_sitemap_stored_once_politely_and_rebuilt_from_the_warc(site, f
     state.hits.clear()
     again = fetch([str(listing)], db, fast_settings, n_process=1)
     assert again.unchanged == 2 and again.ingest.analysed == 0 and again.pages == 0
-    assert [hit for hit in state.hits if hit[0] != "/robots.txt"] == [("/feed.xml", '"v2"'),
-                                                                        ("/sitemap.xml", '"s1"')]
+    # robots.txt is not asked again within a day (its copy is in the store)
+    assert state.hits == [("/feed.xml", '"v2"'), ("/sitemap.xml", '"s1"')]
 
     # an item added to the feed is picked up, and only it is fetched
     state.feed_items.append(4)
@@ -137,3 +137,24 @@ def test_a_sitemap_index_is_read_in_full_each_run_its_sitemaps_conditionally(sit
     listings = [hit for hit in state.hits if hit[0].startswith("/sitemap")]
     assert listings == [("/sitemap-index.xml", ""), ("/sitemap.xml", '"s1"')]
     assert second.unchanged == 1 and second.ingest.analysed == 0 and page_hits(state) == []
+
+
+def test_robots_copy_used_for_a_day_then_asked_for_conditionally(site, fast_settings, tmp_path):
+    base, state = site
+    db = tmp_path / "news.db"
+    fetch([f"{base}/news/1.html"], db, fast_settings, n_process=1)
+    [(etag, first)] = rows(db, "SELECT etag, fetched_at FROM robots")
+    with sqlite3.connect(db) as conn:  # the copy is now two days old
+        conn.execute("UPDATE robots SET fetched_at = fetched_at - 2 * 86400")
+    state.hits.clear()
+    fetch([f"{base}/news/1.html"], db, fast_settings, n_process=1)
+    assert state.hits[0] == ("/robots.txt", etag)  # answered 304: the copy is renewed
+    [(_, renewed)] = rows(db, "SELECT etag, fetched_at FROM robots")
+    assert renewed >= first
+
+    # an old copy is not trusted once the file has changed: the new rules apply
+    state.robots = (200, b"User-agent: *\nDisallow: /news/\n")
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE robots SET fetched_at = fetched_at - 2 * 86400")
+    stats = fetch([f"{base}/news/6.html"], db, fast_settings, n_process=1)
+    assert stats.failed_sources and "robots.txt" in stats.failed_sources[0]
