@@ -223,7 +223,7 @@ def _pool(n_process: int, settings: Settings, checked: bool):
     and every worker starts as a copy of it, sharing its memory pages: no imports, model
     load or lexicons per worker. Elsewhere each worker is spawned and builds its own.
     """
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+    if start_method() == "fork":
         warm_pipeline(settings)
         gc.freeze()  # the loaded objects move out of the collector's sight, so the
         try:          # workers' collections do not touch (and copy) their pages
@@ -233,6 +233,13 @@ def _pool(n_process: int, settings: Settings, checked: bool):
             gc.unfreeze()
     return multiprocessing.get_context("spawn").Pool(
         n_process, initializer=_init_worker, initargs=(settings, checked))
+
+
+def start_method() -> str:
+    """`fork` where the platform has it and this process runs one thread, else `spawn`."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
 
 
 WARM_UP_TEXT = ("President Joe Biden told reporters in Kyiv on Thursday that 3,000 troops had "
