@@ -7,7 +7,8 @@ from ..settings import Settings
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
 LISTING_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/atom+xml",
-                 "application/rdf+xml", "application/x-rss+xml")
+                 "application/rdf+xml", "application/x-rss+xml",
+                 "application/gzip", "application/x-gzip")  # sitemap.xml.gz
 
 
 @dataclass(frozen=True)

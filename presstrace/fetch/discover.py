@@ -11,7 +11,7 @@ from typing import Optional
 from . import state
 from .client import Client, FetchError, Response
 from .config import LISTING_TYPES, PAGE_TYPES, FetchConfig
-from .listings import is_xml_listing, normal_url, read_listing
+from .listings import gunzipped, is_xml_listing, normal_url, read_listing
 from .sourcelist import SourceSpec
 
 LOGGER = logging.getLogger(__name__)
@@ -58,6 +58,7 @@ def _source(conn, client: Client, spec: SourceSpec, url: str, config: FetchConfi
     try:
         response = client.get(url, PAGE_TYPES + LISTING_TYPES, row["etag"] if conditional else None,
                               row["last_modified"] if conditional else None)
+        response.body = gunzipped(response.body, config.max_bytes, url)
     except FetchError as exc:
         LOGGER.warning("source %s", exc.message)
         found.failed.append(exc.message)

@@ -5,6 +5,7 @@ entities or network access, and only http(s) links are kept."""
 from __future__ import annotations
 
 import time
+import zlib
 from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import urldefrag, urlsplit
@@ -16,6 +17,7 @@ from lxml import etree
 
 from ..readers.dates import parse_date
 from ..errors import InputError
+from .client import FetchError
 
 
 @dataclass
@@ -47,6 +49,25 @@ def normal_url(url: str) -> Optional[str]:
     if not type_filter(url) or not extension_filter(urlsplit(url).path):
         return None
     return url
+
+
+def gunzipped(body: bytes, max_bytes: int, url: str) -> bytes:
+    """A gzipped listing (sitemap.xml.gz) unpacked, at most `max_bytes` of it: a small
+    file can unpack to gigabytes. Any other body as it is.
+
+    Raises:
+        FetchError: too_large past `max_bytes`, bad_gzip when it does not unpack.
+    """
+    if not body.startswith(b"\x1f\x8b"):
+        return body
+    unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        data = unpacker.decompress(body, max_bytes + 1)
+    except zlib.error as exc:
+        raise FetchError("bad_gzip", f"{url}: does not unpack ({exc})") from exc
+    if len(data) > max_bytes or unpacker.unconsumed_tail:
+        raise FetchError("too_large", f"{url}: unpacks to over {max_bytes} bytes")
+    return data
 
 
 def is_xml_listing(body: bytes) -> bool:

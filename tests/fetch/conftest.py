@@ -2,6 +2,7 @@
 slow page, a page that fails once, a redirect and a feed whose ETag changes."""
 from __future__ import annotations
 
+import gzip
 import threading
 import time
 import zlib
@@ -98,12 +99,16 @@ def make_handler(site: Site):
                                        f'</sitemap></sitemapindex>'.encode(), "application/xml")
             if self.path == "/sitemap.xml" and self.headers.get("If-None-Match") == '"s1"':
                 return self._send(304, b"", "application/xml", {"ETag": '"s1"'})
-            if self.path == "/sitemap.xml":
+            if self.path in ("/sitemap.xml", "/sitemap.xml.gz"):
                 urls = "".join(f"<url><loc>{base}/news/{n}.html</loc></url>" for n in (2, 3))
                 urls += f"<url><loc>{base}/private/secret.html</loc></url>"
-                return self._send(200, f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/'
-                                       f'schemas/sitemap/0.9">{urls}</urlset>'.encode(), "application/xml",
-                                  {"ETag": '"s1"'})
+                body = (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                        f"{urls}</urlset>").encode()
+                if self.path.endswith(".gz"):
+                    return self._send(200, gzip.compress(body), "application/x-gzip")
+                return self._send(200, body, "application/xml", {"ETag": '"s1"'})
+            if self.path == "/bomb.xml.gz":  # 20 MB of spaces in 20 kB
+                return self._send(200, gzip.compress(b"<urlset>" + b" " * 20_000_000), "application/gzip")
             if self.path == "/slow.html":
                 return self._send(200, page(90), "text/html")
             if self.path == "/news/flaky.html":

@@ -158,3 +158,14 @@ def test_robots_copy_used_for_a_day_then_asked_for_conditionally(site, fast_sett
         conn.execute("UPDATE robots SET fetched_at = fetched_at - 2 * 86400")
     stats = fetch([f"{base}/news/6.html"], db, fast_settings, n_process=1)
     assert stats.failed_sources and "robots.txt" in stats.failed_sources[0]
+
+
+def test_a_gzipped_sitemap_is_unpacked_within_the_size_limit(site, fast_settings, tmp_path):
+    base, state = site
+    db = tmp_path / "news.db"
+    settings = fast_settings.with_overrides({"fetch": {"max_bytes": 1_000_000}})
+    stats = fetch([f"{base}/sitemap.xml.gz", f"{base}/bomb.xml.gz"], db, settings, n_process=1)
+    assert stats.ingest.analysed == 2 and page_hits(state) == ["/news/2.html", "/news/3.html"]
+    [failure] = stats.failed_sources
+    assert "bomb.xml.gz: unpacks to over 1000000 bytes" in failure
+    assert rows(db, "SELECT kind FROM sources WHERE url LIKE '%sitemap.xml.gz'") == [("sitemap",)]
