@@ -105,7 +105,7 @@ def sources_command(settings: Settings, db_path: Optional[str]) -> None:
             outcome = row["last_error"] or f"HTTP {row['last_status']}"
             per_day = sum(counts.get(row["url"], ())) / WEEK
             click.echo(f"{row['url']}\t{row['kind'] or '-'}\t{row['outlet'] or '-'}\t"
-                       f"{row['last_fetch'] or '-'}\t{outcome}\t{row['articles']} articles\t"
+                       f"{row['last_fetch'] or '-'}\t{outcome}\t{row['articles']} pages stored\t"
                        f"{per_day:.1f}/day")
 
 

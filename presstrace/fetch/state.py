@@ -68,7 +68,7 @@ def pages_by_day(conn: sqlite3.Connection, days: int = 7) -> tuple[list[str], di
 
 
 def list_sources(conn: sqlite3.Connection) -> list[dict]:
-    """Every source with its state and how many stored articles came from it."""
+    """Every source with its state and how many of its pages are stored (`articles`)."""
     rows = conn.execute(
         "SELECT s.url, s.outlet, s.kind, s.last_fetch, s.last_status, s.last_error, s.links, "
         "s.new_articles, (SELECT count(*) FROM fetches f WHERE f.feed = s.url) AS articles "

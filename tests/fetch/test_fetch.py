@@ -105,7 +105,7 @@ def test_sources_command_lists_state(site, fast_settings, tmp_path):
     db = tmp_path / "news.db"
     fetch([f"{base}/feed.xml", f"{base}/missing.xml"], db, fast_settings, n_process=1)
     out = CliRunner().invoke(cli, ["sources", "--db", str(db)], catch_exceptions=False).output
-    assert f"{base}/feed.xml\tfeed\t-" in out and "2 articles" in out
+    assert f"{base}/feed.xml\tfeed\t-" in out and "2 pages stored" in out
     assert "http_error" in out
 
 

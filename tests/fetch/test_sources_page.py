@@ -62,4 +62,4 @@ def test_sources_command_shows_pages_per_day(fetched, fast_settings):
     out = CliRunner().invoke(cli, ["sources", "--db", str(path)], obj=fast_settings,
                              catch_exceptions=False).output
     line = next(line for line in out.splitlines() if line.startswith(f"{base}/feed.xml"))
-    assert line.endswith("\t2 articles\t0.3/day")
+    assert line.endswith("\t2 pages stored\t0.3/day")
