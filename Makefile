@@ -20,11 +20,26 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt
 
 setup: $(VENV)/.installed
 
+# The story the demo points to, read from `presstrace stories` on standard input: the one
+# with the most sources, then the most articles (the sample is chosen to have several,
+# see scripts/make_sample.py), where its articles can be compared.
+define DEMO_STORY
+import json, sys
+stories = [json.loads(line) for line in sys.stdin if line.strip()]
+best = max(stories, key=lambda s: (len(s["sources"]), len(s["articles"])), default=None)
+if best and len(best["articles"]) > 1:
+    print(f"a story of {len(best['articles'])} articles from {len(best['sources'])} sources "
+          f"({best['title'][:60]}): http://$(HOST):$(PORT)/stories/{best['story'].lstrip('s')}")
+endef
+export DEMO_STORY
+
 # The seed article's report, then the bundled sample ingested into the embedded SQLite
-# store and the workbench started on it (Ctrl-C stops it).
+# store, a link to its largest multi-source story, and the workbench started on it
+# (Ctrl-C stops it).
 demo: setup
 	$(PY) -m presstrace analyze --format table presstrace/samples/seed.txt
 	$(PY) -m presstrace ingest --db $(DEMO_DB) presstrace/samples/seed.txt presstrace/samples/ua_ru_press_sample.jsonl
+	@$(PY) -m presstrace stories --db $(DEMO_DB) 2>/dev/null | $(PY) -c "$$DEMO_STORY"
 	@echo "presstrace workbench: http://$(HOST):$(PORT)/  (API: http://$(HOST):$(PORT)/api, Ctrl-C stops)"
 	$(PY) -m presstrace serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
 
