@@ -118,7 +118,7 @@ def events_command(settings: Settings, db_path: Optional[str], merged: bool, eve
 def stories_command(ctx: click.Context, db_path: Optional[str], fmt: str, rebuild: bool,
                     threshold: float, undated_threshold: float, window_days: int, embeddings: bool,
                     out: Optional[str]) -> None:
-    """Group the store's articles into stories (online clustering) and write them.
+    """Group the store's articles into event-level stories (one happening each) and write them.
 
     Articles without a story join the most similar open story or start a new one; the
     assignments are stored, so after a later ingest only the new articles are placed.
