@@ -9,11 +9,13 @@ them onto the articles already stored, so the store ends as after one uninterrup
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import os
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional, TypeVar
 
 import htmldate
 
@@ -33,6 +35,8 @@ from .listings import normal_url
 from .sourcelist import read_sources
 
 LOGGER = logging.getLogger(__name__)
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass
@@ -94,7 +98,8 @@ def _articles(found: Discovery, client: Client, archive: Archive, settings: Sett
     """Each job's article (or error), in job order, pages fetched `concurrency` at a time."""
     options = dataclasses.replace(ReadOptions.from_settings(settings), date=None)
     with ThreadPoolExecutor(client.config.concurrency) as pool:
-        for job, result in zip(found.jobs, pool.map(lambda j: _get(client, j), found.jobs)):
+        fetched = fetch_ahead(pool, lambda j: _get(client, j), found.jobs, AHEAD * client.config.concurrency)
+        for job, result in fetched:
             if isinstance(result, FetchError):
                 stats.failed_pages += 1
                 if result.transient:
@@ -103,6 +108,34 @@ def _articles(found: Discovery, client: Client, archive: Archive, settings: Sett
                 continue
             stats.pages += 1
             yield _article(job, result, archive, options, rows)
+
+
+# Pages fetched ahead of the analysis, per request allowed at once: enough to keep the
+# analysis fed, few enough that bodies do not pile up in memory when it is the slower.
+AHEAD = 4
+
+
+def fetch_ahead(pool: Executor, get: Callable[[T], R], items: list[T], ahead: int) -> Iterator[tuple[T, R]]:
+    """(item, get(item)) in item order, with at most `ahead` items fetched or being fetched
+    beyond the one handed out (Executor.map would start them all at once). Left early, the
+    items not started are cancelled."""
+    pending: deque = deque()
+    rest = iter(items)
+    try:
+        for item in itertools.islice(rest, ahead):
+            pending.append((item, pool.submit(get, item)))
+        while pending:
+            item, future = pending.popleft()
+            following = next(rest, _END)
+            if following is not _END:
+                pending.append((following, pool.submit(get, following)))
+            yield item, future.result()
+    finally:
+        for _, future in pending:
+            future.cancel()
+
+
+_END = object()
 
 
 def _save_validators(conn, found: Discovery, retry: set[str]) -> None:

@@ -111,3 +111,30 @@ def test_fetch_cut_short_then_run_again_ends_as_one_run(site, fast_settings, tmp
     # and a third run finds nothing new
     assert fetch(sources, db, fast_settings, n_process=1).ingest.analysed == 0
     assert store(db) == store(reference)
+
+
+@pytest.mark.parametrize("ahead", [1, 3, 8])
+def test_fetch_ahead_keeps_order_and_a_bounded_window(ahead):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from presstrace.fetch.run import fetch_ahead
+
+    started = []
+
+    def get(n):
+        started.append(n)
+        return n * n
+    with ThreadPoolExecutor(4) as pool:
+        handed = []
+        for n, square in fetch_ahead(pool, get, list(range(20)), ahead):
+            assert square == n * n
+            handed.append(n)
+            # submitted so far: the items handed out and at most `ahead` more
+            assert len(started) <= len(handed) + ahead
+        assert handed == list(range(20))
+
+        started.clear()
+        cut = fetch_ahead(pool, get, list(range(20)), ahead)
+        next(cut)
+        cut.close()  # left early: what was not started is cancelled
+    assert len(started) <= 1 + ahead
