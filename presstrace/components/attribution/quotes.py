@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ...records import Quote, Speaker, TextSpan
 from ..common.doc import contract, doc_text, get_layer, noncontent_ranges, set_layer
 from ..common.entity_index import EntityIndex
+from ..common.lexicons import is_demonym
 from ..common.sources import can_speak, possessor, who_is
 from ..common.quotemarks import QuoteSpan, find_quotes
 from ..common.speech import according_to, channel_of, cue_span, is_speech_verb
@@ -173,11 +174,13 @@ def to_quote(doc: Doc, text: str, f: Found, index: EntityIndex, scare_max_words:
     source = f.inherited or f
     speaker = None
     if source.speaker is not None:
-        speaker = _speaker(text, source.speaker, index, source.verb)
-        if not can_speak(who_is(source.speaker, index)):
+        who = who_is(source.speaker, index)
+        # a nationality is no one who speaks ("Ukrainians got “special treatment”")
+        speaker = _speaker(text, source.speaker, index, source.verb) if not is_demonym(who.head.text) else None
+        if not can_speak(who):
             # `"…" the incident showed` names no one who speaks; `Rubio's catch phrase, "…"`
             # is its owner's words
-            owner = possessor(who_is(source.speaker, index).head)
+            owner = possessor(who.head)
             speaker = _speaker(text, owner, index) if owner is not None else None
     if speaker is not None:
         speaker.confidence = speaker_confidence("inherited" if f.inherited else f.how, speaker)

@@ -45,10 +45,15 @@ def subject_of(verb: Token, depth: int = 4, inverted: bool = False) -> Optional[
 def _likeliest_subject(verb: Token, subjects: list[Token]) -> Token:
     """A verb has one subject; where the parse gives it several (`…: free-market, “…,” the
     Swedish expert remarked`, `when his phone rang, Baldwin recounted`), the nominal one
-    nearest before the verb is it: English puts the subject right before its verb."""
+    nearest before the verb is it, as English puts the subject right before its verb;
+    after a comma the verb may come first (`The rejection signals “…”, said Geert
+    Wilders`), and then the one right after it is."""
     if len(subjects) == 1:
         return subjects[0]
     nominal = [c for c in subjects if c.pos_ in NOMINAL_POS] or subjects
+    after = [c for c in nominal if c.i > verb.i]
+    if after and _after_punctuation(verb):
+        return after[0]
     before = [c for c in nominal if c.i < verb.i]
     return before[-1] if before else nominal[0]
 

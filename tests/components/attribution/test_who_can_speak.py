@@ -76,3 +76,13 @@ def test_a_parenthetical_speech_verb_reports_the_quote_of_its_clause(nlp):
     q = QuoteSpan(start, start + len("the unevenness"), start - 1, start + len("the unevenness"), '"')
     assert governs(doc[5], doc, q)
     assert not governs(doc[4], doc, q)
+
+
+def test_after_a_comma_the_subject_right_after_the_verb_is_its_own(nlp):
+    # `The rejection signals "the end", said Wilders`: the parse hangs both nouns on "said"
+    words = ["The", "rejection", "signals", '"', "the", "end", '"', ",", "said", "Wilders", "."]
+    heads = [1, 8, 1, 5, 5, 2, 5, 8, 8, 8, 8]
+    deps = ["det", "nsubj", "pobj", "punct", "det", "appos", "punct", "punct", "ROOT", "nsubj", "punct"]
+    pos = ["DET", "NOUN", "NOUN", "PUNCT", "DET", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert subject_of(doc[8]).text == "Wilders"
