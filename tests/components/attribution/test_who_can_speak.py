@@ -26,6 +26,7 @@ def test_agent_noun_is_a_verb_and_er_or_or(noun, agent):
     ("The statement said it was over.", True),
     ("The 24-year-old said it was over.", True),
     ("The local historian said it was over.", True),
+    ("British defence analysts said it was over.", True),
     ("The impersonator said it was over.", True),
     ("Many said it was over.", True),
     ("The incident said it was over.", False),
