@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from presstrace.components.common.gazetteer import gazetteer_for
-from presstrace.components.entities.ner_fixes import _first_named, _unlabelled_names
+from presstrace.components.entities.ner_fixes import _first_named, _unlabelled_names, fix_entities
 
 
 def speaker_of(art, words):
@@ -41,3 +41,26 @@ def test_an_unlabelled_first_name_of_a_named_person_is_that_person(nlp):
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
     found = _unlabelled_names(doc, {"oskar", "wendt"}, gazetteer_for(""))
     assert [(s.text, s.start) for s in found] == [("Oskar", 8)]
+
+
+def test_a_company_with_its_legal_form_stays_an_organisation(nlp):
+    doc = nlp("Ahold NV reported profits. Ahold said sales rose.")
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    assert _first_named(doc.ents[0], {"ahold"}, gazetteer_for("")).label_ == "ORG"
+
+
+def test_a_name_without_a_capital_is_no_entity(nlp):
+    doc = nlp("The hypersonic missiles were tested by the defence ministry.")
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 7, 9, label="ORG")]
+    fix_entities(doc, gazetteer_for(""))
+    assert [e.text for e in doc.ents] == []
+
+
+def test_a_plural_nationality_after_a_place_is_a_people(run):
+    art = run("Tensions rose as Kosovo Serbs protested. The Kosovo Serbs want autonomy.")
+    assert {e.name: e.label for e in art.entities}.get("Kosovo Serbs") == "NORP"
+
+
+def test_a_lowercase_phrase_is_no_organisation(run):
+    art = run("The hypersonic missiles were tested by the defence ministry on Monday, officials said.")
+    assert "defence ministry" not in {e.name for e in art.entities}
