@@ -37,11 +37,12 @@ PERSON_TAIL_WORDS = {"fire", "police", "county", "school", "sheriff", "mayor", "
                      "coroner", "clerk", "ward", "governor", "gov.", "gov", "lt.", "senator",
                      "sen.", "rep.", "representative", "assemblyman", "congressman",
                      "congresswoman", "commissioner", "premier"}
-# Words after a place name that make the name an organisation's local part.
 # Words after a place name that make the name an organisation's local part ("Huntsville
 # Police Department"); institutions are often named after people instead ("Smith College"),
 # so for those words the name must be a town of some size or a region.
-ORG_TAIL_WORDS = {"police", "county", "council", "department", "sheriff", "sheriff's", "sheriff’s",
+# ("department" is not one: "the Justice Department", "the State Department" name a
+# government's department, while a town's are "X Police Department", "X Fire Department".)
+ORG_TAIL_WORDS = {"police", "county", "council", "sheriff", "sheriff's", "sheriff’s",
                   "library", "chamber", "board", "public", "township", "district", "area",
                   "regional", "municipal", "airport", "courthouse", "schools", "parks", "water",
                   "transit", "fire", "town", "city", "volunteer", "historical", "independent",
@@ -142,6 +143,8 @@ def _modifier_head(text: str, gazetteer, person: bool) -> Optional[str]:
         if not text.startswith(name) or not name[:1].isupper():
             continue
         tail = words[k].lower()
+        if name.lower() in INSTITUTION_WORDS:
+            continue  # "University College Dublin": an institution's own word, not University, Florida
         local = tail in ORG_TAIL_WORDS or (person and words[k][:1].isupper() and tail in PERSON_TAIL_WORDS)
         if local and exact_name(gazetteer, name):
             return name

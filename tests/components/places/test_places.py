@@ -300,6 +300,9 @@ def test_places_within_and_distance():
     ("Historians compared Pax Britannica with the years after the war.", "Pax"),
     # a university bears a name, not always its town's ("Columbia University" is in New York)
     ("She teaches at Columbia University and writes about the war.", "Columbia"),
+    # nor does a place of the same region vouch for a body's own word
+    ("Prosecutors in Chicago and Joliet said the Justice Department would review the case.", "Justice"),
+    ("A historian from Tampa teaches at University College Dublin and in Orlando.", "University"),
 ])
 def test_places_a_namesake_without_evidence_is_no_place(run, text, not_place):
     assert not_place not in [p.text for p in run(text).places]
