@@ -401,5 +401,7 @@ def place_cue(doc: Doc, t: Toponym) -> str:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
         return ""
+    if doc.text.startswith("-based", t.end):
+        return "town"  # "New York-based Human Rights Watch": a body is based in a city
     words = {tok.lower_ for tok in span[0].sent if not span.start <= tok.i < span.end}
     return "region" if words & REGION_CUE_WORDS else "town" if words & TOWN_WORDS else ""

@@ -368,6 +368,7 @@ def test_places_demonyms_do_not_locate_events(run):
     ("The Security Council met at the UN in New York on Monday.", "New York City"),
     ("New York's mayor said the five boroughs would take in refugees.", "New York City"),
     ("The governor said New York would send aid to the region.", "New York"),
+    ("Researchers of the New York-based group spoke on Monday.", "New York City"),
     # a state's words win over a city's: its senator, its elections
     ("Sen. Chuck Schumer of New York met the city's mayor on Monday.", "New York"),
 ])
