@@ -11,7 +11,8 @@ Each variant runs in its own fresh Python process so that its peak RSS
 
 Model loading is kept out of the throughput: each variant first analyses a few articles
 (warm-up), then is timed over all of them `--repeat` times and the fastest run is kept.
-`analyze_many(n_process=2)` starts its worker pool (and each worker loads the model) on
+`analyze_many(n_process=2)` starts its worker pool (forked from the process's loaded
+pipeline where the platform allows, else each worker loads the model) on
 every call, so its timed runs include that start; the cost is measured and shown apart.
 Load times (`spacy.load`, `build_pipeline`) and a cold `python -m presstrace analyze` on
 one article are measured in fresh processes too.
@@ -122,7 +123,7 @@ def worker_pt(rows: list[dict], repeat: int, n_process: int) -> dict:
     t_warm = time.perf_counter() - t0
     out = {"import_s": t_import, "warmup_s": t_warm}
     if n_process > 1:
-        # What one call pays before any real work: pool start, a model per worker,
+        # What one call pays before any real work: pool start (a model per worker if spawned),
         # and one short article each.
         from presstrace import Article
         probe = [Article("Start-up probe.", id=f"probe{k}") for k in range(n_process)]
@@ -324,7 +325,7 @@ def render_loads(results: dict, cli: dict | None) -> str:
              f"| `spacy.load(\"{results['model']}\")` | {b['load_s']:.2f} |",
              f"| `import presstrace` (fresh process) | {lp['import_s']:.2f} |",
              f"| `presstrace.build_pipeline()` | {lp['load_s']:.2f} |",
-             f"| `analyze_many(n_process=2)` start-up (pool, model per worker, one tiny article each) "
+             f"| `analyze_many(n_process=2)` start-up (pool, one tiny article each) "
              f"| {p2['pool_start_s']:.2f} |"]
     if cli and cli["ok"]:
         lines.append(f"| cold `python -m presstrace analyze presstrace/samples/seed.txt` "

@@ -7,8 +7,9 @@ the cue), not a single word.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from typing import Iterator
+from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Span
 
@@ -32,60 +33,80 @@ def sentence_candidates(doc: Doc, lex: FramingLexicon) -> Iterator[Candidate]:
     """Every sentence-level candidate of `doc`."""
     rows, strings = word_rows(doc), doc.vocab.strings
     sents = list(doc.sents)
-    phrased = _phrased_categories(doc_text(doc), sents, lex)
-    for sent in sents:
+    found = _phrases_by_sentence(doc_text(doc), sents, lex)
+    for k, sent in enumerate(sents):
         if sum(row[4] for row in rows[sent.start:sent.end]) < MIN_WORDS:
             continue
         words = [(start, start + length, strings[lower], lower_text(strings, lemma))
                  for start, length, lower, lemma, _ in rows[sent.start:sent.end]]
-        yield from _sentence(sent, lex, words, phrased)
+        phrases = {c: (per[k] if per is not None else None) for c, per in found.items()}
+        yield from _sentence(sent, lex, words, phrases)
 
 
 CATEGORIES = ("doubt", "whatabout", "bandwagon", "black_white", "causal", "fear", "authority")
 EDGE = re.compile(r"[\w-]")  # what the phrase regexes' edges look at (`lexicon.phrase_regex`)
+Phrases = dict[str, Optional[list[tuple[int, int]]]]
 
 
-def _phrased_categories(text: str, sents: list[Span], lex: FramingLexicon) -> frozenset[str]:
-    """The categories whose phrases a sentence of the text may hold; searched in the whole
-    text once instead of in every sentence. A phrase found in a sentence is found in the
-    text too, where the characters just outside each sentence are not word characters (the
-    regex's edges then see the same): otherwise every category is searched per sentence."""
+def _phrases_by_sentence(text: str, sents: list[Span], lex: FramingLexicon) -> dict[str, Optional[list]]:
+    """Per category, per sentence: the category's phrases in it (character ranges), from one
+    search of the whole text instead of one per sentence; None for a category that must be
+    searched sentence by sentence.
+
+    The two agree where the characters just outside every sentence are not word characters
+    (the regex's edges then see the same there) and no phrase found in the text runs past
+    the end of the sentence it starts in (so the search reaches each sentence's start where
+    a search of the sentence alone starts); else the category is searched per sentence."""
     edges = [text[s.start_char - 1] for s in sents if s.start_char > 0]
     edges += [text[s.end_char] for s in sents if s.end_char < len(text)]
     if any(EDGE.match(ch) for ch in edges):
-        return frozenset(CATEGORIES)
-    return frozenset(c for c in CATEGORIES if lex[c].phrases is not None and lex[c].phrases.search(text))
+        return {c: None for c in CATEGORIES}
+    starts = [s.start_char for s in sents]
+    out: dict[str, Optional[list]] = {}
+    for category in CATEGORIES:
+        per: Optional[list] = [[] for _ in sents]
+        for a, b in lex[category].find(text):
+            k = bisect.bisect_right(starts, a) - 1
+            if k < 0 or b > sents[k].end_char:
+                per = None
+                break
+            per[k].append((a, b))
+        out[category] = per
+    return out
 
 
 def _hits(sent: Span, lex: FramingLexicon, category: str, text: str,
-          words: list[tuple[int, int, str, str]], phrased: frozenset[str] = frozenset(CATEGORIES)) -> list[tuple[int, int]]:
-    """Character ranges of a category's cues in the sentence (words, and phrases where the
-    category is `phrased`)."""
+          words: list[tuple[int, int, str, str]], phrases: Optional[Phrases] = None) -> list[tuple[int, int]]:
+    """Character ranges of a category's cues in the sentence (words and phrases); the
+    phrases are searched in the sentence unless `phrases` holds them."""
     cues = lex[category]
     found = [(a, b) for a, b, lower, lemma in words if lower in cues.words or lemma in cues.words]
-    base = sent.start_char
-    if category in phrased:
+    known = (phrases or {}).get(category)
+    if known is not None:
+        found += known
+    else:
+        base = sent.start_char
         found += [(base + a, base + b) for a, b in cues.find(text)]
     return sorted(found)
 
 
 def _sentence(sent: Span, lex: FramingLexicon, words: list[tuple[int, int, str, str]],
-              phrased: frozenset[str]) -> Iterator[Candidate]:
+              phrases: Phrases) -> Iterator[Candidate]:
     """The sentence's candidates; `words` holds each token's (start, end, lower, lemma
-    in lower case), `phrased` the categories whose phrases the sentence may hold."""
+    in lower case), `phrases` each category's phrases in it (None: search it)."""
     text = sent.text
     if QUESTION_END.search(text):
         yield _clause(sent, sent.end_char - 1, "doubt", "question")
     for category, technique in (("doubt", "doubt"), ("whatabout", "whataboutism"),
                                 ("bandwagon", "bandwagon"), ("black_white", "black_and_white_fallacy"),
                                 ("causal", "causal_oversimplification")):
-        hits = _hits(sent, lex, category, text, words, phrased)
+        hits = _hits(sent, lex, category, text, words, phrases)
         if hits:
             cue = text[hits[0][0] - sent.start_char:hits[0][1] - sent.start_char].lower()
             yield _clause(sent, hits[0][0], technique, f"{category}_cue:{cue}", hits[0][1])
     if EITHER_OR.search(text):
         yield _clause(sent, sent.start_char, "black_and_white_fallacy", "either_or")
-    fear = _hits(sent, lex, "fear", text, words, phrased)
+    fear = _hits(sent, lex, "fear", text, words, phrases)
     modal = any(w[2] in MODALS or w[2] == "if" for w in words)
     if len(fear) >= 2 or (fear and modal):
         cue = text[fear[0][0] - sent.start_char:fear[0][1] - sent.start_char].lower()
@@ -95,7 +116,7 @@ def _sentence(sent: Span, lex: FramingLexicon, words: list[tuple[int, int, str, 
             a = sent.start_char + m.start()
             yield Candidate(a, clause_range(sent, a, sent.start_char + m.end())[1], "appeal_to_authority",
                             "authority_pattern")
-    authority = _hits(sent, lex, "authority", text, words, phrased)
+    authority = _hits(sent, lex, "authority", text, words, phrases)
     if authority and any(t.ent_type_ in ("PERSON", "ORG") for t in sent):
         cue = text[authority[0][0] - sent.start_char:authority[0][1] - sent.start_char].lower()
         yield _clause(sent, authority[0][0], "appeal_to_authority", f"authority_cue:{cue}", authority[0][1])
