@@ -85,13 +85,18 @@ def _adjacent_speaker(verb: Token, after: int) -> Optional[Token]:
     return nouns[-1]
 
 
+# How many heads up from an embedded quote a governing speech verb may stand ("have said
+# that the men face the death penalty for fighting as “mercenaries”"); fitted on PolNeAR tune.
+GOVERNOR_DEPTH = 6
+
+
 def governing_cue(doc: Doc, q: QuoteSpan, spans: list[QuoteSpan]) -> Optional[tuple[Token, Token]]:
     """The speech verb above a quote embedded in a sentence, with its subject."""
     inner = tokens_between(doc, q.start, q.end)
     if not len(inner):
         return None
     tok = inner.root
-    for _ in range(5):
+    for _ in range(GOVERNOR_DEPTH):
         if tok.head.i == tok.i:
             return None
         tok = tok.head

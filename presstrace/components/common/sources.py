@@ -40,6 +40,7 @@ def who_is(tok: Token, index: EntityIndex) -> Who:
     return Who(head, span, entity, people, name)
 
 
+NEGATIVE_SUBJECTS = {"nobody", "none", "noone", "nothing", "neither"}
 # Endings of nouns for people ("chairwoman", "analyst", "politician", "tradespeople").
 PERSON_ENDINGS = ("man", "men", "woman", "women", "person", "persons", "people")
 AGENT_ENDINGS = ("ist", "ists", "ian", "ians")
@@ -51,6 +52,8 @@ def can_speak(who: Who) -> bool:
     ministry", "the statement", "the 24-year-old", "84%"); not "the incident", "tears", a
     verb or an adjective the parse took for a subject ("his phone rang", "free-market")."""
     head = who.head
+    if head.lower_ in NEGATIVE_SUBJECTS or any(c.lower_ == "no" and c.dep_ == "det" for c in head.children):
+        return False  # "No one has claimed responsibility …": a denied subject says nothing
     if who.entity is not None or head.pos_ in ("PRON", "PROPN") or head.ent_type_:
         return True
     low, lemma = head.lower_, head.lemma_.lower()

@@ -29,6 +29,8 @@ def test_agent_noun_is_a_verb_and_er_or_or(noun, agent):
     ("British defence analysts said it was over.", True),
     ("The impersonator said it was over.", True),
     ("Many said it was over.", True),
+    ("No one said it was over.", False),
+    ("Nobody said it was over.", False),
     ("The incident said it was over.", False),
     ("The rejection said it was over.", False),
 ])
