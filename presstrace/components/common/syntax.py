@@ -29,7 +29,7 @@ def subject_of(verb: Token, depth: int = 4, inverted: bool = False) -> Optional[
     for child in verb.children:
         if child.dep_ == "agent":  # passive: "was told by X"
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if ((verb.dep_ == "relcl" and verb.tag_ != "VB") or (verb.dep_ == "acl" and verb.tag_ == "VBG")) \
+    if ((verb.dep_ == "relcl" and verb.tag_ != "VB") or (verb.dep_ == "acl" and _predicate_of_noun(verb))) \
             and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head  # "a voice over saying: …", "an official who said …"
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VB" and depth and verb.head.head.i != verb.head.i:
@@ -40,6 +40,14 @@ def subject_of(verb: Token, depth: int = 4, inverted: bool = False) -> Optional[
     if depth and verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
         return subject_of(verb.head, depth - 1)
     return None
+
+
+def _predicate_of_noun(verb: Token) -> bool:
+    """A verb hung on a noun that says what the noun does: "a voice over saying: …"; or a
+    past form on a noun the parse left as its sentence's root, as a sentence has a verb of
+    its own ("Barracuda, an investigator, tweeted: …" is Barracuda's tweet, while "a
+    referendum intended to …" says nothing of the referendum's)."""
+    return verb.tag_ == "VBG" or (verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT")
 
 
 def _likeliest_subject(verb: Token, subjects: list[Token]) -> Token:

@@ -89,3 +89,14 @@ def test_after_a_comma_the_subject_right_after_the_verb_is_its_own(nlp):
     pos = ["DET", "NOUN", "NOUN", "PUNCT", "DET", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert subject_of(doc[8]).text == "Wilders"
+
+
+def test_a_past_tense_the_parse_hung_on_a_name_is_that_names_verb(nlp):
+    # "Barracuda, an investigator, tweeted: …" parsed with "tweeted" as an acl of the name
+    words = ["Barracuda", ",", "an", "investigator", ",", "tweeted", ":"]
+    heads = [0, 0, 3, 0, 0, 0, 0]
+    deps = ["ROOT", "punct", "det", "appos", "punct", "acl", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"]
+    tags = ["NNP", ",", "DT", "NN", ",", "VBN", ":"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert subject_of(doc[5]).text == "Barracuda"
