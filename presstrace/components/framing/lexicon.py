@@ -99,7 +99,19 @@ def phrase_regex(phrases: list[str]) -> Optional[re.Pattern]:
         body = re.sub(r"(\\ )+", r"\\s+", body)
         body = body.replace("'", "['’]").replace("\\-", "[-‐–]")
         parts.append(body)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])" + _first_chars(phrases) + "(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _first_chars(phrases: list[str]) -> str:
+    """A lookahead for the characters a phrase can begin with: it changes no match, but the
+    regex engine then tries its many alternatives only at words that could begin one."""
+    firsts: set[str] = set()
+    for phrase in phrases:
+        first = phrase[:1]
+        if not first or first.isspace():
+            return ""
+        firsts.update("'’" if first == "'" else "-‐–" if first == "-" else first)
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])"
 
 
 def _rows(name: str) -> Iterator[list[str]]:
