@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from swagger_ui_bundle import swagger_ui_path
 
-from . import attention_page, corpus_pages, map_page, network_page, sources_page  # noqa: F401  (add their routes to the router)
+from . import attention_page, corpus_pages, csv_pages, map_page, network_page, sources_page  # noqa: F401  (add their routes to the router)
 from .pages import PageError, router, show
 
 STATIC = Path(__file__).parent / "static"
