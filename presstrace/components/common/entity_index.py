@@ -18,6 +18,10 @@ class EntityIndex:
     def __init__(self, entities: list[Entity]):
         self.spans = sorted((m.start, m.end, e) for e in entities for m in e.mentions + e.references)
         self.entities = entities
+        # each candidate's name keys, made once: `named` is asked for every speaker, source
+        # and actor phrase
+        self._keys = [(e, [name_key(n) for n in [e.name, *e.aliases]]) for e in entities
+                      if e.label in SPEAKER_LABELS]
 
     def named(self, text: str) -> Optional[Entity]:
         """The one person or organisation this name, or its last word (a surname), names
@@ -25,8 +29,7 @@ class EntityIndex:
         key = name_key(text)
         if not key:
             return None
-        found = {id(e): e for e in self.entities if e.label in SPEAKER_LABELS
-                 and any(_names(key, name_key(n)) for n in [e.name, *e.aliases])}
+        found = {id(e): e for e, keys in self._keys if any(_names(key, k) for k in keys)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def of_phrase(self, head_start: int, head_end: int, phrase: str) -> Optional[Entity]:

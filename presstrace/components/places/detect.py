@@ -19,7 +19,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc
 
 from ...gazetteer import GazetteerEntry, normalize_key
-from ..common.doc import get_layer
+from ..common.doc import doc_text, get_layer
 from ..common.lexicons import is_demonym
 from .data import abbreviations, named_area, region_entry, seats
 from ..common.constants import PLACE_LABELS
@@ -401,7 +401,7 @@ def place_cue(doc: Doc, t: Toponym) -> str:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
         return ""
-    if doc.text.startswith("-based", t.end):
+    if doc_text(doc).startswith("-based", t.end):
         return "town"  # "New York-based Human Rights Watch": a body is based in a city
     words = {tok.lower_ for tok in span[0].sent if not span.start <= tok.i < span.end}
     return "region" if words & REGION_CUE_WORDS else "town" if words & TOWN_WORDS else ""
