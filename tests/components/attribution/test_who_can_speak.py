@@ -12,6 +12,14 @@ from presstrace.components.common.sources import agent_noun, can_speak, possesso
 from presstrace.components.common.syntax import subject_of
 
 
+def hand_parsed(nlp, tokens, spaces=None) -> Doc:
+    """A Doc with the parse given by hand, one (word, head, dep, pos[, tag]) per token: the
+    parse errors these rules repair, written down instead of hoped for from the model."""
+    tags = [t[4] for t in tokens] if all(len(t) > 4 for t in tokens) else None
+    return Doc(nlp.vocab, words=[t[0] for t in tokens], heads=[t[1] for t in tokens],
+               deps=[t[2] for t in tokens], pos=[t[3] for t in tokens], tags=tags, spaces=spaces)
+
+
 @pytest.mark.parametrize("noun,agent", [
     ("impersonator", True), ("endorser", True), ("shopper", True),
     ("border", False), ("water", False), ("paper", False), ("incident", False), ("tea", False),
@@ -49,32 +57,47 @@ def test_an_owner_speaks_for_what_cannot_speak(nlp):
 
 def test_the_nearest_nominal_subject_is_the_verbs(nlp):
     # a parse that gives "remarked" two subjects: the adjective's noun far off, the person near
-    words = ["free", "market", ",", "the", "analyst", "remarked"]
-    heads = [1, 5, 1, 4, 5, 5]
-    deps = ["amod", "nsubj", "punct", "det", "nsubj", "ROOT"]
-    pos = ["ADJ", "NOUN", "PUNCT", "DET", "NOUN", "VERB"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc = hand_parsed(nlp, [
+        ('free', 1, 'amod', 'ADJ'),
+        ('market', 5, 'nsubj', 'NOUN'),
+        (',', 1, 'punct', 'PUNCT'),
+        ('the', 4, 'det', 'DET'),
+        ('analyst', 5, 'nsubj', 'NOUN'),
+        ('remarked', 5, 'ROOT', 'VERB'),
+    ])
     assert subject_of(doc[5]).text == "analyst"
 
 
 def test_a_verb_the_parse_made_a_subject_gives_way_to_the_noun(nlp):
     # "when his phone rang, Baldwin recounted": "rang" wrongly hangs on "recounted" as a subject
-    words = ["his", "phone", "rang", ",", "Baldwin", "recounted"]
-    heads = [1, 2, 5, 5, 5, 5]
-    deps = ["poss", "compound", "nsubj", "punct", "nsubj", "ROOT"]
-    pos = ["PRON", "NOUN", "VERB", "PUNCT", "PROPN", "VERB"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc = hand_parsed(nlp, [
+        ('his', 1, 'poss', 'PRON'),
+        ('phone', 2, 'compound', 'NOUN'),
+        ('rang', 5, 'nsubj', 'VERB'),
+        (',', 5, 'punct', 'PUNCT'),
+        ('Baldwin', 5, 'nsubj', 'PROPN'),
+        ('recounted', 5, 'ROOT', 'VERB'),
+    ])
     assert subject_of(doc[5]).text == "Baldwin"
 
 
 def test_a_parenthetical_speech_verb_reports_the_quote_of_its_clause(nlp):
     # `The problem, the soldier said, is "the unevenness".`: "said" interrupts the clause of "is"
-    words = ["The", "problem", ",", "the", "soldier", "said", ",", "is", '"', "the", "unevenness", '"', "."]
-    heads = [1, 7, 5, 4, 5, 7, 5, 7, 10, 10, 7, 10, 7]
-    deps = ["det", "nsubj", "punct", "det", "nsubj", "parataxis", "punct", "ROOT", "punct", "det", "attr",
-            "punct", "punct"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps,
-              spaces=[True, False, True, True, False, False, True, True, False, True, False, False, False])
+    doc = hand_parsed(nlp, [
+        ('The', 1, 'det', ''),
+        ('problem', 7, 'nsubj', ''),
+        (',', 5, 'punct', ''),
+        ('the', 4, 'det', ''),
+        ('soldier', 5, 'nsubj', ''),
+        ('said', 7, 'parataxis', ''),
+        (',', 5, 'punct', ''),
+        ('is', 7, 'ROOT', ''),
+        ('"', 10, 'punct', ''),
+        ('the', 10, 'det', ''),
+        ('unevenness', 7, 'attr', ''),
+        ('"', 10, 'punct', ''),
+        ('.', 7, 'punct', ''),
+    ], spaces=[True, False, True, True, False, False, True, True, False, True, False, False, False])
     start = doc.text.index("the unevenness")
     q = QuoteSpan(start, start + len("the unevenness"), start - 1, start + len("the unevenness"), '"')
     assert governs(doc[5], doc, q)
@@ -83,20 +106,31 @@ def test_a_parenthetical_speech_verb_reports_the_quote_of_its_clause(nlp):
 
 def test_after_a_comma_the_subject_right_after_the_verb_is_its_own(nlp):
     # `The rejection signals "the end", said Wilders`: the parse hangs both nouns on "said"
-    words = ["The", "rejection", "signals", '"', "the", "end", '"', ",", "said", "Wilders", "."]
-    heads = [1, 8, 1, 5, 5, 2, 5, 8, 8, 8, 8]
-    deps = ["det", "nsubj", "pobj", "punct", "det", "appos", "punct", "punct", "ROOT", "nsubj", "punct"]
-    pos = ["DET", "NOUN", "NOUN", "PUNCT", "DET", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc = hand_parsed(nlp, [
+        ('The', 1, 'det', 'DET'),
+        ('rejection', 8, 'nsubj', 'NOUN'),
+        ('signals', 1, 'pobj', 'NOUN'),
+        ('"', 5, 'punct', 'PUNCT'),
+        ('the', 5, 'det', 'DET'),
+        ('end', 2, 'appos', 'NOUN'),
+        ('"', 5, 'punct', 'PUNCT'),
+        (',', 8, 'punct', 'PUNCT'),
+        ('said', 8, 'ROOT', 'VERB'),
+        ('Wilders', 8, 'nsubj', 'PROPN'),
+        ('.', 8, 'punct', 'PUNCT'),
+    ])
     assert subject_of(doc[8]).text == "Wilders"
 
 
 def test_a_past_tense_the_parse_hung_on_a_name_is_that_names_verb(nlp):
     # "Barracuda, an investigator, tweeted: …" parsed with "tweeted" as an acl of the name
-    words = ["Barracuda", ",", "an", "investigator", ",", "tweeted", ":"]
-    heads = [0, 0, 3, 0, 0, 0, 0]
-    deps = ["ROOT", "punct", "det", "appos", "punct", "acl", "punct"]
-    pos = ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"]
-    tags = ["NNP", ",", "DT", "NN", ",", "VBN", ":"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(nlp, [
+        ('Barracuda', 0, 'ROOT', 'PROPN', 'NNP'),
+        (',', 0, 'punct', 'PUNCT', ','),
+        ('an', 3, 'det', 'DET', 'DT'),
+        ('investigator', 0, 'appos', 'NOUN', 'NN'),
+        (',', 0, 'punct', 'PUNCT', ','),
+        ('tweeted', 0, 'acl', 'VERB', 'VBN'),
+        (':', 0, 'punct', 'PUNCT', ':'),
+    ])
     assert subject_of(doc[5]).text == "Barracuda"
