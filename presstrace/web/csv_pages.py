@@ -31,7 +31,7 @@ from . import data
 from .corpus_pages import Date, Family, Name, ask
 from .map_page import Confidence
 from .network_page import Key, Kind, edge_reports
-from .pages import BIDI_CONTROLS, TEMPLATES, Conn, FormDate, Id, router
+from .pages import TEMPLATES, Conn, FormDate, Id, router, stored_outlet
 
 MAX_ROWS = 100_000  # a spreadsheet opens this many; past it a user wants the export CLI
 
@@ -64,10 +64,7 @@ TEMPLATES.env.filters["csv_query"] = csv_query
 def articles_csv(conn: Conn, outlet: Annotated[str, Query(max_length=500)] = "",
                  since: FormDate = "", until: FormDate = "", quotes: bool = False) -> Response:
     """The article list under its filters, newest first."""
-    known = data.outlets(conn)
-    # As on the page: the menu offers outlets without bidirectional controls.
-    stored = next((o for o in known if o == outlet), None) or next(
-        (o for o in known if o.translate(BIDI_CONTROLS) == outlet), outlet)
+    stored = stored_outlet(data.outlets(conn), outlet)
     rows = ask(data.articles_page, conn, MAX_ROWS, 0, outlet=stored or None, since=since or None,
                until=until or None, quoted=quotes, missing=400)
     return csv_response("articles.csv", ["id", "date", "source", "title", "chars"], rows)

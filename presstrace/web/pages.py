@@ -77,15 +77,19 @@ def api_docs_schema(request: Request) -> dict:
 FormDate = Annotated[str, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
 
 
+def stored_outlet(known: list[str], outlet: str) -> str:
+    """The stored outlet name a menu choice stands for: a menu's <option> holds no markup, so
+    no <bdi>, and outlets are offered without their bidirectional controls."""
+    return next((o for o in known if o == outlet), None) or next(
+        (o for o in known if o.translate(BIDI_CONTROLS) == outlet), outlet)
+
+
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, conn: Conn, offset: Offset = 0,
              outlet: Annotated[str, Query(max_length=500)] = "", since: FormDate = "",
              until: FormDate = "", quotes: bool = False) -> HTMLResponse:
     known = data.outlets(conn)
-    # A menu's <option> holds no markup, so no <bdi>: outlets are offered without their
-    # bidirectional controls, and the name chosen is matched back to the stored one.
-    stored = next((o for o in known if o == outlet), None) or next(
-        (o for o in known if o.translate(BIDI_CONTROLS) == outlet), outlet)
+    stored = stored_outlet(known, outlet)
     try:
         rows = data.articles_page(conn, PAGE + 1, offset, outlet=stored or None, since=since or None,
                                   until=until or None, quoted=quotes)
