@@ -172,16 +172,7 @@ def to_quote(doc: Doc, text: str, f: Found, index: EntityIndex, scare_max_words:
     if is_name(text[q.start:q.end]) and not _in_headline(text, q):  # nobody says a title
         return Quote(start=q.start, end=q.end, text=text[q.start:q.end], kind="scare")
     source = f.inherited or f
-    speaker = None
-    if source.speaker is not None:
-        who = who_is(source.speaker, index)
-        # a nationality is no one who speaks ("Ukrainians got “special treatment”")
-        speaker = _speaker(text, source.speaker, index, source.verb) if not is_demonym(who.head.text) else None
-        if not can_speak(who):
-            # `"…" the incident showed` names no one who speaks; `Rubio's catch phrase, "…"`
-            # is its owner's words
-            owner = possessor(who.head)
-            speaker = _speaker(text, owner, index) if owner is not None else None
+    speaker = _attributed_speaker(text, source, index) if source.speaker is not None else None
     if speaker is not None:
         speaker.confidence = speaker_confidence("inherited" if f.inherited else f.how, speaker)
     cue = None
@@ -191,6 +182,19 @@ def to_quote(doc: Doc, text: str, f: Found, index: EntityIndex, scare_max_words:
     return Quote(start=q.start, end=q.end, text=text[q.start:q.end], speaker=speaker, cue=cue,
                  channel=source.channel,
                  kind=_kind(text, q, source.speaker is not None or f.verb is not None, scare_max_words))
+
+
+def _attributed_speaker(text: str, source: Found, index: EntityIndex) -> Optional[Speaker]:
+    """The speaker the attribution's subject names, if it is someone who can speak: a
+    nationality is not ("Ukrainians got “special treatment”"), nor is `"…" the incident
+    showed`; `Rubio's catch phrase, "…"` is its owner's words."""
+    who = who_is(source.speaker, index)
+    if is_demonym(who.head.text):
+        return None
+    if can_speak(who):
+        return _speaker(text, source.speaker, index, source.verb)
+    owner = possessor(who.head)
+    return _speaker(text, owner, index) if owner is not None else None
 
 
 def _in_headline(text: str, q: QuoteSpan) -> bool:

@@ -65,6 +65,7 @@ def english_lemmas(pos: str) -> frozenset[str]:
     """The lemmas of one part of speech ("noun", "verb", "adj", "adv") in the English model's
     own lemmatizer tables, read from the installed model package named in the default
     settings; empty if it has none."""
+    # imported here: only this reader needs spaCy and the settings, and lexicons load early
     from spacy.lookups import Lookups
     from spacy.util import get_package_path
 

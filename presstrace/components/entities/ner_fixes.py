@@ -8,7 +8,9 @@ person named in full, becomes PERSON ("President of Ukraine Volodymyr Zelenskyy"
 into the place and the person); an unlabelled proper noun that names a well-known place
 becomes GPE; a GPE the gazetteer does not know and that is shaped like a demonym becomes
 NORP. News-agency names in credits and datelines become ORG, as do online platforms the
-model calls people ("said on Twitter").
+model calls people ("said on Twitter"). A first name used alone makes the full name a person
+("Ajay Spence" after "Ajay"), and an unlabelled first name or surname of a person named in
+full is that person; a name with no capital letter is none ("defence ministry").
 """
 from __future__ import annotations
 
