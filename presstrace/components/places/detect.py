@@ -383,9 +383,12 @@ def repeat_toponyms(text: str, chosen: list[Toponym], persons: list[tuple[int, i
     return out
 
 
+# A photo caption ends with the date and the city the picture was taken in (AP style).
+CAPTION_PLACE_RE = re.compile(r"\b(?:19|20)\d\d, in $")
 # Words that make a sentence speak of a city, not the region of the same name ("New York's
-# mayor", "the five boroughs"); the UN bodies meet in cities (New York, Geneva, Vienna).
-TOWN_WORDS = {"mayor", "borough", "boroughs", "downtown", "subway", "citywide", "city", "metro",
+# mayor", "the five boroughs"); the UN bodies meet in cities (New York, Geneva, Vienna), and
+# a reporter who "contributed" from a place filed from its city.
+TOWN_WORDS = {"contributed", "mayor", "borough", "boroughs", "downtown", "subway", "citywide", "city", "metro",
               "suburbs", "uptown", "un", "u.n.", "nations", "headquarters"}
 # Words that make it speak of a state or province: its governor, its legislators, its
 # elections, its counties ("Sen. Chuck Schumer of New York", "upstate New York").
@@ -401,7 +404,10 @@ def place_cue(doc: Doc, t: Toponym) -> str:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
         return ""
-    if doc_text(doc).startswith("-based", t.end):
+    text = doc_text(doc)
+    if text.startswith("-based", t.end):
         return "town"  # "New York-based Human Rights Watch": a body is based in a city
+    if CAPTION_PLACE_RE.search(text, max(0, t.start - 12), t.start):
+        return "town"  # a photo caption's "…, Aug. 24, 2022, in New York." names the city
     words = {tok.lower_ for tok in span[0].sent if not span.start <= tok.i < span.end}
     return "region" if words & REGION_CUE_WORDS else "town" if words & TOWN_WORDS else ""

@@ -57,6 +57,8 @@ W_NEIGHBOUR = 1.2  # per other name with a place within NEIGHBOUR_KM, for at mos
 NEIGHBOUR_KM = 50.0
 RIVAL_KM = 161.0  # a rival this far away is another place, not a point of the same one
 OUTRANK = 5  # a namesake this many times bigger wins unless the article places the smaller one
+WORLD_CITY = 1_000_000  # a city named alone the world over …
+WORLD_OUTRANK = 100     # … wins over a namesake this many times smaller even in its country's article
 _ABBREVIATIONS = {"st": "saint ", "mt": "mount ", "ft": "fort "}
 _ABBREVIATION_RE = re.compile(r"\b(st|mt|ft)\.? ")
 
@@ -268,17 +270,20 @@ def score(c: GazetteerEntry, k: int, group: Group, groups: list[Group], ctx: Con
         # "Ontario" or "Wales" is a town only where the text says so ("Ontario, Calif.") or
         # names its neighbours ("Lebanon" with "Boone County" is Lebanon, Indiana): a region
         # named elsewhere in the article is no evidence against the province itself.
-        if share < 1 and not _placed(c, [ctx.points[j] for j in others if j in ctx.points]) \
+        if (share < 1 or _outranked(c, group, world_city=True)) \
+                and not _placed(c, [ctx.points[j] for j in others if j in ctx.points]) \
                 and _outranked(c, group, with_region=True):
             return total  # a neighbour counts here only as a place the article is taken to name
         return total + W_COUNTRY * share + neighbours
     votes = W_VOTE * min(1.5, sum(g.regions.get(region, 0.0) for j, g in enumerate(groups) if j != k))
     near = _near(c, [ctx.points[j] for j in others if j in ctx.points])
     local = max(named, towns, votes, near, neighbours)
-    if not local and share < 1 and _outranked(c, group):
+    if not local and (share < 1 or _outranked(c, group, world_city=True)) and _outranked(c, group):
         # In an article that names other countries too, a small namesake (Geneva, Illinois)
         # wins over a town `OUTRANK` times its size only where the article names its state
-        # or a neighbour; an article that names one country reads its names there.
+        # or a neighbour; an article that names one country reads its names there, but not
+        # against a world city of its name ("the UN in New York" in an article on Ukraine is
+        # not Niu-York, a village of Donetsk Oblast).
         return total
     return total + W_COUNTRY * share + local
 
@@ -288,12 +293,15 @@ def _placed(c: GazetteerEntry, points: list[tuple[float, float]]) -> bool:
     return any(distance_km(c.lat, c.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in points)
 
 
-def _outranked(c: GazetteerEntry, group: Group, with_region: bool = False) -> bool:
+def _outranked(c: GazetteerEntry, group: Group, with_region: bool = False, world_city: bool = False) -> bool:
     """Whether a candidate far from `c` is a town `OUTRANK` times its size or more
-    (`with_region`: one that lies in a region of the same name, as Geneva in Geneva)."""
+    (`with_region`: one that lies in a region of the same name, as Geneva in Geneva;
+    `world_city`: a city of `WORLD_CITY` people or more, `WORLD_OUTRANK` times its size)."""
     regions = {(r.country, r.admin1_code) for r in group.candidates if r.feature_code == "ADM1"} \
         if with_region else set()
-    return any(o.feature_class == "P" and o.population >= OUTRANK * max(c.population, 1)
+    factor = WORLD_OUTRANK if world_city else OUTRANK
+    return any(o.feature_class == "P" and o.population >= factor * max(c.population, 1)
+               and (not world_city or o.population >= WORLD_CITY)
                and distance_km(o.lat, o.lon, c.lat, c.lon) > RIVAL_KM
                and (not with_region or (o.country, o.admin1_code) in regions) for o in group.candidates)
 

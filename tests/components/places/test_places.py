@@ -369,6 +369,11 @@ def test_places_demonyms_do_not_locate_events(run):
     ("New York's mayor said the five boroughs would take in refugees.", "New York City"),
     ("The governor said New York would send aid to the region.", "New York"),
     ("Researchers of the New York-based group spoke on Monday.", "New York City"),
+    # in an article on one country a world city still beats that country's village of its name
+    ("The Security Council met at the UN in New York on Monday to discuss the war in Ukraine.",
+     "New York City"),
+    ("Players at a match to raise aid for Ukraine, Wednesday, Aug. 24, 2022, in New York.", "New York City"),
+    ("AP journalist Larry Fenn in New York contributed to this report.", "New York City"),
     # a state's words win over a city's: its senator, its elections
     ("Sen. Chuck Schumer of New York met the city's mayor on Monday.", "New York"),
 ])
