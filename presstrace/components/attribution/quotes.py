@@ -21,7 +21,7 @@ from ...records import Quote, Speaker, TextSpan
 from ..common.doc import contract, doc_text, get_layer, noncontent_ranges, set_layer
 from ..common.entity_index import EntityIndex
 from ..common.lexicons import is_demonym
-from ..common.sources import can_speak, possessor, who_is
+from ..common.sources import Who, can_speak, possessor, who_is
 from ..common.quotemarks import QuoteSpan, find_quotes
 from ..common.speech import according_to, channel_of, cue_span, is_speech_verb
 from ..common.syntax import description, relative_pronoun, subject_of, tokens_between
@@ -192,7 +192,7 @@ def _attributed_speaker(text: str, source: Found, index: EntityIndex) -> Optiona
     if is_demonym(who.head.text):
         return None
     if can_speak(who):
-        return _speaker(text, source.speaker, index, source.verb)
+        return _speaker(text, source.speaker, index, source.verb, who)
     owner = possessor(who.head)
     return _speaker(text, owner, index) if owner is not None else None
 
@@ -235,11 +235,13 @@ def carry_channels(text: str, quotes: list[Quote]) -> None:
         last[key] = q
 
 
-def _speaker(text: str, tok: Token, index: EntityIndex, verb: Optional[Token] = None) -> Speaker:
+def _speaker(text: str, tok: Token, index: EntityIndex, verb: Optional[Token] = None,
+             who: Optional[Who] = None) -> Speaker:
     """The speaker mention (the relative pronoun in "Obama, who called it “unfit”") and the
-    entity it resolves to (through the noun the pronoun hangs on)."""
+    entity it resolves to (through the noun the pronoun hangs on); `who` is `tok`'s, when
+    the caller has it already."""
     rel = relative_pronoun(verb, tok) if verb is not None else None
-    who = who_is(tok, index)
+    who = who if who is not None else who_is(tok, index)
     start, end = (rel.idx, rel.idx + len(rel)) if rel is not None else (who.span.start_char, who.span.end_char)
     # a speaker is named by its entity unless that is a people; the head's own NER label,
     # which claims also weigh, is not consulted here

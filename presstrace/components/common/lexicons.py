@@ -55,11 +55,6 @@ def speaker_nouns() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in words)
 
 
-def english_verbs() -> frozenset[str]:
-    """Verb lemmas (about 8,700) of the English model's own lemmatizer tables."""
-    return english_lemmas("verb")
-
-
 @lru_cache(maxsize=None)
 def english_lemmas(pos: str) -> frozenset[str]:
     """The lemmas of one part of speech ("noun", "verb", "adj", "adv") in the English model's

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from ...records import Entity
 from .descriptions import described_person, is_definite_description
 from .entity_index import EntityIndex
-from .lexicons import english_lemmas, english_verbs, speaker_nouns
+from .lexicons import english_lemmas, speaker_nouns
 from .speech import utterer
 from .syntax import description, naming_token, speaker_span
 
@@ -77,7 +77,7 @@ def agent_noun(noun: str) -> bool:
     candidates = {stem, stem + "e", noun[:-1]}
     if len(stem) > 2 and stem[-1] == stem[-2]:
         candidates.add(stem[:-1])  # "shopper"
-    return bool(candidates & english_verbs())
+    return bool(candidates & english_lemmas("verb"))
 
 
 def possessor(head: Token) -> Optional[Token]:

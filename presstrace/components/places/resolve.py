@@ -278,7 +278,7 @@ def score(c: GazetteerEntry, k: int, group: Group, groups: list[Group], ctx: Con
     votes = W_VOTE * min(1.5, sum(g.regions.get(region, 0.0) for j, g in enumerate(groups) if j != k))
     near = _near(c, [ctx.points[j] for j in others if j in ctx.points])
     local = max(named, towns, votes, near, neighbours)
-    if not local and (share < 1 or _outranked(c, group, world_city=True)) and _outranked(c, group):
+    if not local and (_outranked(c, group, world_city=True) or (share < 1 and _outranked(c, group))):
         # In an article that names other countries too, a small namesake (Geneva, Illinois)
         # wins over a town `OUTRANK` times its size only where the article names its state
         # or a neighbour; an article that names one country reads its names there, but not
