@@ -46,8 +46,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Iterable
 
-from presstrace.corpus.stories import (Doc, StoryParams, cluster, load_docs, parse_date,
-                                       tokens)
+from presstrace.corpus.stories import Doc, StoryParams, cluster, load_docs
+from presstrace.corpus.story_features import parse_date, tokens
 from presstrace.runners import ingest
 from presstrace.store import db
 

@@ -42,7 +42,7 @@ from ..components.framing.choices import naming_table
 from ..components.framing.confidence import is_confident
 from ..store.attribution_view import confident_speaker
 from .lookup import Ref, resolve_speaker, speakers_by_alias, story_articles, story_id
-from .stories import tokens
+from .story_features import tokens
 
 UNKNOWN_OUTLET = "(unknown)"
 # Figures are what a factual claim turns on ("50%-52%", "2005", "$4 billion"), and the

@@ -22,7 +22,7 @@ from typing import Iterator, Optional
 
 from ..names import name_key
 from ..store.db import transaction
-from .stories import parse_date
+from .story_features import parse_date
 
 DEFAULT_WINDOW_DAYS = 2
 

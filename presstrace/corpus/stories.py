@@ -22,8 +22,7 @@ from typing import Hashable, Iterator, Optional
 
 from ..store.db import get_meta, set_meta, transaction
 from .story_evidence import store_evidence
-from .story_features import (CHANNELS, ENTITY_LABELS, Doc, load_docs as read_docs,  # noqa: F401
-                             parse_date, tokens, weigh)
+from .story_features import Doc, load_docs as read_docs, weigh
 from .story_linkage import Linkage, average_linkage, pair_similarities
 
 META_KEY = "stories_params"

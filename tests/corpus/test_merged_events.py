@@ -7,7 +7,7 @@ import pytest
 
 from presstrace.corpus.entities import update_corpus_entities
 from presstrace.corpus.events import group_events, iter_merged_events, update_merged_events
-from presstrace.corpus.stories import parse_date
+from presstrace.corpus.story_features import parse_date
 
 
 def test_events_reports_of_one_shelling_merge(entity_conn):

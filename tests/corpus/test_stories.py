@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from presstrace.corpus.stories import (Doc, StoryParams, cluster, iter_stories, stored_params, tokens,
-                                       update_stories)
+from presstrace.corpus.stories import Doc, StoryParams, cluster, iter_stories, stored_params, update_stories
+from presstrace.corpus.story_features import tokens
 from presstrace.runners import ingest
 from presstrace.store import db
 
