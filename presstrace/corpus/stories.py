@@ -32,7 +32,8 @@ META_KEY = "stories_params"
 class StoryParams:
     """Clustering settings; stored with the assignments (a change means a rebuild)."""
     # Fitted on the tune parts of the AllSides and BASIL sets (benchmarks/stories.py),
-    # and read on the 20 largest stories of the 1,298 ukraine_media_dev articles.
+    # and read on the 20 largest stories of the 1,298 ukraine_media_dev articles; the
+    # head, house rarity, norm floor and specifics settings were added together (issue #22).
     threshold: float = 0.12          # least mean pair similarity to merge, both sides dated
     undated_threshold: float = 0.2   # the same when an article has no date
     window_days: int = 3             # articles further apart are never compared
@@ -48,6 +49,13 @@ class StoryParams:
     # 0: a feature every article has weighs nothing, so on a corpus of one war "Russia"
     # and "Ukraine" cannot make two articles one story (1, the usual smoothing, let them)
     idf_floor: float = 0.0
+    # What an article reports is in its title and lead; later paragraphs give background
+    # and other news (an AP roundup's last item, an outlet's closing boilerplate).
+    specifics_chars: int = 1500      # names, places, dates from this much text; 0: all
+    house_rarity: bool = True        # a feature weighs at most its rarity in its outlet
+    norm_floor: float = 2.0          # a channel of only common features stays weak (weigh)
+    head_chars: int = 300            # the head channel: the title and this much text
+    head_weight: float = 0.6
 
     def __post_init__(self):
         for name in ("threshold", "undated_threshold"):
@@ -59,7 +67,7 @@ class StoryParams:
     def linkage(self) -> Linkage:
         return Linkage({"text": self.text_weight, "entities": self.entity_weight,
                         "places": self.place_weight, "dates": self.date_weight,
-                        "embedding": self.embedding_weight},
+                        "head": self.head_weight, "embedding": self.embedding_weight},
                        self.threshold, self.undated_threshold, self.window_days,
                        self.day_decay, self.day_penalty)
 
@@ -71,7 +79,8 @@ EMBEDDING_PARAMS = dict(embedding_weight=0.6, threshold=0.2, undated_threshold=0
 
 def load_docs(conn: sqlite3.Connection, params: StoryParams) -> list[Doc]:
     """Every analysed (or failed) article's features, as `params` asks for them."""
-    return read_docs(conn, params.lead_chars, params.embedding_weight > 0)
+    return read_docs(conn, params.lead_chars, params.embedding_weight > 0,
+                     params.specifics_chars, params.head_chars)
 
 
 def cluster(docs: list[Doc], params: StoryParams,
@@ -91,7 +100,8 @@ def cluster(docs: list[Doc], params: StoryParams,
     """
     locks = {aid: key for aid, key in (locks or {}).items()}
     index = {doc.article_id: i for i, doc in enumerate(docs)}
-    pairs = pair_similarities(docs, weigh(docs, params.idf_power, params.idf_floor), params.linkage())
+    pairs = pair_similarities(docs, weigh(docs, params.idf_power, params.idf_floor,
+                                      params.house_rarity, params.norm_floor), params.linkage())
     groups = average_linkage(len(docs), pairs, params.threshold,
                              {index[a]: k for a, k in locks.items() if a in index})
     ints = [k for k in locks.values() if isinstance(k, int)]

@@ -13,7 +13,7 @@ import json
 import sqlite3
 from collections import Counter, defaultdict
 
-from .story_features import COUNTED, Doc, document_frequencies, rarity
+from .story_features import Doc, document_frequencies, rarity
 
 KINDS = {"entities": "name", "places": "place", "dates": "date", "text": "word"}
 LIMIT = 12
@@ -35,8 +35,8 @@ def shared_specifics(members: list[Doc], df: dict[str, Counter], n: int,
     have: dict[tuple[str, str], int] = Counter()
     labels: dict[tuple[str, str], str] = {}
     for doc in members:
-        for ch in COUNTED:
-            for feature in doc.channels[ch]:
+        for ch in KINDS:
+            for feature in doc.channels.get(ch, {}):
                 have[(ch, feature)] += 1
                 labels.setdefault((ch, feature), doc.labels.get(f"{ch}:{feature}", feature))
     shared = [(rarity(df[ch][f], n) * k, ch, f, k) for (ch, f), k in have.items() if k >= 2]
