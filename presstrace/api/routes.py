@@ -54,10 +54,20 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")
 Since = Annotated[Optional[str], Query(pattern=DATE, description="From this date (inclusive).")]
 Until = Annotated[Optional[str], Query(pattern=DATE, description="Up to this date (inclusive).")]
 Name = Optional[str]
+# The publication is the `outlet` everywhere in the API, as on the pages and in /api/attention
+# ("source" also names a claim's source, an event's source actor and a network edge's end);
+# `source`, its older name, is still read and still answered beside it.
+Outlet = Annotated[Name, Query(description="Outlet name (any part, any case).")]
+OldOutlet = Annotated[Name, Query(description="The older name of outlet; outlet wins.")]
 MinConfidence = Annotated[Optional[float], Query(ge=0, le=1, description="Only speakers, sources or events "
                                                                          "given at least this confidence.")]
-ARTICLE_COLUMNS = ("a.id, a.input_id, a.date, a.source, a.title, a.url, a.status, a.chars, "
-                   "a.duplicate_of")
+ARTICLE_COLUMNS = ("a.id, a.input_id, a.date, a.source AS outlet, a.source, a.title, a.url, "
+                   "a.status, a.chars, a.duplicate_of")
+
+
+def with_outlet(rows: list[dict]) -> list[dict]:
+    """Rows that name their article's outlet `source` also name it `outlet`."""
+    return [{"outlet": row.get("source"), **row} for row in rows]
 
 
 def page(fetch: Callable[[int], list], limit: int, offset: int) -> dict[str, Any]:
@@ -79,11 +89,11 @@ def search_errors() -> Iterator[None]:
 
 @router.get("/articles", summary="List articles, newest first, or by relevance with q",
              response_model=None, responses=answers(ArticlePage))
-def list_articles(conn: Conn, limit: Limit = 50, offset: Offset = 0, source: Name = None,
-                  since: Since = None, until: Until = None,
+def list_articles(conn: Conn, limit: Limit = 50, offset: Offset = 0, outlet: Outlet = None,
+                  source: OldOutlet = None, since: Since = None, until: Until = None,
                   q: Annotated[Optional[str], Query(description="Full-text search (FTS5).")] = None,
                   status: Optional[Literal["analysed", "duplicate", "failed"]] = None) -> dict:
-    where = queries.Filters().like("a.source", source).dates("a.date", since, until)
+    where = queries.Filters().like("a.source", outlet or source).dates("a.date", since, until)
     base, order = "FROM articles a", "a.date IS NULL, a.date DESC, a.id"
     if q:
         base = "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
@@ -113,12 +123,13 @@ def get_article(conn: Conn, article_id: Annotated[int, Path(ge=1, le=MAX_SQL_INT
 @router.get("/quotes", summary="Quotes with speaker, cue, outlet and date, newest first",
              response_model=None, responses=answers(Page[QuoteRow]))
 def list_quotes(conn: Conn, limit: Limit = 50, offset: Offset = 0, speaker: Name = None,
-                source: Name = None, since: Since = None, until: Until = None,
+                outlet: Outlet = None, source: OldOutlet = None, since: Since = None,
+                until: Until = None,
                 kind: Optional[Literal["direct", "partial", "block", "scare"]] = None,
                 min_confidence: MinConfidence = None) -> dict:
-    return page(lambda n: queries.quotes(conn, speaker=speaker, source=source, since=since,
-                                         until=until, kind=kind, limit=n, min_confidence=min_confidence),
-                limit, offset)
+    return page(lambda n: with_outlet(queries.quotes(
+        conn, speaker=speaker, source=outlet or source, since=since, until=until, kind=kind,
+        limit=n, min_confidence=min_confidence)), limit, offset)
 
 
 @router.get("/claims", summary="Claims and who they are attributed to, newest first",
@@ -126,11 +137,11 @@ def list_quotes(conn: Conn, limit: Limit = 50, offset: Offset = 0, speaker: Name
 def list_claims(conn: Conn, limit: Limit = 50, offset: Offset = 0,
                 kind: Optional[Literal["named", "vague", "unattributed"]] = None,
                 by: Annotated[Name, Query(description="Claimed-by name.")] = None,
-                source: Name = None, since: Since = None, until: Until = None,
-                min_confidence: MinConfidence = None) -> dict:
-    return page(lambda n: queries.claims(conn, kind=kind, name=by, source=source, since=since,
-                                         until=until, limit=n, min_confidence=min_confidence),
-                limit, offset)
+                outlet: Outlet = None, source: OldOutlet = None, since: Since = None,
+                until: Until = None, min_confidence: MinConfidence = None) -> dict:
+    return page(lambda n: with_outlet(queries.claims(
+        conn, kind=kind, name=by, source=outlet or source, since=since, until=until, limit=n,
+        min_confidence=min_confidence)), limit, offset)
 
 
 @router.get("/events", summary="Events by PLOVER type, actor, place and date",
@@ -147,7 +158,8 @@ def list_events(conn: Conn, limit: Limit = 50, offset: Offset = 0,
         return page(lambda n: queries.events(conn, type=type, actor=actor, place=place, since=since,
                                              until=until, limit=n, min_confidence=min_confidence),
                     limit, offset)
-    rows = [m for m in iter_merged_events(conn, event_type=type, min_articles=min_articles)
+    rows = [{**m, "articles": with_outlet(m["articles"])}
+            for m in iter_merged_events(conn, event_type=type, min_articles=min_articles)
             if _merged_matches(m, actor, place, since, until)]
     return page(lambda n: rows[:n], limit, offset)
 
@@ -173,12 +185,12 @@ def list_entities(conn: Conn,
                   top: Annotated[Optional[int], Query(ge=1, le=MAX_LIMIT, description="The older "
                                                       "name of limit; limit wins.")] = None,
                   label: Annotated[Name, Query(description="PERSON, ORG, GPE, …")] = None,
-                  source: Name = None, since: Since = None, until: Until = None,
-                  offset: Offset = 0) -> dict:
+                  outlet: Outlet = None, source: OldOutlet = None, since: Since = None,
+                  until: Until = None, offset: Offset = 0) -> dict:
     """Names as articles write them, with the corpus entity (`id`) they are linked to."""
     most = limit or top or 20
-    answer = page(lambda n: queries.entities(conn, top=n, label=label, source=source, since=since,
-                                             until=until), most, offset)
+    answer = page(lambda n: queries.entities(conn, top=n, label=label, source=outlet or source,
+                                             since=since, until=until), most, offset)
     answer["items"] = with_entity_ids(conn, answer["items"])
     return answer
 
@@ -212,8 +224,9 @@ def search(conn: Conn, q: Annotated[str, Query(min_length=1, description="FTS5 e
            target: Annotated[Literal["articles", "quotes"], Query(alias="in")] = "articles",
            duplicates: bool = False, limit: Limit = 20, offset: Offset = 0) -> dict:
     with search_errors():
-        return page(lambda n: queries.search(conn, q, target=target, limit=n,
-                                             include_duplicates=duplicates), limit, offset)
+        return page(lambda n: with_outlet(queries.search(conn, q, target=target, limit=n,
+                                                         include_duplicates=duplicates)),
+                    limit, offset)
 
 
 class AnalyzeRequest(BaseModel):

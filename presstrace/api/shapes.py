@@ -34,7 +34,8 @@ class ArticleRow(Shape):
     id: int
     input_id: InputId
     date: Optional[str]
-    source: Optional[str] = Field(description="The outlet.")
+    outlet: Optional[str] = Field(description="The outlet.")
+    source: Optional[str] = Field(description="The outlet, by its older name.")
     title: Optional[str]
     url: Optional[str]
     status: str
@@ -48,7 +49,8 @@ class ArticlePage(Page[ArticleRow]):
 class QuoteRow(Shape):
     article_id: int
     date: Optional[str]
-    source: Optional[str]
+    outlet: Optional[str] = Field(description="The outlet.")
+    source: Optional[str] = Field(description="The outlet, by its older name.")
     speaker: Optional[str]
     quote: str
     cue: Optional[str]
@@ -59,7 +61,8 @@ class QuoteRow(Shape):
 class ClaimRow(Shape):
     article_id: int
     date: Optional[str]
-    source: Optional[str]
+    outlet: Optional[str] = Field(description="The outlet.")
+    source: Optional[str] = Field(description="The outlet, by its older name.")
     source_kind: str
     claimed_by: Optional[str]
     claim: str
@@ -80,7 +83,8 @@ class EventRow(Shape):
 class MergedArticle(Shape):
     id: int
     input_id: InputId
-    source: Optional[str]
+    outlet: Optional[str] = Field(description="The outlet.")
+    source: Optional[str] = Field(description="The outlet, by its older name.")
     date: Optional[str]
 
 
@@ -118,7 +122,8 @@ class StoryRow(Shape):
 class SearchRow(Shape):
     article_id: int
     date: Optional[str]
-    source: Optional[str]
+    outlet: Optional[str] = Field(description="The outlet.")
+    source: Optional[str] = Field(description="The outlet, by its older name.")
 
 
 class TimelineItem(Shape):
