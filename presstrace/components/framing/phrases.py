@@ -132,6 +132,8 @@ def _loaded(tok: Token, lex: FramingLexicon) -> Iterator[Candidate]:
         if is_person(tok.head, lex):
             return  # labelled by `_label`
         yield candidate(_through(tok, tok.head), "loaded_language", "loaded_adj_noun")
+    elif tok.pos_ == "NOUN" and is_person(tok, lex):
+        yield candidate(modifiers_left(tok), "name_calling", "loaded_person")
     elif tok.pos_ in ("ADJ", "NOUN", "ADV"):
         yield candidate(modifiers_left(tok), "loaded_language", f"loaded_{tok.pos_.lower()}")
     elif tok.pos_ == "VERB":
@@ -195,11 +197,17 @@ def _exaggeration(tok: Token, lex: FramingLexicon) -> Iterator[Candidate]:
 
 
 def _word_cues(tok: Token, lex: FramingLexicon) -> Iterator[Candidate]:
-    """Single-word cues of flag-waving and reductio ad Hitlerum."""
+    """Single-word cues of flag-waving and reductio ad Hitlerum. A Hitler word set before a
+    noun for people ("Vichy journalists", "the fascist mullahs") labels those people: that
+    is name calling, where a comparison ("compared it to Nazi Germany") is the reductio."""
     if lex["flag"].has(tok):
         yield candidate(noun_phrase(tok) if tok.pos_ in NOMINAL else [tok], "flag_waving", "flag_word")
     if lex["hitler"].has(tok):
-        yield candidate(noun_phrase(tok) if tok.pos_ in NOMINAL else [tok], "bandwagon", "hitler_word")
+        head = tok.head
+        if tok.dep_ in ("amod", "compound") and head.i > tok.i and head.pos_ == "NOUN" and is_person(head, lex):
+            yield candidate(_through(tok, head), "name_calling", "hitler_label")
+        else:
+            yield candidate(noun_phrase(tok) if tok.pos_ in NOMINAL else [tok], "bandwagon", "hitler_word")
 
 
 # Absolute phrases that need what follows them: "not seen since World War II".

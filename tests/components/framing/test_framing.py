@@ -145,6 +145,10 @@ def test_framing_figurative_undertaking(run, text, span, loaded):
     # speech verbs that judge the speech, and stock metaphors
     ("The governor boasted that the budget was balanced.", "loaded_language", "boasted"),
     ("The report was a bombshell for the campaign.", "loaded_language", "bombshell"),
+    # a loaded noun for people labels them; a Hitler word before a noun for people labels them
+    ("The president called the press the enemy of the people.", "name_calling", "enemy"),
+    ("The columnist mocked the Vichy journalists who repeated the ministry's line.", "name_calling",
+     "Vichy journalists"),
 ])
 def test_framing_new_phrase_rules(run, text, technique, words):
     found = spans(run(text), technique)
@@ -165,3 +169,10 @@ def test_framing_repetition_across_the_article(run):
     text = ("The senator called them illegal invaders at the rally. " + "Farmers spoke about prices and rain. " * 12
             + "Later she again warned about illegal invaders.")
     assert len([f for f in run(text).framing if f.technique == "repetition"]) == 2
+
+
+def test_framing_hitler_word_compares_unless_it_labels_people(run):
+    compared = run("Critics compared the policy to Nazi Germany.").framing
+    assert any(f.technique == "bandwagon" and "Nazi Germany" in f.text for f in compared)
+    labelled = run("The columnist mocked the Vichy journalists who repeated the ministry's line.").framing
+    assert not [f for f in labelled if f.technique == "bandwagon"]
