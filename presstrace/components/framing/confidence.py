@@ -1,12 +1,17 @@
-"""How far a framing span can be trusted: its technique's span precision on PTC's tune part.
+"""How far a framing item can be trusted: the span precision its class had on PTC's tune part.
 
-`data/framing_confidence.tsv` (written by `benchmarks/calibrate_framing.py`) holds, per
-technique, the share of its predicted characters that fall inside a gold technique span of
-the PTC-2020 tune part (SemEval-2020 Task 11's partial-overlap precision). A technique below
-`CONFIDENT` there is experimental: its spans stay in the output, marked by their confidence,
-but the article's framing profile, the workbench panel and the outlet comparison leave them
-out unless a setting switches them on (`data/FRAMING.md`). Naming choices and hedges are
-not PTC techniques: they carry no confidence and count as confident.
+`data/framing_confidence.tsv` (written by `benchmarks/calibrate_framing.py`) holds, per class
+of item (technique, the rule that found it, its voice, its sentence kind: `item_class.py`),
+the share of the class's predicted characters that fall inside a gold technique span of the
+PTC-2020 tune part (SemEval-2020 Task 11's partial-overlap precision), smoothed toward the
+next coarser class so that a class seen a few times says little on its own. It is a
+calibration table, not a trained model: PTC's licence forbids shipping a model trained on
+it, and each figure is a measured precision, as a reliability table would list.
+
+An item below `CONFIDENT` is experimental: it stays in the output, marked by its confidence,
+but the article's framing profile, the workbench panel and the outlet comparison leave it
+out unless a setting switches its technique on (`data/FRAMING.md`). Naming choices and
+hedges are not PTC techniques: they carry no confidence and count as confident.
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Optional
 
 from ..common.lexicons import data_rows
+from .item_class import levels
 
 TABLE = "framing_confidence.tsv"
 CONFIDENT = 0.5
@@ -22,20 +28,30 @@ UNMEASURED = ("naming_choice", "hedge")
 
 @lru_cache(maxsize=1)
 def table() -> dict[str, float]:
-    """Technique -> its tune span precision, from the shipped table."""
-    return {technique: float(value) for technique, value, _ in data_rows(TABLE)}
+    """Class key ("technique", "technique|rule", … as `item_class.levels`) -> its tune precision."""
+    return {key: float(value) for key, value, _ in data_rows(TABLE)}
+
+
+def item_confidence(technique: str, found_by: Optional[str], voice: Optional[str],
+                    text: str, end: int) -> Optional[float]:
+    """The figure of the finest class of the item the table lists; None for naming choices,
+    hedges and techniques the table does not know."""
+    if technique in UNMEASURED:
+        return None
+    known = table()
+    found = [known[key] for key in levels(technique, found_by, voice, text, end) if key in known]
+    return found[-1] if found else None
 
 
 def technique_confidence(technique: str) -> Optional[float]:
-    """The technique's tune precision; None for naming choices, hedges and unmeasured ones."""
-    if technique in UNMEASURED:
-        return None
-    return table().get(technique)
+    """The technique's tune precision over all its items; None for naming choices and hedges."""
+    return None if technique in UNMEASURED else table().get(technique)
 
 
 def experimental() -> tuple[str, ...]:
-    """Techniques whose tune precision is below `CONFIDENT`, by name."""
-    return tuple(sorted(t for t, p in table().items() if p < CONFIDENT))
+    """Techniques none of whose classes reaches `CONFIDENT`, by name."""
+    confident = {key.split("|")[0] for key, p in table().items() if p >= CONFIDENT}
+    return tuple(sorted({key.split("|")[0] for key in table()} - confident))
 
 
 def is_confident(item: Any, switched_on: Iterable[str] = ()) -> bool:

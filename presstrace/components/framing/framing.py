@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from ...records import Framing
 from .lexicon import framing_lexicon
 from .choices import naming_choices, naming_table
-from .confidence import technique_confidence
+from .confidence import item_confidence
 from .naming import hedges, repetitions
 from .phrases import SCARE_LABEL_MAX_WORDS, phrase_candidates, scare_quotes
 from .sentences import sentence_candidates
@@ -165,5 +165,5 @@ def _shared(a: Candidate, b: Candidate) -> float:
 def to_record(text: str, cand: Candidate, voice: str) -> Framing:
     return Framing(start=cand.start, end=cand.end, text=text[cand.start:cand.end], technique=cand.technique,
                    concept=cand.concept, variant=cand.variant, voice=voice, found_by=cand.rule or None,
-                   confidence=technique_confidence(cand.technique), count=cand.count,
+                   confidence=item_confidence(cand.technique, cand.rule, voice, text, cand.end), count=cand.count,
                    quoted_only=cand.quoted_only, alternatives=cand.alternatives)
