@@ -202,12 +202,25 @@ def _word_cues(tok: Token, lex: FramingLexicon) -> Iterator[Candidate]:
     is name calling, where a comparison ("compared it to Nazi Germany") is the reductio."""
     if lex["flag"].has(tok):
         yield candidate(noun_phrase(tok) if tok.pos_ in NOMINAL else [tok], "flag_waving", "flag_word")
-    if lex["hitler"].has(tok):
+    if lex["hitler"].has(tok) and not recounts_history(tok.sent):
         head = tok.head
         if tok.dep_ in ("amod", "compound") and head.i > tok.i and head.pos_ == "NOUN" and is_person(head, lex):
             yield candidate(_through(tok, head), "name_calling", "hitler_label")
         else:
             yield candidate(noun_phrase(tok) if tok.pos_ in NOMINAL else [tok], "bandwagon", "hitler_word")
+
+
+# A sentence that dates what it tells in the past ("the 1943 killings in Volhynia in
+# Nazi-occupied Poland", "liberated from the Nazis in World War II") recounts history: its
+# Nazis and Stalin are the past itself, not a present thing likened to them.
+HISTORY = re.compile(r"\b(?:1[89][0-8]\d|1990|(?:First|Second|Great Patriotic|Cold) War|World War|WWI+|WW[12]"
+                     r"|anniversary)\b|\b1[89]\d0s\b")
+
+
+def recounts_history(sent: Span) -> bool:
+    """True for a sentence that dates its subject in the past (a year before 1991, a named
+    war of the last century, an anniversary)."""
+    return bool(HISTORY.search(sent.text))
 
 
 # Absolute phrases that need what follows them: "not seen since World War II".
@@ -223,6 +236,8 @@ def _phrase_cues(doc: Doc, lex: FramingLexicon, text: str) -> Iterator[Candidate
         for start, end in lex[category].find(text):
             span = char_span(doc, start, end)
             if span is None:
+                continue
+            if category == "hitler" and recounts_history(span.sent):
                 continue
             if category == "label_mod":
                 head = span[-1].head

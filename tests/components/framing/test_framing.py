@@ -176,3 +176,20 @@ def test_framing_hitler_word_compares_unless_it_labels_people(run):
     assert any(f.technique == "bandwagon" and "Nazi Germany" in f.text for f in compared)
     labelled = run("The columnist mocked the Vichy journalists who repeated the ministry's line.").framing
     assert not [f for f in labelled if f.technique == "bandwagon"]
+
+
+@pytest.mark.parametrize("text", [
+    "The remarks were made on the 79th anniversary of the 1943 killings in Nazi-occupied Poland.",
+    "Soviet troops drove the Nazis from the city in World War II.",
+    "The Soviet Union collapsed.",                 # a state named, not a comparison
+])
+def test_framing_history_is_no_reductio(run, text):
+    assert not [f for f in run(text).framing if f.technique == "bandwagon"]
+
+
+@pytest.mark.parametrize("text,technique", [
+    ("Diplomacy is vital as the president operates in the world.", "exaggeration"),  # no superlative
+    ("Moscow says the West is at war with Russia.", "flag_waving"),  # naming a bloc appeals to no one
+])
+def test_framing_plain_phrases_are_no_technique(run, text, technique):
+    assert not [f for f in run(text).framing if f.technique == technique]
