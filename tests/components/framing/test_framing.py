@@ -57,7 +57,8 @@ def test_framing_naming_choice_records_concept_and_variant(run, text, variant, c
 
 @pytest.mark.parametrize("text,hedges", [
     ("The minister reportedly resigned, and it is believed he left the country.", ["reportedly", "it is believed"]),
-    ("The so-called peace plan was essentially a ceasefire.", ["so-called", "essentially"]),
+    # "so-called" holds a name at a distance (name calling when it labels); it softens no claim
+    ("The so-called peace plan was essentially a ceasefire.", ["essentially"]),
 ])
 def test_framing_hedges(run, text, hedges):
     assert spans(run(text), "hedge") == hedges
