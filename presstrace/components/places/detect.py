@@ -23,7 +23,7 @@ from ..common.doc import doc_text, get_layer
 from ..common.lexicons import is_demonym
 from .data import abbreviations, named_area, region_entry, seats
 from ..common.constants import PLACE_LABELS
-from .candidates import local_noun_names, missed_names, modifier_names, strong_name
+from .candidates import LOCATIVES, local_noun_names, missed_names, modifier_names, strong_name
 
 LOGGER = logging.getLogger(__name__)
 
@@ -53,6 +53,9 @@ _LIST_SEP_RE = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 LIST_GOES_ON_RE = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s+[A-Z]")
 CODE_RE = re.compile(r"[A-Z]{2,3}")
 NEXT_WORD_RE = re.compile(r"[\s-]+([A-Za-z]+)")
+WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+$")
+# What a given name used alone does when it is the person: acts, is acted on, owns.
+PERSON_ROLES = {"nsubj", "nsubjpass", "poss"}
 COUNTY_NAME_RE = re.compile(r"\s(?:County|Parish)$")
 # Priority of each source when spans overlap (lower wins).
 PRIORITY = {"seat": 0, "pair": 1, "dateline": 2, "region": 3, "counties": 3, "entity": 4, "party": 5,
@@ -106,7 +109,39 @@ def find_toponyms(doc: Doc, text: str, gazetteer) -> list[Toponym]:
                      or t.source in ("pair", "party", "org", "missed", "local", "counties"))
     repeats = [t for t in repeat_toponyms(text, chosen, persons) if not _not_a_place(text, t, gazetteer)]
     chosen = _choose(chosen + repeats)
-    return sorted(chosen, key=lambda t: t.start)
+    given = _given_names(entities, gazetteer)
+    return sorted((t for t in chosen if not _given_name(doc, text, t, given)), key=lambda t: t.start)
+
+
+def _given_names(entities, gazetteer) -> dict[str, int]:
+    """The first word of each person's full name ("Georgia" of "Georgia Stevens"; a title such as
+    "US President" is no part of the name), with where the article first writes it. Only for
+    a person the article refers to as "he" or "she": a name the tagger took for a person's
+    ("Huntsville Fire", "Logan Elementary") has no pronouns."""
+    out: dict[str, int] = {}
+    for e in entities:
+        words = e.name.split()
+        if e.label != "PERSON" or len(words) < 2 or not words[0].isalpha() or not e.references \
+                or _misnamed_person(e, gazetteer):
+            continue
+        first = min((m.start for m in e.mentions if words[0] in m.text), default=None)
+        if first is not None:
+            out[words[0]] = min(out.get(words[0], first), first)
+    return out
+
+
+def _given_name(doc: Doc, text: str, t: Toponym, given: dict[str, int]) -> bool:
+    """Whether `t` is a person's given name used alone after the full name, as a person is
+    used: a feature about "Georgia Stevens" calls her "Georgia" from then on ("Georgia began
+    skating at four", "said Georgia", "Georgia's father"); but "in Jordan" after "Jordan
+    Henderson" is still the country, as is the town in "their Manchester school"."""
+    if t.source not in ("entity", "repeat", "missed") or given.get(t.text, t.start) >= t.start:
+        return False
+    before = WORD_BEFORE_RE.search(text, max(0, t.start - 20), t.start)
+    if before and before.group(1).lower() in LOCATIVES:
+        return False
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span.root.dep_ in PERSON_ROLES
 
 
 def _not_a_place(text: str, t: Toponym, gazetteer) -> bool:

@@ -318,6 +318,18 @@ def test_places_kept_with_evidence(run, text, toponyms):
     assert toponyms <= {p.text for p in run(text).places}
 
 
+def test_places_a_given_name_used_alone_after_the_full_name_is_the_person(run):
+    art = run("Nine-year-old Georgia Stevens is lacing up her skates. Georgia began skating at the age of "
+              "four and now trains in Calgary.")
+    assert [p.text for p in art.places] == ["Calgary"]
+
+
+def test_places_a_given_name_after_a_preposition_of_place_stays_a_place(run):
+    art = run("Jordan Henderson scored twice on Saturday. Officials in Jordan said the border with Syria "
+              "stayed closed.")
+    assert {"Jordan", "Syria"} <= {p.text for p in art.places}
+
+
 def test_places_a_place_noun_before_the_name_is_evidence(run):
     assert "Chaplyne" in {p.text for p in run("Houses burned in the village Chaplyne after the strike.").places}
 
