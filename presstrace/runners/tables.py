@@ -106,20 +106,19 @@ def to_table(table: str, rows: list[dict[str, Any]]):
     import pyarrow as pa
 
     schema = schemas()[table]
-    columns = {f.name: [_coerce(r.get(f.name), f.type) for r in rows] for f in schema}
-    return pa.table(columns, schema=schema)
+    return pa.table({f.name: _column(rows, f.name, f.type) for f in schema}, schema=schema)
 
 
-def _coerce(value: Any, arrow_type) -> Any:
+def _column(rows: list[dict[str, Any]], name: str, arrow_type) -> list[Any]:
+    """One column's values, coerced to its type (the type is tested once per column, not per cell)."""
     import pyarrow as pa
 
-    if value is None:
-        return None
-    if arrow_type == pa.string() and not isinstance(value, str):
-        return str(value)  # input ids may be JSON numbers; the store column is untyped
+    values = [r.get(name) for r in rows]
+    if arrow_type == pa.string():  # input ids may be JSON numbers; the store column is untyped
+        return [v if v is None or isinstance(v, str) else str(v) for v in values]
     if arrow_type == pa.float64():
-        return float(value)
-    return value
+        return [None if v is None else float(v) for v in values]
+    return values
 
 
 def write_tables(folder: Path, shard_key: str, rows: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
