@@ -57,6 +57,11 @@ WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+$")
 # What a given name used alone does when it is the person: acts, is acted on, owns.
 PERSON_ROLES = {"nsubj", "nsubjpass", "poss"}
 COUNTY_NAME_RE = re.compile(r"\s(?:County|Parish)$")
+SAINT_RE = re.compile(r"(?:St|Ste|Saint)\.?\s")
+SAINTS_INSTITUTION_RE = re.compile(
+    r"['’]s\s+(?:school|university|college|church|cathedral|chapel|basilica|abbey|monastery|"
+    r"hospital|academy|parish|catholic|lutheran|episcopal|orthodox|high|elementary|prep|seminary)\b",
+    re.IGNORECASE)
 # Priority of each source when spans overlap (lower wins).
 PRIORITY = {"seat": 0, "pair": 1, "dateline": 2, "region": 3, "counties": 3, "entity": 4, "party": 5,
             "org": 6, "missed": 7, "local": 7, "repeat": 8}
@@ -149,7 +154,9 @@ def _not_a_place(text: str, t: Toponym, gazetteer) -> bool:
 
     A county the gazetteer lacks, and the bare name of any county ("Boone County" is not the
     town of Boone); a word that names a war or disease ("Gulf War", "Marburg virus"); a lone
-    direction or common word.
+    direction or common word; a saint's church, school or hospital ("St. Michael's Catholic
+    School", "St. John's University"), which takes the saint's possessive where a town of
+    the saint's name does not.
     """
     if t.fixed is not None:
         return False
@@ -157,6 +164,8 @@ def _not_a_place(text: str, t: Toponym, gazetteer) -> bool:
         return True
     after = NEXT_WORD_RE.match(text, t.end)
     if after and after.group(1).lower() in NOT_PLACE_AFTER:
+        return True
+    if SAINT_RE.match(t.text) and SAINTS_INSTITUTION_RE.match(text, t.end):
         return True
     # The bare name before "County" is never the town: the county (where the gazetteer has
     # it) is found by `_county_phrase` over the whole phrase.

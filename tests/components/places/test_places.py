@@ -330,6 +330,11 @@ def test_places_a_given_name_after_a_preposition_of_place_stays_a_place(run):
     assert {"Jordan", "Syria"} <= {p.text for p in art.places}
 
 
+def test_places_a_saints_school_is_no_town_of_the_saints_name(run):
+    art = run("She graduated from St. John's University School of Law and moved to Brooklyn.")
+    assert [p.text for p in art.places] == ["Brooklyn"]
+
+
 def test_places_a_place_noun_before_the_name_is_evidence(run):
     assert "Chaplyne" in {p.text for p in run("Houses burned in the village Chaplyne after the strike.").places}
 
