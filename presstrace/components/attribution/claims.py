@@ -20,6 +20,7 @@ from ..common.sources import who_is
 from ..common.speech import according_to, cue_span, is_speech_verb
 from ..common.syntax import relative_pronoun, subject_of
 from ..common.doc import contract, get_layer, noncontent_ranges, set_layer
+from .claim_extent import without_asides
 from .confidence import source_confidence
 from .sourcing import sourcing_profile
 
@@ -126,6 +127,8 @@ def _verb_claim(verb: Token, index: EntityIndex) -> Optional[Claim]:
     if relative is not None:
         return _claim(content, _source(subject, index, mention=relative), cue, "relative")
     if subject is None:
+        if not any(c.dep_ == "auxpass" for c in verb.children):
+            return None  # an active verb the parse gave no subject: someone said it, but who is unknown
         it = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and c.lower_ == "it"]
         src = verb.doc[it[0].i:cue.end] if it else cue
         return _claim(content, ClaimSource("vague", start=src.start_char, end=src.end_char, text=src.text), cue,
@@ -140,7 +143,7 @@ def _content_of(verb: Token) -> Optional[Span]:
     comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i
             and c.pos_ in ("VERB", "AUX", "ADJ")]
     if comp:
-        return _trim(doc[comp[0].left_edge.i:comp[0].right_edge.i + 1])
+        return _trim(without_asides(doc[comp[0].left_edge.i:comp[0].right_edge.i + 1], comp[0], verb))
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and not _reported(verb):
         head = verb.head
         return _trim(doc[head.left_edge.i:verb.left_edge.i])

@@ -12,7 +12,7 @@ from .descriptions import described_person, is_definite_description
 from .entity_index import EntityIndex
 from .lexicons import english_lemmas, speaker_nouns
 from .speech import utterer
-from .syntax import description, naming_token, speaker_span
+from .syntax import description, naming_token, partitive_group, speaker_span
 
 
 @dataclass
@@ -54,6 +54,7 @@ def can_speak(who: Who) -> bool:
     head = who.head
     if head.lower_ in NEGATIVE_SUBJECTS or any(c.lower_ == "no" and c.dep_ == "det" for c in head.children):
         return False  # "No one has claimed responsibility …": a denied subject says nothing
+    head = partitive_group(head) or head  # "one of the officials" speaks as an official would
     if who.entity is not None or head.pos_ in ("PRON", "PROPN") or head.ent_type_:
         return True
     low, lemma = head.lower_, head.lemma_.lower()

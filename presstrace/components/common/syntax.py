@@ -91,14 +91,30 @@ def speaker_span(tok: Token) -> Span:
     Russians"), as no one person's name is meant."""
     doc = tok.doc
     tok = naming_token(tok)
-    if tok.ent_type_ and tok.ent_type_ != "NORP":
+    group = partitive_group(tok)
+    if tok.ent_type_ and tok.ent_type_ != "NORP" and group is None:
         ent = ent_of_token(doc).get(tok.i)
         if ent is not None:
             return ent
     left = tok.left_edge.i
     while left < tok.i and doc[left].is_punct:
         left += 1
-    return doc[left:tok.i + 1]
+    return doc[left:(group.right_edge.i if group is not None else tok.i) + 1]
+
+
+# Words that pick members out of a group named after "of" ("one of the officials", "some
+# of the survivors", "two of his aides"): the group says who they are.
+PARTITIVES = {"one", "some", "many", "several", "most", "few", "each", "none", "any", "all", "both",
+              "either", "neither", "another", "others", "two", "three", "four", "five"}
+
+
+def partitive_group(tok: Token) -> Optional[Token]:
+    """The group a partitive subject picks from ("officials" in "one of the officials"), or
+    None when the token is no partitive."""
+    if tok.lower_ not in PARTITIVES and tok.pos_ != "NUM":
+        return None
+    return next((g for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def naming_token(tok: Token) -> Token:
@@ -117,7 +133,8 @@ def tokens_between(doc: Doc, start: int, end: int) -> Span:
 
 def description(span: Span) -> Optional[str]:
     """The name a speaker or source phrase with no entity goes by: the phrase itself ("the
-    Russian leader"), or None for a bare pronoun, which says who only once resolved."""
-    if len(span) == 1 and span[0].pos_ == "PRON":
+    Russian leader"), or None for a bare pronoun, which says who only once resolved; "one"
+    or "another" standing alone ("One wrote: …") is such a pronoun whatever its tag."""
+    if len(span) == 1 and (span[0].pos_ == "PRON" or span[0].lower_ in ("one", "another")):
         return None
     return span.text

@@ -18,7 +18,7 @@ from ..common.gazetteer import gazetteer_for
 from ..common.doc import contract, doc_text, noncontent_ranges, set_layer
 from ...names import display_name, is_pronoun, name_key
 from ..common.name_spans import title_start, trim_span
-from .pronouns import resolve_plural, resolve_pronouns
+from .pronouns import resolve_plural, resolve_pronouns, resolve_speaking_it
 from ..common.quotemarks import quoted_ranges
 
 # Numeric and temporal labels belong to the times and amounts layers, not to entities.
@@ -59,7 +59,9 @@ def extract_entities(doc: Doc, gazetteer=None, skip: Optional[list] = ()) -> lis
     pronoun_mentions: dict[int, list[Mention]] = {}
     if skip is not None:
         quoted = quoted_ranges(doc_text(doc))
-        for link in resolve_pronouns(doc, clusters, quoted, skip) + resolve_plural(doc, clusters, quoted, skip):
+        links = [link for resolve in (resolve_pronouns, resolve_plural, resolve_speaking_it)
+                 for link in resolve(doc, clusters, quoted, skip)]
+        for link in links:
             tok = link.token
             pronoun_mentions.setdefault(id(link.cluster), []).append(
                 Mention(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, kind="pronoun"))

@@ -12,6 +12,11 @@ object cannot be its own verb's subject ("Trump praised him" is not Trump).
 "they", "them", "their" resolve only to a group or organisation (NORP, ORG) named in the
 same or the previous sentence, and only when no plural common noun stands closer
 ("Russian forces … they" is about the forces, which are no entity).
+
+"It" as the subject of a speech verb carries on the attribution before it ("The agency
+said … It added that …"): it resolves to an organisation or state that was the subject of
+the last speech verb in the same or the previous sentence, and to nothing when that
+subject was no such entity ("The report said … It added").
 """
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..common.constants import SUBJECT_DEPS
+from ..common.speech import is_speech_verb
 from .clustering import Candidate, Cluster
 
 MALE = {"he", "him", "his", "himself"}
@@ -29,6 +35,7 @@ MALE_TITLES = {"mr", "mr.", "sir", "king", "prince", "lord", "sheikh", "pope", "
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess", "dame"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 GROUP_LABELS = {"ORG", "NORP"}
+SPEAKING_BODIES = {"ORG", "GPE"}
 LOOKBACK_SENTENCES = 3
 OPENING_MARKS = "\"“«„‘'"
 
@@ -91,6 +98,27 @@ def resolve_plural(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, in
         if not nouns and not _inside(mention.start, quoted):
             links.append(PronounLink(tok, cluster))
     return links
+
+
+def resolve_speaking_it(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, int]],
+                        skip: list[tuple[int, int]] = ()) -> list[PronounLink]:
+    """Link "it" as a speech verb's subject to the body whose attribution it continues."""
+    bodies = [(m.start, m.end, cl) for cl in clusters if cl.label in SPEAKING_BODIES for m in cl.members]
+    links = []
+    for tok in doc:
+        if tok.lower_ != "it" or not _speaks(tok) or _inside(tok.idx, skip) or _inside(tok.idx, quoted):
+            continue
+        floor = _previous_sentence_start(doc, tok)
+        before = [t for t in doc[doc.char_span(floor, floor + 1, alignment_mode="expand").start:tok.i]
+                  if _speaks(t) and not _inside(t.idx, quoted)]
+        cluster = next((cl for a, b, cl in bodies if before and a <= before[-1].idx < b), None)
+        if cluster is not None:  # the subject itself names the body, not a possessor in its phrase
+            links.append(PronounLink(tok, cluster))
+    return links
+
+
+def _speaks(tok: Token) -> bool:
+    return tok.dep_ == "nsubj" and is_speech_verb(tok.head)
 
 
 def _adjective(doc: Doc, mention: Candidate) -> bool:

@@ -16,6 +16,8 @@ def claim(art, words):
     ("According to the BBC, the convoy was hit near the border.", "convoy was hit", "named", "BBC"),
     ("There were reports that the airport was closed for the day.", "airport was closed", "vague", "reports"),
     ("Military analysts believe the offensive has stalled in the east.", "offensive has stalled", "vague", "analysts"),
+    ("One of the diplomats said the ceasefire talks had stalled.", "talks had stalled", "vague",
+     "One of the diplomats"),
 ])
 def test_claims_source_kind_and_span(run, text, words, kind, source):
     c = claim(run(text), words)
@@ -138,3 +140,57 @@ def test_claims_want_with_a_plain_object_is_no_claim(run):
 def test_claims_a_report_inside_reported_content_is_part_of_it(run, text, content, source):
     claims = [c for c in run(text).claims if c.source.kind != "unattributed"]
     assert [(c.text, c.source.text) for c in claims] == [(content, source)]
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The aide said the governor would carry the state, which has 18 electoral votes.",
+     "the governor would carry the state"),
+    ("The senator said the bill would pass, as she left the chamber.", "the bill would pass"),
+    ("The mayor suggested the clerk be dismissed and praised the police.", "the clerk be dismissed"),
+    ("The minister said the contract went to Acme Corp, a company with no record in defence.",
+     "the contract went to Acme Corp"),
+])
+def test_claims_content_ends_before_the_authors_aside(run, text, content):
+    """A comma-set relative clause, appositive or adverbial clause at the end of reported
+    content, and a second verb phrase in the speech verb's form, are the author's."""
+    assert claim(run(text), content.split()[1]).text == content
+
+
+def test_claims_content_keeps_its_own_coordination(run):
+    c = claim(run("She said she hoped to get her account back and would keep posting."), "account back")
+    assert c.text.endswith("keep posting")
+
+
+def test_claims_active_verb_without_a_subject_makes_no_source_of_the_verb(run):
+    art = run("Germany and France have recalled the fate of the jailed critic on the anniversary.")
+    assert all(c.source.text not in ("have recalled", "recalled") for c in art.claims)
+    c = claim(run("It is believed that the general was killed in the strike."), "general was killed")
+    assert c.source.kind == "vague" and "believed" in c.source.text
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The World Health Organization warned on Thursday that cholera could spread. It added that the water "
+     "was unsafe.", "World Health Organization"),
+    ("The United Nations said the convoy had reached the city. It added that more aid was needed.",
+     "United Nations"),
+])
+def test_claims_it_continues_an_organisations_attribution(run, text, source):
+    c = claim(run(text), text.split("It added that ")[1].split()[1])
+    assert c.source.start is not None and text[c.source.start:c.source.end] == "It"
+    assert c.source.name is not None and source in c.source.name
+
+
+@pytest.mark.parametrize("text", [
+    "The report said the plant was damaged. It added that power lines were cut.",
+    "Ukraine's nuclear operator said the plant was damaged. It added that power lines were cut.",
+])
+def test_claims_it_after_no_named_body_stays_unresolved(run, text):
+    """A document, or a body the text does not name (its country's name is a possessor),
+    gives "It" no name."""
+    assert claim(run(text), "power lines").source.name is None
+
+
+def test_claims_hyphen_inside_a_word_is_no_aside(run):
+    c = claim(run("Officials said Russia is re-equipping its combat units, which could take weeks."),
+              "re-equipping")
+    assert c.text == "Russia is re-equipping its combat units"

@@ -427,3 +427,16 @@ def test_quotes_a_speech_noun_speaks_for_its_possessor(run):
     q = quote(run('President Joe Biden spoke on Wednesday. But Biden\'s comments differentiating between an '
                   'invasion and a "minor incursion" appeared to undercut that message.'), "minor incursion")
     assert q.speaker is not None and q.speaker.name == "Joe Biden"
+
+
+@pytest.mark.parametrize("text,words,speaker,name", [
+    ('"We hid in the cellar for a week," said one of the survivors.', "hid in the cellar",
+     "one of the survivors", "one of the survivors"),
+    ('"It was a long night," two of his aides said.', "long night", "two of his aides", "two of his aides"),
+    ('Dozens replied to the post. One wrote: "Stay safe out there."', "Stay safe", "One", None),
+])
+def test_quotes_partitive_speaker_names_its_group(run, text, words, speaker, name):
+    """"one of the survivors" is who speaks, not the number "one"; a bare "One" is a pronoun
+    with no name until resolved."""
+    q = quote(run(text), words)
+    assert q.speaker is not None and (q.speaker.text, q.speaker.name) == (speaker, name)
