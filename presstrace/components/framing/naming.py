@@ -6,6 +6,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from ..common.doc import layers
 from .lexicon import FramingLexicon, word_rows
 from .spans import Candidate, char_span
 
@@ -17,7 +18,19 @@ WINDOW = 2000  # characters: repetition is a phrase said again in the same stret
 
 
 def hedges(doc: Doc, lex: FramingLexicon, text: str) -> Iterator[Candidate]:
-    """Hedging words and phrases: "reportedly", "it is believed", "so-called"."""
+    """Hedging words and phrases: "reportedly", "it is believed", "so-called".
+
+    Found once per document (and lexicon and text): the sourcing profile counts them
+    (`attribution.hedging`) and the framing layer reports them, each as new Candidates.
+    """
+    store = layers(doc)
+    found = store.get("_hedges")
+    if found is None or found[0] is not lex or found[1] != text:
+        found = store["_hedges"] = (lex, text, [(c.start, c.end, c.rule) for c in _find_hedges(doc, lex, text)])
+    return (Candidate(start, end, "hedge", rule) for start, end, rule in found[2])
+
+
+def _find_hedges(doc: Doc, lex: FramingLexicon, text: str) -> Iterator[Candidate]:
     cues, strings = lex["hedge"], doc.vocab.strings
     for start, length, lower, lemma, is_alpha in word_rows(doc):
         if cues.has_ids(lower, lemma, strings) and is_alpha:
