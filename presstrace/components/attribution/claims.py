@@ -127,9 +127,9 @@ def _verb_claim(verb: Token, index: EntityIndex) -> Optional[Claim]:
     if relative is not None:
         return _claim(content, _source(subject, index, mention=relative), cue, "relative")
     if subject is None:
-        if not any(c.dep_ == "auxpass" for c in verb.children):
-            return None  # an active verb the parse gave no subject: someone said it, but who is unknown
         it = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and c.lower_ == "it"]
+        if not _impersonal(verb, it):
+            return None  # a verb the parse gave no subject: someone said it, but who is unknown
         src = verb.doc[it[0].i:cue.end] if it else cue
         return _claim(content, ClaimSource("vague", start=src.start_char, end=src.end_char, text=src.text), cue,
                       "impersonal")
@@ -143,7 +143,11 @@ def _content_of(verb: Token) -> Optional[Span]:
     comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i
             and c.pos_ in ("VERB", "AUX", "ADJ")]
     if comp:
-        return _trim(without_asides(doc[comp[0].left_edge.i:comp[0].right_edge.i + 1], comp[0], verb))
+        # a verb reports one clause: two complements in a row are the parse's pieces of it
+        # ("insisted that anyone captured | must be considered a prisoner")
+        pieces = all(c.dep_ == "ccomp" for c in comp) and not _has_subject(comp[-1])
+        last = comp[-1] if pieces else comp[0]
+        return _trim(without_asides(doc[comp[0].left_edge.i:last.right_edge.i + 1], last, verb))
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and not _reported(verb):
         head = verb.head
         return _trim(doc[head.left_edge.i:verb.left_edge.i])
@@ -162,6 +166,14 @@ def _content_of(verb: Token) -> Optional[Span]:
     if rights and (not is_speech_verb(verb) or verb.lemma_.lower() not in NO_OBJECT_CLAIM):
         return _trim(doc[rights[0].left_edge.i:verb.right_edge.i + 1])  # "denied the allegations"
     return None
+
+
+def _impersonal(verb: Token, it: list) -> bool:
+    """A passive report with no one behind it: "it is believed that …", "(it) was reported
+    that …"; not an active verb the parse lost the subject of, nor "must be considered a
+    prisoner", whose subject the parse lost."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return passive and (bool(it) or any(c.dep_ == "ccomp" for c in verb.children))
 
 
 def _has_subject(verb: Token) -> bool:
@@ -194,8 +206,8 @@ def _report_noun_claim(noun: Token, index: EntityIndex) -> Optional[Claim]:
     if content is None:
         return None
     owner = _owner(noun)
-    source = _source(owner, index) if owner is not None else ClaimSource("vague", start=src.start_char,
-                                                                           end=src.end_char, text=src.text)
+    source = _source(owner, index) if owner is not None else ClaimSource(
+        "vague", name=src.text, start=src.start_char, end=src.end_char, text=src.text)  # "widespread reports"
     return _claim(content, source, None, "report_noun")
 
 
@@ -255,7 +267,7 @@ def _trim(span: Span) -> Optional[Span]:
     doc, start, end = span.doc, span.start, span.end
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("that", "and", "but")):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("and", "but")):
         end -= 1
     return doc[start:end] if end - start >= MIN_CLAIM_TOKENS else None
 

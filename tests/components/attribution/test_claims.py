@@ -194,3 +194,16 @@ def test_claims_hyphen_inside_a_word_is_no_aside(run):
     c = claim(run("Officials said Russia is re-equipping its combat units, which could take weeks."),
               "re-equipping")
     assert c.text == "Russia is re-equipping its combat units"
+
+
+def test_claims_a_complement_split_by_the_parse_is_one_claim(run):
+    """"insisted that anyone captured | must be considered …": the parse's two pieces."""
+    c = claim(run("The U.S. has insisted that anyone captured must be considered a prisoner of war."),
+              "prisoner")
+    assert c.text == "anyone captured must be considered a prisoner of war"
+
+
+def test_claims_two_speakers_in_one_sentence_keep_their_own_claims(run):
+    art = run("The minister said the talks failed and the envoy said the deal was dead.")
+    assert claim(art, "talks failed").text == "the talks failed"
+    assert claim(art, "deal was dead").source.text == "the envoy"
