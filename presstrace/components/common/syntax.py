@@ -122,7 +122,25 @@ def naming_token(tok: Token) -> Token:
     apposition to it, unless the subject is itself such a name."""
     if tok.ent_type_ in ("PERSON", "ORG"):
         return tok
-    return next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), tok)
+    appos = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), None)
+    return appos or _name_closing(tok) or tok
+
+
+def _name_closing(tok: Token) -> Optional[Token]:
+    """A person's name that closes a common noun's phrase right after another noun, as a
+    description runs on into the name it describes ("the Swedish expert on the Russian
+    economy Anders Aslund"); not a name after a preposition ("the lawyer for Jane Doe")
+    or a title ("the wife of President Biden")."""
+    if tok.pos_ != "NOUN":
+        return None
+    last = tok.right_edge
+    if last.i == tok.i or last.ent_type_ != "PERSON":
+        return None
+    k = last.i
+    while k - 1 > tok.i and (tok.doc[k - 1].pos_ == "PROPN" or tok.doc[k - 1].ent_type_ == "PERSON"):
+        k -= 1  # back over the rest of the name and any title before it
+    before = tok.doc[k - 1]
+    return last if before.pos_ == "NOUN" and not before.ent_type_ else None
 
 
 def tokens_between(doc: Doc, start: int, end: int) -> Span:

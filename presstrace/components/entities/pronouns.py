@@ -16,7 +16,9 @@ same or the previous sentence, and only when no plural common noun stands closer
 "It" as the subject of a speech verb carries on the attribution before it ("The agency
 said … It added that …"): it resolves to an organisation or state that was the subject of
 the last speech verb in the same or the previous sentence, and to nothing when that
-subject was no such entity ("The report said … It added").
+subject was no such entity ("The report said … It added"); with no attribution before it,
+to the organisation or state named last in its own sentence ("aid to North Korea if it
+… after it threatened …").
 """
 from __future__ import annotations
 
@@ -103,7 +105,7 @@ def resolve_plural(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, in
 def resolve_speaking_it(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, int]],
                         skip: list[tuple[int, int]] = ()) -> list[PronounLink]:
     """Link "it" as a speech verb's subject to the body whose attribution it continues."""
-    bodies = [(m.start, m.end, cl) for cl in clusters if cl.label in SPEAKING_BODIES for m in cl.members]
+    bodies = sorted((m.start, m.end, cl) for cl in clusters if cl.label in SPEAKING_BODIES for m in cl.members)
     links = []
     for tok in doc:
         if tok.lower_ != "it" or not _speaks(tok) or _inside(tok.idx, skip) or _inside(tok.idx, quoted):
@@ -111,8 +113,11 @@ def resolve_speaking_it(doc: Doc, clusters: list[Cluster], quoted: list[tuple[in
         floor = _previous_sentence_start(doc, tok)
         before = [t for t in doc[doc.char_span(floor, floor + 1, alignment_mode="expand").start:tok.i]
                   if _speaks(t) and not _inside(t.idx, quoted)]
-        cluster = next((cl for a, b, cl in bodies if before and a <= before[-1].idx < b), None)
-        if cluster is not None:  # the subject itself names the body, not a possessor in its phrase
+        if before:  # the subject itself names the body, not a possessor in its phrase
+            cluster = next((cl for a, b, cl in bodies if a <= before[-1].idx < b), None)
+        else:  # no attribution to carry on: the body named last in the sentence ("to North Korea if it …")
+            cluster = next((cl for a, b, cl in reversed(bodies) if tok.sent.start_char <= a < tok.idx), None)
+        if cluster is not None:
             links.append(PronounLink(tok, cluster))
     return links
 

@@ -440,3 +440,22 @@ def test_quotes_partitive_speaker_names_its_group(run, text, words, speaker, nam
     with no name until resolved."""
     q = quote(run(text), words)
     assert q.speaker is not None and (q.speaker.text, q.speaker.name) == (speaker, name)
+
+
+@pytest.mark.parametrize("text,words,speaker", [
+    ('"The battle is over," the Swedish expert on the Russian economy Anders Aslund remarked.', "battle is over",
+     "Aslund"),
+    ('"We will appeal," the lawyer for Jane Doe said.', "will appeal", "the lawyer"),
+    ('"It was a shock," the wife of President Joe Biden said.', "a shock", "the wife"),
+])
+def test_quotes_description_running_into_a_name(run, text, words, speaker):
+    """A description that runs on into the name it describes is that person; a name after a
+    preposition is someone else."""
+    assert quote(run(text), words).speaker.text == speaker
+
+
+def test_quotes_it_as_an_act_verbs_subject_is_the_state_named_before(run):
+    text = ('The president offered aid to North Korea if it gives up its weapons, days after it threatened '
+            '"deadly" retaliation.')
+    q = quote(run(text), "deadly")
+    assert q.speaker.text == "it" and q.speaker.name == "North Korea"
