@@ -78,6 +78,7 @@ class Toponym:
     container: Optional[GazetteerEntry] = None  # region or country it is said to lie in
     regions_only: bool = False                # "Kursk region": first-level regions only
     fixed: Optional[GazetteerEntry] = None    # already resolved (seats, "Ill.")
+    sentence: int = -1                        # the index of its sentence (set by the places layer)
     stands_for: Optional[str] = None
     # Set by resolution: how far the chosen place's score leads the best candidate far from
     # it (None: no rival), and by the evidence gate: "own" or "vouched" (by another place).

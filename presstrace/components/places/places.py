@@ -9,6 +9,7 @@ stands for its government.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from typing import Optional
 
 from spacy.language import Language
@@ -83,8 +84,10 @@ def resolved_places(doc: Doc, gazetteer) -> list[tuple[Toponym, GazetteerEntry]]
     credits = [(n.start, n.end) for n in get_layer(doc, "noncontent") if n.kind in CREDIT_KINDS]
     toponyms = [t for t in find_toponyms(doc, text, gazetteer)
                 if not any(a <= t.start < b for a, b in credits)]
+    starts = [sent.start_char for sent in doc.sents]
     for t in toponyms:
         t.cue = place_cue(doc, t)
+        t.sentence = bisect_right(starts, t.start) - 1
         if t.source == "seat" or (t.source == "repeat" and t.query in seats()):
             t.fixed = seat_entry(gazetteer, seats()[t.query])
     resolved = resolve_toponyms([t for t in toponyms if t.source != "seat" or t.fixed], gazetteer)

@@ -52,6 +52,7 @@ W_REGION_NAMED = 2.5
 W_REGION_TOWN = 0.75
 W_VOTE = 0.8
 W_SAME_PLACE = 3.0  # the place another name of the article was resolved to
+W_SIBLING = 0.75    # per other name of the sentence resolved to a region of the same country, at most two
 NEAR_BONUS = ((50.0, 1.5), (150.0, 1.0), (400.0, 0.5))
 W_NEIGHBOUR = 1.2  # per other name with a place within NEIGHBOUR_KM, for at most two names
 NEIGHBOUR_KM = 50.0
@@ -84,6 +85,7 @@ class Context:
     regions: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
     towns: dict[int, tuple[str, str]] = field(default_factory=dict)
     ids: dict[int, int] = field(default_factory=dict)
+    first_level: dict[int, str] = field(default_factory=dict)  # the country of a choice that is a region
     points: dict[int, tuple[float, float]] = field(default_factory=dict)
     weight: dict[int, float] = field(default_factory=dict)
 
@@ -259,7 +261,8 @@ def score(c: GazetteerEntry, k: int, group: Group, groups: list[Group], ctx: Con
     region = (c.country, c.admin1_code)
     towns = W_REGION_TOWN * min(2.0, sum(ctx.weight[j] for j in others if ctx.towns.get(j) == region))
     if c.feature_code == "ADM1":
-        return total + W_COUNTRY * share + towns
+        return total + W_COUNTRY * share + towns + _siblings(c, group, [groups[j] for j in others
+                                                                         if ctx.first_level.get(j) == c.country])
     named = 0.0
     if any(region in ctx.regions[j] for j in others):
         # A list of thirty states names each one less than an article about one state.
@@ -286,6 +289,21 @@ def score(c: GazetteerEntry, k: int, group: Group, groups: list[Group], ctx: Con
         # not Niu-York, a village of Donetsk Oblast).
         return total
     return total + W_COUNTRY * share + local
+
+
+def _siblings(c: GazetteerEntry, group: Group, regions: list[Group]) -> float:
+    """Bonus for a first-level region named in a sentence with other regions of its country
+    (`regions`: the groups resolved to one): a sentence lists states with states, provinces
+    with provinces ("twelve in Ontario, eight in Alberta, one in New Brunswick"), so there the
+    name is the region, not a town of its name in another country. Not for a dateline, which
+    names a town, nor for a region named after its own town ("Kharkiv", "Kiev", "New York": a
+    town of the name inside it or near its point), which the regions around it do not decide."""
+    if group.dateline or any(o.feature_class == "P" and (
+            (o.country, o.admin1_code) == (c.country, c.admin1_code)
+            or distance_km(o.lat, o.lon, c.lat, c.lon) <= RIVAL_KM) for o in group.candidates):
+        return 0.0
+    sentences = {t.sentence for t in group.toponyms}
+    return W_SIBLING * min(2, sum(1 for g in regions if sentences & {t.sentence for t in g.toponyms}))
 
 
 def _placed(c: GazetteerEntry, points: list[tuple[float, float]]) -> bool:
@@ -333,6 +351,8 @@ def build_context(groups: list[Group]) -> Context:
         ctx.ids[k] = c.geonameid
         ctx.countries[k] = {c.country}
         ctx.regions[k] = {(c.country, c.admin1_code)} if c.feature_code == "ADM1" else set()
+        if c.feature_code == "ADM1":
+            ctx.first_level[k] = c.country
         for t in g.toponyms:
             if t.container is not None and t.container.feature_code == "ADM1":
                 ctx.regions[k].add((t.container.country, t.container.admin1_code))

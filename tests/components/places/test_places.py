@@ -53,6 +53,16 @@ def place(art, text):
      "Baker", "Baker County", "US", "Florida", "ADM2"),
     ("Flooding in Becker, Clay, Otter Tail and Wilkin counties of Minnesota closed roads.",
      "Otter Tail", "Otter Tail County", "US", "Minnesota", "ADM2"),
+    # a province listed with its country's provinces, in an article that names more of the US
+    ("Flu cases rose in Manitoba, Ontario and Nova Scotia, while Texas and Ohio reported dozens more "
+     "in Houston, Dallas and Columbus.", "Ontario", "Ontario", "CA", "Ontario", "ADM1"),
+    ("Officials counted cases in Saskatchewan, Alberta, New Brunswick and Quebec; California and Florida "
+     "also reported cases in Los Angeles, Orlando and Miami.", "New Brunswick", "New Brunswick", "CA",
+     "New Brunswick", "ADM1"),
+    # states named in other sentences do not make the capital a state
+    ("Republicans promised to end the spending spree in Washington. Sen. Chuck Grassley of Iowa and "
+     "Wisconsin Sen. Ron Johnson will lead two committees, and Texas and Florida will hold recounts.",
+     "Washington", "Washington", "US", None, "PPLC"),
 ])
 def test_places_resolve_by_context(run, text, toponym, name, country, admin1, feature):
     p = place(run(text), toponym)
