@@ -7,6 +7,7 @@ and the next begins in lower case).
 """
 from __future__ import annotations
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,9 +20,12 @@ SENTENCE_END = set('.!?:;"”’»)]…')
 def paragraph_sentences(doc: Doc) -> Doc:
     """Mark the first token after each paragraph break as a sentence start."""
     text = doc_text(doc)
-    for i, token in enumerate(doc[:-1]):
-        ws = token.whitespace_ + (token.text if token.is_space else "")
-        if "\n" not in ws:
+    # A token's trailing whitespace_ is one space at most, so a line break lies only in a
+    # whitespace token: those few are found in one array pass, not by visiting every token.
+    spaces = doc.to_array(IS_SPACE)
+    for i in spaces[:-1].nonzero()[0].tolist():
+        token = doc[i]
+        if "\n" not in token.text:
             continue
         nxt = doc[i + 1]
         if nxt.is_space:

@@ -35,7 +35,7 @@ from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Span, Token
 
 from ...records import SentenceTone, Tone
-from ..common.doc import contract, get_layer, noncontent_ranges, set_layer
+from ..common.doc import contract, doc_text, get_layer, noncontent_ranges, set_layer
 from ..common.valence import compound, lexicon
 from ..common.voice import in_quote, quoted_ranges
 
@@ -66,7 +66,7 @@ def measure_tone(doc: Doc, entities: list = (), skip: Iterable[tuple[int, int]] 
     skip, quoted = list(skip), list(quoted)
     counts, author = WordCounts(), WordCounts()
     sentences: list[SentenceTone] = []
-    rows = _word_rows(doc)
+    rows, text = _word_rows(doc), doc_text(doc)
     for sent in doc.sents:
         words = [w for w in rows[sent.start:sent.end] if w is not None and not _inside(w[0], skip)]
         if not words:
@@ -75,7 +75,7 @@ def measure_tone(doc: Doc, entities: list = (), skip: Iterable[tuple[int, int]] 
         sent_counts.add(words)
         counts.add(words)
         author.add([w for w in words if not in_quote(w[0], quoted)])
-        sentences.append(_sentence_tone(sent, sent_counts))
+        sentences.append(_sentence_tone(sent, sent_counts, text))
     tone = counts.tone()
     _set_author(tone, author)
     tone.sentences = sentences
@@ -116,9 +116,12 @@ def _set_author(tone: Tone, author: WordCounts) -> None:
         tone.author_score, tone.author_positive, tone.author_negative = own.score, own.positive, own.negative
 
 
-def _sentence_tone(sent: Span, counts: WordCounts) -> SentenceTone:
-    return SentenceTone(start=sent.start_char, end=sent.end_char, text=sent.text,
-                        score=round(compound(sent.text), DIGITS),
+def _sentence_tone(sent: Span, counts: WordCounts, text: str) -> SentenceTone:
+    """`text` is the document's: a slice of it is `sent.text`, which spaCy would rebuild
+    from the sentence's tokens on each read."""
+    words = text[sent.start_char:sent.end_char]
+    return SentenceTone(start=sent.start_char, end=sent.end_char, text=words,
+                        score=round(compound(words), DIGITS),
                         positive=counts.share(counts.positive), negative=counts.share(counts.negative))
 
 
