@@ -72,7 +72,8 @@ class NerFixes:
 
 def fix_entities(doc: Doc, gazetteer) -> None:
     """Relabel and add entity spans of `doc` in place."""
-    ents = [part for ent in doc.ents if not _ends_a_title(ent) for part in _split_title_of_place(ent, gazetteer)]
+    ents = [part for ent in _bracket_free(doc.ents) if not _ends_a_title(ent)
+            for part in _split_title_of_place(ent, gazetteer)]
     ents = [_nation_not_name(_without_honorific(_titled_person(ent))) for ent in ents if not _no_name(ent)]
     lone = {ent.text.lower() for ent in ents if ent.label_ == "PERSON" and len(ent) == 1}
     ents = [_first_named(ent, lone, gazetteer) for ent in ents]
@@ -84,6 +85,32 @@ def fix_entities(doc: Doc, gazetteer) -> None:
     ents += _agencies(doc)
     doc.ents = filter_spans(ents)
     forget_ents(doc)
+
+
+def _bracket_free(ents) -> list[Span]:
+    """Names without the half of a parenthesis the model took in: "Vnesheconombank (VEB"
+    ends before its "(", "HSE) Department of …" starts after its ")"; a parenthesis inside
+    a word ("appendChild(i") is code, no name. An editor's square brackets belong to the
+    name they complete ("[Jake] Sullivan"), so the mention takes in an opening one it left out."""
+    out = []
+    for ent in ents:
+        doc, start, end = ent.doc, ent.start, ent.end
+        closes = [t.i for t in ent if t.text == ")"]
+        opens = [t.i for t in ent if t.text == "("]
+        if closes and (not opens or closes[0] < opens[0]):
+            start = closes[0] + 1
+        if any(i >= start for i in opens) and not any(c > max(opens) for c in closes):
+            end = max(opens)
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if start == ent.start and start > 0 and doc[start - 1].text == "[" and "]" in ent.text:
+            start -= 1
+        part = Span(doc, start, end, label=ent.label_) if end > start else None
+        if part is not None and not any(ch in part.text for ch in "()"):
+            out.append(part)
+    return out
 
 
 def place_strength(gazetteer, name: str) -> float:

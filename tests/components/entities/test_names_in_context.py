@@ -64,3 +64,21 @@ def test_a_plural_nationality_after_a_place_is_a_people(run):
 def test_a_lowercase_phrase_is_no_organisation(run):
     art = run("The hypersonic missiles were tested by the defence ministry on Monday, officials said.")
     assert "defence ministry" not in {e.name for e in art.entities}
+
+
+def test_a_name_keeps_no_half_of_a_bracket(nlp):
+    """The model's "Acme Holdings (AH" and "HSE) Department of Trade": the name is what lies
+    on one side of the bracket; a bracket inside a word is code, no name."""
+    text = "Acme Holdings (AH) and the HSE) Department of Trade met the script x.append(y today."
+    doc = nlp(text)
+    spans = ["Acme Holdings (AH", "HSE) Department of Trade", "x.append(y"]
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label="ORG", alignment_mode="expand")
+                for s in spans]
+    fix_entities(doc, gazetteer_for(""))
+    assert [e.text for e in doc.ents] == ["Acme Holdings", "Department of Trade"]
+
+
+def test_an_editors_brackets_complete_a_name(run):
+    art = run("He said [Jake] Sullivan was up there saying that the conditions are set.")
+    people = [e for e in art.entities if e.label == "PERSON"]
+    assert [e.name for e in people] == ["Jake Sullivan"]
