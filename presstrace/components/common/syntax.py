@@ -25,7 +25,7 @@ def subject_of(verb: Token, depth: int = 4, inverted: bool = False) -> Optional[
     """
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in ("that", "which", "who")]
     if subjects:
-        return _likeliest_subject(verb, subjects)
+        return _through_misparse(_likeliest_subject(verb, subjects))
     for child in verb.children:
         if child.dep_ == "agent":  # passive: "was told by X"
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -64,6 +64,14 @@ def _likeliest_subject(verb: Token, subjects: list[Token]) -> Token:
         return after[0]
     before = [c for c in nominal if c.i < verb.i]
     return before[-1] if before else nominal[0]
+
+
+def _through_misparse(subject: Token) -> Token:
+    """A noun takes no subject of its own; where the parse gives one it split the real
+    subject off a long apposition ("Dr Jack Watling, senior fellow at think tank X, told":
+    "tank" as the subject, "Watling" as its subject), and that is the subject."""
+    inner = [c for c in subject.children if c.dep_ == "nsubj" and c.i < subject.i]
+    return inner[0] if subject.pos_ in ("NOUN", "PROPN") and inner else subject
 
 
 def _after_punctuation(tok: Token) -> bool:

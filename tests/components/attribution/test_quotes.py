@@ -459,3 +459,11 @@ def test_quotes_it_as_an_act_verbs_subject_is_the_state_named_before(run):
             '"deadly" retaliation.')
     q = quote(run(text), "deadly")
     assert q.speaker.text == "it" and q.speaker.name == "North Korea"
+
+
+def test_quotes_subject_split_off_a_long_apposition(run):
+    """The parse can make a noun of a long apposition the verb's subject, with the name as
+    that noun's own subject; a noun takes no subject, so the name is the speaker."""
+    text = ('Dr Jack Watling, senior research fellow at defence and security think tank the Royal United '
+            'Services Institute, told BBC Radio 4\'s Today programme: "There is no immediate threat."')
+    assert quote(run(text), "no immediate threat").speaker.name == "Jack Watling"
