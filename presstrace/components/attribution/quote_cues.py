@@ -153,6 +153,10 @@ def last_verb_subject(tokens, spans: list[QuoteSpan]) -> Optional[Token]:
     return subject if subject is not None and not inside_quote(subject.idx, spans) else None
 
 
+# Conjunctions that put a case rather than report what happened.
+CONDITIONS = {"if", "unless", "whether", "lest"}
+
+
 def governor_subject(doc: Doc, q: QuoteSpan, spans: list[QuoteSpan]) -> Optional[Token]:
     """For a quote inside a sentence's predicate: the subject of the verb that governs it."""
     inner = tokens_between(doc, q.start, q.end)
@@ -163,6 +167,9 @@ def governor_subject(doc: Doc, q: QuoteSpan, spans: list[QuoteSpan]) -> Optional
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX") or q.open_at < tok.idx:
         return None  # a quote before its verb names something ("the film “Dark Waters” opened")
+    clause = tok.head if tok.dep_ == "conj" else tok  # "if Russia engages in or supports “…”"
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children):
+        return None  # "sanctions if Russia supports “an escalation”": a case put, not Russia's words
     subject = subject_of(tok)
     if subject is None or inside_quote(subject.idx, spans) or subject.lower_ in NOT_SPEAKERS:
         return None

@@ -467,3 +467,14 @@ def test_quotes_subject_split_off_a_long_apposition(run):
     text = ('Dr Jack Watling, senior research fellow at defence and security think tank the Royal United '
             'Services Institute, told BBC Radio 4\'s Today programme: "There is no immediate threat."')
     assert quote(run(text), "no immediate threat").speaker.name == "Jack Watling"
+
+
+def test_quotes_a_case_put_is_not_its_subjects_words(run):
+    """A quote inside an "if" clause is a case the writer or speaker puts, not the words of
+    that clause's subject: no speaker, or the one who reports the whole."""
+    art = run("The bill would impose sanctions on top officials if Russia engages in or supports "
+              "“a significant escalation in hostilities.”")
+    assert quote(art, "significant escalation").speaker is None
+    art = run('The deputy director, Kim Tae-hyo, said Seoul would give aid if the North commits to a '
+              'denuclearization "roadmap" first.')
+    assert "Kim" in quote(art, "roadmap").speaker.text
