@@ -29,10 +29,11 @@ REPORT_NOUNS = {"report", "account", "claim", "allegation", "rumor", "rumour", "
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "FAC"}
 PERSONAL = {"he", "she", "they", "him", "her", "them", "his", "their"}
 MIN_CLAIM_TOKENS = 3
-# Speech verbs whose object is not what was said ("said nothing", "told reporters").
+# Speech verbs whose object is not what was said ("said nothing", "told reporters", "a
+# convoy threatened the capital").
 NO_OBJECT_CLAIM = {"say", "tell", "add", "ask", "write", "post", "tweet", "read", "continue", "end", "begin",
                    "answer", "reply", "respond", "call", "inform", "remind", "advise", "urge", "warn", "plead",
-                   "exhort", "chant", "sing"}
+                   "exhort", "chant", "sing", "threaten"}
 # Content partly in quotation marks is a (partial) quote of its speaker, not a paraphrase.
 MAX_QUOTED_SHARE = 0.15
 

@@ -207,3 +207,9 @@ def test_claims_two_speakers_in_one_sentence_keep_their_own_claims(run):
     art = run("The minister said the talks failed and the envoy said the deal was dead.")
     assert claim(art, "talks failed").text == "the talks failed"
     assert claim(art, "deal was dead").source.text == "the envoy"
+
+
+def test_claims_what_is_threatened_is_no_claim(run):
+    art = run("A convoy of tanks threatened the capital on Tuesday. Moscow threatened to cut off the gas supply.")
+    assert not [c for c in art.claims if "capital" in c.text and c.source.kind != "unattributed"]
+    assert claim(art, "cut off the gas").source.text == "Moscow"
