@@ -105,14 +105,14 @@ def resolve_plural(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, in
 def resolve_speaking_it(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, int]],
                         skip: list[tuple[int, int]] = ()) -> list[PronounLink]:
     """Link "it" as a speech verb's subject to the body whose attribution it continues."""
-    bodies = sorted((m.start, m.end, cl) for cl in clusters if cl.label in SPEAKING_BODIES for m in cl.members)
+    bodies = sorted(((m.start, m.end, cl) for cl in clusters if cl.label in SPEAKING_BODIES for m in cl.members),
+                    key=lambda body: body[0])
     links = []
     for tok in doc:
         if tok.lower_ != "it" or not _speaks(tok) or _inside(tok.idx, skip) or _inside(tok.idx, quoted):
             continue
-        floor = _previous_sentence_start(doc, tok)
-        before = [t for t in doc[doc.char_span(floor, floor + 1, alignment_mode="expand").start:tok.i]
-                  if _speaks(t) and not _inside(t.idx, quoted)]
+        first = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+        before = [t for t in doc[first:tok.i] if _speaks(t) and not _inside(t.idx, quoted)]
         if before:  # the subject itself names the body, not a possessor in its phrase
             cluster = next((cl for a, b, cl in bodies if a <= before[-1].idx < b), None)
         else:  # no attribution to carry on: the body named last in the sentence ("to North Korea if it …")
