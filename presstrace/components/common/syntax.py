@@ -35,8 +35,8 @@ def subject_of(verb: Token, depth: int = 4, inverted: bool = False) -> Optional[
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VB" and depth and verb.head.head.i != verb.head.i:
         return subject_of(verb.head.head, depth - 1)  # "Kiev took measures to round up men"
     after = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos") and c.pos_ in ("PROPN", "NOUN")]
-    if inverted and after and verb.i + 3 >= after[0].i and _after_punctuation(verb):
-        return after[0]  # the verb follows the quote's closing punctuation
+    if inverted and after and verb.i + 3 >= after[0].i and _after_punctuation(verb) and verb.tag_ != "VBG":
+        return after[0]  # the verb follows the quote's closing punctuation; never "…, telling reporters"
     if depth and verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
         return subject_of(verb.head, depth - 1)
     return None

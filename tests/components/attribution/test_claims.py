@@ -213,3 +213,11 @@ def test_claims_what_is_threatened_is_no_claim(run):
     art = run("A convoy of tanks threatened the capital on Tuesday. Moscow threatened to cut off the gas supply.")
     assert not [c for c in art.claims if "capital" in c.text and c.source.kind != "unattributed"]
     assert claim(art, "cut off the gas").source.text == "Moscow"
+
+
+def test_claims_a_participle_after_a_comma_keeps_the_clause_subject(run):
+    """"…, telling reporters that …": a participle has no subject after it, unlike the
+    inverted "…," said the minister; its speaker is the clause's subject."""
+    art = run("Drueke sent a message to his mother, mentioning his dog Diesel before signing off.")
+    c = claim(art, "his dog")
+    assert c.source.text == "Drueke"
