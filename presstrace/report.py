@@ -133,8 +133,8 @@ def noncontent_lines(art: AnalyzedArticle) -> list[str]:
 
 def framing_lines(art: AnalyzedArticle, switched_on: Iterable[str] = ()) -> list[str]:
     """Techniques counted, naming choices with the variant chosen, and hedging, in the
-    author's own voice and confident items only (experimental techniques, below 0.5 span
-    precision on PTC's tune part, unless `switched_on`); framing inside quotes and
+    author's own voice and confident items only (experimental items, whose class has a span
+    precision below 0.5 on PTC's tune part, unless `switched_on`); framing inside quotes and
     experimental items are only counted apart.
 
     Returns:

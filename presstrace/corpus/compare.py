@@ -12,9 +12,10 @@ the people it quotes (a "bloody war" inside a minister's quote is the minister's
 of the framing records, `author_*` of the tone). Rows from stores older than those fields
 count as the author's (framing) or give the whole article's tone. Framing in quotes is
 counted apart (`framing_quoted`), and the framing density is per 1,000 of the author's words.
-Framing of experimental techniques (confidence below 0.5, `components/framing/confidence.py`)
-is left out and counted apart (`framing_experimental`) unless `experimental` names it; rows
-stored without a confidence count as confident. Each outlet's `hedged` is the mean share of
+Experimental framing items (their class's confidence below 0.5,
+`components/framing/confidence.py`) are left out and counted apart (`framing_experimental`)
+unless `experimental` names their technique; rows stored without a confidence count as
+confident. Each outlet's `hedged` is the mean share of
 its articles' sentences that hedge or rest on a vague source (the sourcing layer's measure).
 
 A claim is **only this outlet's** when no claim or quote of another outlet in the story

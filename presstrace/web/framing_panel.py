@@ -1,7 +1,8 @@
 """The reader's framing panel: the article's framing grouped by technique, with counts.
 
 Confident items only by default (`components/framing/confidence.py`): experimental
-techniques, below 0.5 span precision on PTC's tune part, form one group of their own,
+items, whose class (technique, rule, voice, sentence kind) has a span precision below 0.5
+on PTC's tune part, form one group of their own,
 listed but not highlighted, unless the `[framing] experimental` setting switches them on.
 Items in a quote stay in their group, marked, and are counted apart from the author's.
 """

@@ -40,6 +40,6 @@ def test_story_page_counts_the_authors_framing(client, web_store, ids):
                                 (ids["seed"],)).fetchone()[0]
     conn.close()
     page = client.get(f"/stories/{story}").text
-    # the seed's quoted framing is all of experimental techniques: counted apart as such
-    assert experimental > 0 and f"{experimental} of experimental techniques, not counted." in page
+    # the seed's quoted framing is all experimental items: counted apart as such
+    assert experimental > 0 and f"{experimental} experimental items, not counted." in page
     assert "Tone <span class=\"meta\">author’s voice</span>" in page
