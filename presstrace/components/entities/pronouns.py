@@ -13,12 +13,14 @@ object cannot be its own verb's subject ("Trump praised him" is not Trump).
 same or the previous sentence, and only when no plural common noun stands closer
 ("Russian forces … they" is about the forces, which are no entity).
 
-"It" as the subject of a speech verb carries on the attribution before it ("The agency
-said … It added that …"): it resolves to an organisation or state that was the subject of
-the last speech verb in the same or the previous sentence, and to nothing when that
-subject was no such entity ("The report said … It added"); with no attribution before it,
-to the organisation or state named last in its own sentence ("aid to North Korea if it
-… after it threatened …").
+"It" as the subject of a speech verb is an organisation or state. In a main clause it
+carries on the attribution before it ("The agency said … It added that …"): the body that
+was the subject of the last main-clause speech verb in the same or the previous sentence,
+and nothing when that subject was no such entity ("The report said … It added"). In a
+clause it is the subject of the nearest clause above when that is a body ("Moscow …
+arrests leaders it calls “neo-Nazis”"), or, after a person as that subject, the body named
+last before it ("Yoon offered aid to North Korea if it … after it threatened …");
+otherwise nothing.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..common.constants import SUBJECT_DEPS
+from ..common.name_spans import titles
 from ..common.speech import is_speech_verb
 from .clustering import Candidate, Cluster
 
@@ -104,19 +107,18 @@ def resolve_plural(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, in
 
 def resolve_speaking_it(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, int]],
                         skip: list[tuple[int, int]] = ()) -> list[PronounLink]:
-    """Link "it" as a speech verb's subject to the body whose attribution it continues."""
-    bodies = sorted(((m.start, m.end, cl) for cl in clusters if cl.label in SPEAKING_BODIES for m in cl.members),
-                    key=lambda body: body[0])
+    """Link "it" as a speech verb's subject to the organisation or state it stands for."""
+    bodies = sorted(((m.start, m.end, cl) for cl in clusters if cl.label in SPEAKING_BODIES for m in cl.members
+                     if not _inside(m.start, quoted)), key=lambda body: body[0])
+    people = {m.start for cl in clusters if cl.label == "PERSON" for m in cl.members}
     links = []
     for tok in doc:
         if tok.lower_ != "it" or not _speaks(tok) or _inside(tok.idx, skip) or _inside(tok.idx, quoted):
             continue
-        first = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
-        before = [t for t in doc[first:tok.i] if _speaks(t) and not _inside(t.idx, quoted)]
-        if before:  # the subject itself names the body, not a possessor in its phrase
-            cluster = next((cl for a, b, cl in bodies if a <= before[-1].idx < b), None)
-        else:  # no attribution to carry on: the body named last in the sentence ("to North Korea if it …")
-            cluster = next((cl for a, b, cl in reversed(bodies) if tok.sent.start_char <= a < tok.idx), None)
+        if _main_clause(tok.head):
+            cluster = _carried_on(doc, tok, bodies, quoted)
+        else:
+            cluster = _of_the_clause_above(tok, bodies, people)
         if cluster is not None:
             links.append(PronounLink(tok, cluster))
     return links
@@ -124,6 +126,49 @@ def resolve_speaking_it(doc: Doc, clusters: list[Cluster], quoted: list[tuple[in
 
 def _speaks(tok: Token) -> bool:
     return tok.dep_ == "nsubj" and is_speech_verb(tok.head)
+
+
+def _main_clause(verb: Token) -> bool:
+    """The sentence's own verb, one joined to it, or an attribution set in it (", it said,")."""
+    return verb.dep_ in ("ROOT", "parataxis") or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _body_at(tok: Token, bodies) -> Optional[Cluster]:
+    """The body whose mention holds the token itself (not a possessor in its phrase)."""
+    return next((cl for a, b, cl in bodies if a <= tok.idx < b), None)
+
+
+def _carried_on(doc: Doc, tok: Token, bodies, quoted) -> Optional[Cluster]:
+    """"The IAEA said … It added …": the subject of the last main-clause speech verb in this
+    or the previous sentence, when that names a body ("The report said … It added": none;
+    "The Independent reports that Russia declared … It reports": the Independent)."""
+    first = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+    before = [t for t in doc[first:tok.i] if _speaks(t) and _main_clause(t.head) and t.lower_ != "it"
+              and not _inside(t.idx, quoted)]
+    return _body_at(before[-1], bodies) if before else None  # an "it" between names the same body
+
+
+def _of_the_clause_above(tok: Token, bodies, people: set[int]) -> Optional[Cluster]:
+    """"Moscow … arrests leaders it calls “neo-Nazis”", "Kyiv said …, while Moscow heralded what
+    it said was a victory": in a clause, the subject of the nearest clause above it when that
+    is a body; where a person is ("Yoon offered aid to North Korea if it … after it
+    threatened"), "it" is not the person, and the body named last before it is, as it is
+    where the parse gives no clause above a subject; where the subject is anything else ("the
+    government has offered Kyiv what it calls"), none."""
+    last_named = next((cl for a, b, cl in reversed(bodies) if tok.sent.start_char <= a < tok.idx), None)
+    verb = tok.head
+    while verb.head.i != verb.i:
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+        if subjects:
+            break
+    else:
+        return last_named  # no clause above has a subject before it: the parse is lost
+    subject = subjects[0]
+    body = _body_at(subject, bodies)
+    person = subject.idx in people or subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she") \
+        or (subject.lower_,) in titles()  # "The president offered aid to …"
+    return body if body is not None or not person else last_named
 
 
 def _adjective(doc: Doc, mention: Candidate) -> bool:

@@ -221,3 +221,22 @@ def test_claims_a_participle_after_a_comma_keeps_the_clause_subject(run):
     art = run("Drueke sent a message to his mother, mentioning his dog Diesel before signing off.")
     c = claim(art, "his dog")
     assert c.source.text == "Drueke"
+
+
+@pytest.mark.parametrize("text,words,name", [
+    ("Moscow calls the war a special operation and arrests leaders it calls traitors. It denies "
+     "that it targets civilians.", "targets civilians", "Moscow"),
+    ("The agency said the plant was safe. The invasion, which it calls a tragedy, has cut the power lines.",
+     None, None),
+    ("Kyiv said the retreat saved lives, while Moscow hailed what it said was a major victory.",
+     "was a major victory", "Moscow"),
+])
+def test_claims_it_in_a_clause_is_the_sentences_body(run, text, words, name):
+    """"which it calls" in a sentence whose subject is no body stays unresolved, whatever
+    body spoke in the sentence before; "It denies" in a main clause carries on Moscow."""
+    art = run(text)
+    if words:
+        assert claim(art, words).source.name == name
+    its = [m for e in art.entities for m in e.references if m.text.lower() == "it"]
+    if name is None:
+        assert not its
