@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Optional
 
-from spacy.tokens import Doc, Span
+import numpy
+from spacy.tokens import Doc, Span, Token
 
 from ...errors import PipelineError
 from ...layers import BY_NAME, layer
@@ -65,6 +66,13 @@ def doc_text(doc: Doc) -> str:
     if "_text" not in store:
         store["_text"] = doc.text
     return store["_text"]
+
+
+def tokens_of(doc: Doc, words: Iterable[str]) -> list[Token]:
+    """The tokens whose lower-case form is one of `words`, in order, found from the token
+    array rather than by a Python test on every token."""
+    wanted = numpy.array([doc.vocab.strings[w] for w in words], dtype="uint64")
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), wanted))]
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:

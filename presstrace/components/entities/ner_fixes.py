@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..common.gazetteer import gazetteer_for
-from ..common.doc import contract, doc_text, forget_ents, noncontent_ranges
+from ..common.doc import contract, doc_text, forget_ents, noncontent_ranges, tokens_of
 from ...names import display_name
 from ..common.name_spans import titles
 from ..common.name_spans import trim_span
@@ -251,9 +251,8 @@ def _unlabelled_names(doc: Doc, persons: set[str], gazetteer) -> list[Span]:
     """A lone capitalised proper noun the model left unlabelled that is the first name or
     surname of a person the article names in full ("Ajay tells me" after "Ajay Spence")."""
     out = []
-    for tok in doc:
-        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or tok.lower_ not in persons \
-                or is_demonym(tok.text):
+    for tok in tokens_of(doc, persons):
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or is_demonym(tok.text):
             continue
         near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
         if any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in near):

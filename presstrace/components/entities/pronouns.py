@@ -30,6 +30,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..common.constants import SUBJECT_DEPS
+from ..common.doc import doc_text, tokens_of
 from ..common.name_spans import titles
 from ..common.speech import is_speech_verb
 from .clustering import Candidate, Cluster
@@ -70,9 +71,9 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, 
     for sent in sents:
         first_start.setdefault(sent_index[sent.start], sent.start_char)
     links = []
-    for tok in doc:
+    for tok in tokens_of(doc, MALE | FEMALE):
         low = tok.lower_
-        if low not in MALE and low not in FEMALE or _inside(tok.idx, skip):
+        if _inside(tok.idx, skip):
             continue
         want = "m" if low in MALE else "f"
         best = _best_candidate(tok, people, gender, want, sents, sent_index, quoted, first_start)
@@ -90,8 +91,8 @@ def resolve_plural(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, in
     groups = sorted(((m, cl) for cl in clusters if cl.label in GROUP_LABELS for m in cl.members
                      if not _adjective(doc, m)), key=lambda mc: mc[0].start)
     links = []
-    for tok in doc:
-        if tok.lower_ not in PLURAL or _inside(tok.idx, skip) or _inside(tok.idx, quoted):
+    for tok in tokens_of(doc, PLURAL):
+        if _inside(tok.idx, skip) or _inside(tok.idx, quoted):
             continue
         floor = _previous_sentence_start(doc, tok)
         before = [(m, cl) for m, cl in groups if floor <= m.start < tok.idx]
@@ -108,13 +109,15 @@ def resolve_plural(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, in
 def resolve_speaking_it(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, int]],
                         skip: list[tuple[int, int]] = ()) -> list[PronounLink]:
     """Link "it" as a speech verb's subject to the organisation or state it stands for."""
+    speaking = [t for t in tokens_of(doc, {"it"})
+                if _speaks(t) and not _inside(t.idx, skip) and not _inside(t.idx, quoted)]
+    if not speaking:
+        return []
     bodies = sorted(((m.start, m.end, cl) for cl in clusters if cl.label in SPEAKING_BODIES for m in cl.members
                      if not _inside(m.start, quoted)), key=lambda body: body[0])
     people = {m.start for cl in clusters if cl.label == "PERSON" for m in cl.members}
     links = []
-    for tok in doc:
-        if tok.lower_ != "it" or not _speaks(tok) or _inside(tok.idx, skip) or _inside(tok.idx, quoted):
-            continue
+    for tok in speaking:
         if _main_clause(tok.head):
             cluster = _carried_on(doc, tok, bodies, quoted)
         else:
@@ -197,8 +200,8 @@ def _narrative_index(sents: list, quoted: list[tuple[int, int]]) -> dict[int, in
 def _first_word(sent) -> int:
     """Where a sentence's words begin: a sentence that opens with a quotation mark is the
     quote's (the quoted range starts after the mark), not the writer's."""
-    lead = len(sent.text) - len(sent.text.lstrip(OPENING_MARKS + " \t\n"))
-    return sent.start_char + lead
+    text = doc_text(sent.doc)[sent.start_char:sent.end_char]
+    return sent.start_char + len(text) - len(text.lstrip(OPENING_MARKS + " \t\n"))
 
 
 def _best_candidate(tok: Token, people, gender, want, sents, sent_index, quoted,
