@@ -10,12 +10,14 @@ last page); an item that has a page of its own carries the `id` that page takes.
 """
 from __future__ import annotations
 
-from typing import Any, Generic, Optional, TypeVar, Union
+from typing import Annotated, Any, Generic, Optional, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
 InputId = Optional[Union[str, int]]  # the input's own id: a string or a number
+Outlet = Annotated[Optional[str], Field(description="The outlet.")]
+OlderOutlet = Annotated[Optional[str], Field(description="The outlet, by its older name.")]
 
 
 class Shape(BaseModel):
@@ -34,8 +36,8 @@ class ArticleRow(Shape):
     id: int
     input_id: InputId
     date: Optional[str]
-    outlet: Optional[str] = Field(description="The outlet.")
-    source: Optional[str] = Field(description="The outlet, by its older name.")
+    outlet: Outlet
+    source: OlderOutlet
     title: Optional[str]
     url: Optional[str]
     status: str
@@ -46,11 +48,15 @@ class ArticlePage(Page[ArticleRow]):
     total: int
 
 
-class QuoteRow(Shape):
+class FromArticle(Shape):
+    """A row of something an article holds, with the article's id, date and outlet."""
     article_id: int
     date: Optional[str]
-    outlet: Optional[str] = Field(description="The outlet.")
-    source: Optional[str] = Field(description="The outlet, by its older name.")
+    outlet: Outlet
+    source: OlderOutlet
+
+
+class QuoteRow(FromArticle):
     speaker: Optional[str]
     quote: str
     cue: Optional[str]
@@ -58,11 +64,7 @@ class QuoteRow(Shape):
     confidence: Optional[float]
 
 
-class ClaimRow(Shape):
-    article_id: int
-    date: Optional[str]
-    outlet: Optional[str] = Field(description="The outlet.")
-    source: Optional[str] = Field(description="The outlet, by its older name.")
+class ClaimRow(FromArticle):
     source_kind: str
     claimed_by: Optional[str]
     claim: str
@@ -83,8 +85,8 @@ class EventRow(Shape):
 class MergedArticle(Shape):
     id: int
     input_id: InputId
-    outlet: Optional[str] = Field(description="The outlet.")
-    source: Optional[str] = Field(description="The outlet, by its older name.")
+    outlet: Outlet
+    source: OlderOutlet
     date: Optional[str]
 
 
@@ -119,11 +121,8 @@ class StoryRow(Shape):
     sources: list[str]
 
 
-class SearchRow(Shape):
-    article_id: int
-    date: Optional[str]
-    outlet: Optional[str] = Field(description="The outlet.")
-    source: Optional[str] = Field(description="The outlet, by its older name.")
+class SearchRow(FromArticle):
+    """A search hit: the article it is in; the snippet (or quote) comes as a further field."""
 
 
 class TimelineItem(Shape):
