@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import shutil
 import socket
 import threading
 import time
@@ -13,6 +14,26 @@ from pathlib import Path
 import pytest
 
 SAMPLES = Path(__file__).resolve().parents[2] / "presstrace" / "samples"
+
+
+def _edited_copy(store: Path, folder: Path, edits: list[tuple[str, tuple]]) -> Path:
+    """A copy of `store` in `folder` with the (SQL, parameters) edits applied: a test
+    store's rows made hostile or missing without touching the shared fixture."""
+    from presstrace.store import db
+    path = folder / "edited.db"
+    shutil.copy(store, path)
+    conn = db.open_store(path, create=False)
+    with conn:
+        for sql, params in edits:
+            conn.execute(sql, params)
+    conn.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def edited_copy():
+    """`_edited_copy`, for module fixtures that build a store of their own."""
+    return _edited_copy
 
 HOSTILE = {
     "id": "hostile-1", "date": "2025-03-15", "source": "<b>Evil & Co</b>",

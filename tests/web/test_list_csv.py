@@ -8,12 +8,9 @@ import csv
 import html
 import io
 import re
-import shutil
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-
-from presstrace.store import db
 
 TITLE = '=HYPERLINK("http://x","click")'
 NAME = "@SUM(A1)"
@@ -22,18 +19,13 @@ QUOTE_START = "-1+1 "
 
 
 @pytest.fixture(scope="module")
-def csv_client(map_store, settings, app_client, tmp_path_factory):
-    path = tmp_path_factory.mktemp("listcsv") / "lists.db"
-    shutil.copy(map_store, path)
-    conn = db.open_store(path, create=False)
-    with conn:
-        conn.execute("UPDATE articles SET title = ? WHERE input_id = 'kh-1'", (TITLE,))
-        conn.execute("UPDATE articles SET source = ? WHERE input_id = 'kh-3'", (OUTLET,))
-        conn.execute("INSERT INTO corpus_entities (family, key, name, articles) "
-                     "VALUES ('org', 'formula', ?, 1)", (NAME,))
-        conn.execute("UPDATE quotes SET text = ? || text WHERE id = (SELECT min(id) FROM quotes)",
-                     (QUOTE_START,))
-    conn.close()
+def csv_client(map_store, settings, app_client, tmp_path_factory, edited_copy):
+    path = edited_copy(map_store, tmp_path_factory.mktemp("listcsv"), [
+        ("UPDATE articles SET title = ? WHERE input_id = 'kh-1'", (TITLE,)),
+        ("UPDATE articles SET source = ? WHERE input_id = 'kh-3'", (OUTLET,)),
+        ("INSERT INTO corpus_entities (family, key, name, articles) VALUES ('org', 'formula', ?, 1)", (NAME,)),
+        ("UPDATE quotes SET text = ? || text WHERE id = (SELECT min(id) FROM quotes)", (QUOTE_START,)),
+    ])
     with app_client(path, settings) as c:
         yield c
 

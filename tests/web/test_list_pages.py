@@ -3,27 +3,20 @@ copy of the views store given a hostile entity and outlet, and one article witho
 from __future__ import annotations
 
 import re
-import shutil
 from urllib.parse import quote
 
 import pytest
-
-from presstrace.store import db
 
 HOSTILE = "<script>alert('e')</script> Evil\u202egnp.exe"
 
 
 @pytest.fixture(scope="module")
-def list_client(views_store, settings, app_client, tmp_path_factory):
-    path = tmp_path_factory.mktemp("lists") / "lists.db"
-    shutil.copy(views_store, path)
-    conn = db.open_store(path, create=False)
-    with conn:
-        conn.execute("INSERT INTO corpus_entities (family, key, name, articles) "
-                     "VALUES ('org', 'evil', ?, 1)", (HOSTILE,))
-        conn.execute("DELETE FROM quotes WHERE article_id = (SELECT id FROM articles WHERE input_id = 'fx-1')")
-        conn.execute("UPDATE articles SET source = ? WHERE input_id = 'kh-3'", (HOSTILE,))
-    conn.close()
+def list_client(views_store, settings, app_client, tmp_path_factory, edited_copy):
+    path = edited_copy(views_store, tmp_path_factory.mktemp("lists"), [
+        ("INSERT INTO corpus_entities (family, key, name, articles) VALUES ('org', 'evil', ?, 1)", (HOSTILE,)),
+        ("DELETE FROM quotes WHERE article_id = (SELECT id FROM articles WHERE input_id = 'fx-1')", ()),
+        ("UPDATE articles SET source = ? WHERE input_id = 'kh-3'", (HOSTILE,)),
+    ])
     with app_client(path, settings) as c:
         yield c
 
