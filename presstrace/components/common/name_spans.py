@@ -71,11 +71,19 @@ def trim_span(span: Span) -> Span:
     """The span without leading determiners, trailing possessives, numbers and punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
+    # Each token is read from the Doc once per test (indexing makes a new Token).
+    while start < end and _leading_filler(doc[start]):
         start += 1
-    while end > start and (doc[end - 1].lower_ in POSSESSIVES or doc[end - 1].is_punct
-                           or doc[end - 1].is_space or doc[end - 1].like_num):
-        if doc[end - 1].text in (".",) and len(doc[end - 2].text) <= 3 and end - 2 >= start:
+    while end > start and _trailing_filler(doc[end - 1]):
+        if doc[end - 1].text == "." and len(doc[end - 2].text) <= 3 and end - 2 >= start:
             break  # keep the full stop of an abbreviation ("Jr.", "Inc.")
         end -= 1
     return doc[start:end]
+
+
+def _leading_filler(tok) -> bool:
+    return tok.lower_ in DETERMINERS or tok.is_punct or tok.is_space
+
+
+def _trailing_filler(tok) -> bool:
+    return tok.lower_ in POSSESSIVES or tok.is_punct or tok.is_space or tok.like_num

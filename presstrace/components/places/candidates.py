@@ -18,7 +18,7 @@ from ..common.constants import PLACE_LABELS
 from spacy.tokens import Doc
 
 from ...gazetteer import normalize_key
-from ..common.doc import ent_of_token
+from ..common.doc import ent_of_token, tokens_of
 from .data import named_area
 
 LOGGER = logging.getLogger(__name__)
@@ -211,7 +211,8 @@ def missed_names(doc: Doc, gazetteer, person_words: set[str]) -> list[tuple[int,
     Salisbury".
     """
     out = []
-    for tok in doc:
+    # Only a locative word or "of" can introduce a name: visit those, not every token.
+    for tok in tokens_of(doc, LOCATIVES | {"of"}):
         if not _locative(doc, tok):
             continue
         i = tok.i + 1
@@ -236,8 +237,8 @@ def local_noun_names(doc: Doc, gazetteer, person_words: set[str]) -> list[tuple[
     "Roselle police", "Torrington firefighters" (spaCy leaves them unlabelled or calls them
     an organisation or a person)."""
     out = []
-    for tok in doc:
-        if tok.i == 0 or tok.lower_ not in LOCAL_NOUNS:
+    for tok in tokens_of(doc, LOCAL_NOUNS):
+        if tok.i == 0:
             continue
         run = _name_run_before(doc, tok.i)
         if run is not None:
