@@ -37,10 +37,35 @@ def sentence_candidates(doc: Doc, lex: FramingLexicon) -> Iterator[Candidate]:
     for k, sent in enumerate(sents):
         if sum(row[4] for row in rows[sent.start:sent.end]) < MIN_WORDS:
             continue
-        words = [(start, start + length, strings[lower], lower_text(strings, lemma))
-                 for start, length, lower, lemma, _ in rows[sent.start:sent.end]]
+        words = _cue_words(rows[sent.start:sent.end], lex, strings)
         phrases = {c: (per[k] if per is not None else None) for c, per in found.items()}
         yield from _sentence(sent, lex, words, phrases)
+
+
+# What a word is to the sentence detectors, memoised by its (lower, lemma) string ids.
+WordCues = tuple[tuple[str, ...], bool]  # (the categories it is a cue word of, is a modal or "if")
+
+
+def _cue_words(rows: list[list[int]], lex: FramingLexicon, strings) -> tuple[dict[str, list], bool]:
+    """A sentence's cue words, by category, as character ranges in text order, and whether
+    it holds a modal or "if"; `rows` are its tokens' `word_rows`. One pass over the words
+    (and one lexicon test per distinct word) instead of one pass per category."""
+    known: dict[tuple[int, int], WordCues] = lex.memo("sentence_cue_words")
+    by_category: dict[str, list[tuple[int, int]]] = {}
+    modal = False
+    for start, length, lower, lemma, _ in rows:
+        cues = known.get((lower, lemma))
+        if cues is None:
+            cues = known[(lower, lemma)] = _word_cues(strings[lower], lower_text(strings, lemma), lex)
+        for category in cues[0]:
+            by_category.setdefault(category, []).append((start, start + length))
+        modal = modal or cues[1]
+    return by_category, modal
+
+
+def _word_cues(lower: str, lemma: str, lex: FramingLexicon) -> WordCues:
+    categories = tuple(c for c in CATEGORIES if lower in lex[c].words or lemma in lex[c].words)
+    return categories, lower in MODALS or lower == "if"
 
 
 CATEGORIES = ("doubt", "whatabout", "bandwagon", "black_white", "causal", "fear", "authority")
@@ -75,26 +100,27 @@ def _phrases_by_sentence(text: str, sents: list[Span], lex: FramingLexicon) -> d
     return out
 
 
-def _hits(sent: Span, lex: FramingLexicon, category: str, text: str,
-          words: list[tuple[int, int, str, str]], phrases: Optional[Phrases] = None) -> list[tuple[int, int]]:
-    """Character ranges of a category's cues in the sentence (words and phrases); the
-    phrases are searched in the sentence unless `phrases` holds them."""
-    cues = lex[category]
-    found = [(a, b) for a, b, lower, lemma in words if lower in cues.words or lemma in cues.words]
+def _hits(sent: Span, lex: FramingLexicon, category: str, text: str, words: dict[str, list[tuple[int, int]]],
+          phrases: Optional[Phrases] = None) -> list[tuple[int, int]]:
+    """Character ranges of a category's cues in the sentence: its cue words (`words`, by
+    category, from `_cue_words`) and phrases; the phrases are searched in the sentence
+    unless `phrases` holds them."""
+    found = list(words.get(category, ()))
     known = (phrases or {}).get(category)
     if known is not None:
         found += known
     else:
         base = sent.start_char
-        found += [(base + a, base + b) for a, b in cues.find(text)]
+        found += [(base + a, base + b) for a, b in lex[category].find(text)]
     return sorted(found)
 
 
-def _sentence(sent: Span, lex: FramingLexicon, words: list[tuple[int, int, str, str]],
+def _sentence(sent: Span, lex: FramingLexicon, cue_words: tuple[dict[str, list], bool],
               phrases: Phrases) -> Iterator[Candidate]:
-    """The sentence's candidates; `words` holds each token's (start, end, lower, lemma
-    in lower case), `phrases` each category's phrases in it (None: search it)."""
-    text = sent.text
+    """The sentence's candidates; `cue_words` holds its cue words by category and whether
+    it has a modal (`_cue_words`), `phrases` each category's phrases in it (None: search it)."""
+    words, modal = cue_words
+    text = doc_text(sent.doc)[sent.start_char:sent.end_char]  # `sent.text` is rebuilt from its tokens
     if QUESTION_END.search(text):
         yield _clause(sent, sent.end_char - 1, "doubt", "question")
     for category, technique in (("doubt", "doubt"), ("whatabout", "whataboutism"),
@@ -107,7 +133,6 @@ def _sentence(sent: Span, lex: FramingLexicon, words: list[tuple[int, int, str, 
     if EITHER_OR.search(text):
         yield _clause(sent, sent.start_char, "black_and_white_fallacy", "either_or")
     fear = _hits(sent, lex, "fear", text, words, phrases)
-    modal = any(w[2] in MODALS or w[2] == "if" for w in words)
     if len(fear) >= 2 or (fear and modal):
         cue = text[fear[0][0] - sent.start_char:fear[0][1] - sent.start_char].lower()
         yield _clause(sent, fear[0][0], "appeal_to_fear", f"fear_cue:{cue}", fear[0][1])
