@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ...gazetteer import GazetteerEntry
@@ -48,7 +49,7 @@ def demonym_toponyms(doc: Doc, taken: list[tuple[int, int]], gazetteer) -> list[
         gazetteer: the `Gazetteer` (its countries by ISO alpha-3 code).
     """
     out = []
-    for tok in doc:
+    for tok in capitalised_tokens(doc):  # `_named_place` needs a capital; most words have none
         found = _named_place(tok, gazetteer)
         if found is None or any(a < tok.idx + len(tok) and found[0] < b for a, b in taken):
             continue
@@ -58,6 +59,13 @@ def demonym_toponyms(doc: Doc, taken: list[tuple[int, int]], gazetteer) -> list[
         text = doc_text(doc)[start:tok.idx + len(tok)]
         out.append((Toponym(start, start + len(text), text, text, DEMONYM, fixed=entry), entry))
     return out
+
+
+def capitalised_tokens(doc: Doc) -> list[Token]:
+    """The tokens whose first character is upper case, in order: found from the token
+    offsets in the document's text, so that no Token is made for the other words."""
+    text = doc_text(doc)
+    return [doc[i] for i, start in enumerate(doc.to_array(IDX).tolist()) if text[start].isupper()] if len(doc) else []
 
 
 def _named_place(tok: Token, gazetteer) -> Optional[tuple[int, GazetteerEntry]]:

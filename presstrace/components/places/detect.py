@@ -19,7 +19,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc
 
 from ...gazetteer import GazetteerEntry, normalize_key
-from ..common.doc import doc_text, get_layer
+from ..common.doc import doc_text, get_layer, tokens_of
 from ..common.lexicons import is_demonym
 from .data import abbreviations, named_area, region_entry, seats
 from ..common.constants import PLACE_LABELS
@@ -442,10 +442,11 @@ REGION_CUE_WORDS = {"state", "states", "statewide", "upstate", "governor", "gov.
                     "congresswoman", "assembly", "primary", "primaries", "county", "counties"}
 
 
-def place_cue(doc: Doc, t: Toponym) -> str:
+def place_cue(doc: Doc, t: Toponym, cues: Optional[tuple[list[int], list[int]]] = None) -> str:
     """"region" when the toponym's sentence speaks of a state or province, "town" when it
     speaks of a city ("the mayor", "at the UN"), else "": a name that is both a region's
-    and a city's inside it ("New York") takes the sense its sentence speaks of."""
+    and a city's inside it ("New York") takes the sense its sentence speaks of. `cues` is
+    `cue_words(doc)`, read once per document by a caller with many toponyms."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
         return ""
@@ -454,5 +455,14 @@ def place_cue(doc: Doc, t: Toponym) -> str:
         return "town"  # "New York-based Human Rights Watch": a body is based in a city
     if CAPTION_PLACE_RE.search(text, max(0, t.start - 12), t.start):
         return "town"  # a photo caption's "…, Aug. 24, 2022, in New York." names the city
-    words = {tok.lower_ for tok in span[0].sent if not span.start <= tok.i < span.end}
-    return "region" if words & REGION_CUE_WORDS else "town" if words & TOWN_WORDS else ""
+    region, town = cues if cues is not None else cue_words(doc)
+    sent = span[0].sent
+
+    def said(positions: list[int]) -> bool:  # a cue word in the sentence, outside the name
+        return any(sent.start <= i < sent.end and not span.start <= i < span.end for i in positions)
+    return "region" if said(region) else "town" if said(town) else ""
+
+
+def cue_words(doc: Doc) -> tuple[list[int], list[int]]:
+    """Token indices of the region cue words and of the town words (`place_cue`)."""
+    return [t.i for t in tokens_of(doc, REGION_CUE_WORDS)], [t.i for t in tokens_of(doc, TOWN_WORDS)]

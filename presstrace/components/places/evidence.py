@@ -26,7 +26,7 @@ from ...gazetteer import GazetteerEntry, normalize_key
 from ..common.doc import doc_text
 from .candidates import LOCATIVES
 from .data import is_area
-from .demonyms import country_code
+from .demonyms import capitalised_tokens, country_code
 from .detect import NEXT_WORD_RE, REGION_WORDS, Toponym
 from .resolve import distance_km
 
@@ -95,7 +95,7 @@ def _abroad_villages(pairs: list[tuple[Toponym, GazetteerEntry]], reasons: dict[
 
 def _demonym_countries(doc: Doc, gazetteer) -> set[str]:
     """ISO alpha-2 codes of the countries the article names by a demonym ("Belarusian")."""
-    codes = {country_code(tok) for tok in doc if tok.text[:1].isupper()} - {None}
+    codes = {country_code(tok) for tok in capitalised_tokens(doc)} - {None}
     return {entry.country for entry in map(gazetteer.country, codes) if entry is not None}
 
 

@@ -23,7 +23,7 @@ from .data import seat_entry, seats
 from .confidence import place_confidence
 from .demonyms import demonym_toponyms
 from .evidence import supported
-from .detect import Toponym, find_toponyms, place_cue
+from .detect import Toponym, cue_words, find_toponyms, place_cue
 from .resolve import resolve_toponyms
 
 LOGGER = logging.getLogger(__name__)
@@ -85,8 +85,9 @@ def resolved_places(doc: Doc, gazetteer) -> list[tuple[Toponym, GazetteerEntry]]
     toponyms = [t for t in find_toponyms(doc, text, gazetteer)
                 if not any(a <= t.start < b for a, b in credits)]
     starts = [sent.start_char for sent in doc.sents]
+    cues = cue_words(doc)
     for t in toponyms:
-        t.cue = place_cue(doc, t)
+        t.cue = place_cue(doc, t, cues)
         t.sentence = bisect_right(starts, t.start) - 1
         if t.source == "seat" or (t.source == "repeat" and t.query in seats()):
             t.fixed = seat_entry(gazetteer, seats()[t.query])
