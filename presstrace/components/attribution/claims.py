@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Claim, ClaimSource, Quote, TextSpan
+from ..common.constants import FINITE_TAGS
 from ..common.entity_index import EntityIndex
 from ..common.sources import who_is
 from ..common.speech import according_to, cue_span, is_speech_verb
@@ -142,7 +143,7 @@ def _content_of(verb: Token) -> Optional[Span]:
     the clause it is attached to, else (belief verbs) what follows it in its phrase."""
     doc = verb.doc
     comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i
-            and c.pos_ in ("VERB", "AUX", "ADJ")]
+            and (c.pos_ in ("VERB", "AUX", "ADJ") or (_that_clause(c) and _has_subject(verb)))]
     if comp:
         # a verb reports one clause: two complements in a row are the parse's pieces of it
         # ("insisted that anyone captured | must be considered a prisoner")
@@ -152,6 +153,10 @@ def _content_of(verb: Token) -> Optional[Span]:
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and not _reported(verb):
         head = verb.head
         return _trim(doc[head.left_edge.i:verb.left_edge.i])
+    inner = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if inner:  # "It diverted …, he said": spaCy makes "said" the root,
+        # or hangs it on a clause after a semicolon
+        return _trim(doc[inner[0].left_edge.i:inner[0].right_edge.i + 1])
     if verb.dep_ == "parataxis" and verb.head.i > verb.i and _has_subject(verb):
         # "Many of the closures, he said, have involved …": the attribution interrupts the
         # clause it reports, which is the claim (one span, so it takes the aside in too);
@@ -160,13 +165,60 @@ def _content_of(verb: Token) -> Optional[Span]:
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in head.children):
             return _trim(doc[verb.right_edge.i + 1:head.right_edge.i + 1])
         return _trim(doc[head.left_edge.i:head.right_edge.i + 1])
-    inner = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-    if inner:  # "It diverted …, he said": spaCy makes "said" the root
-        return _trim(doc[inner[0].left_edge.i:inner[0].right_edge.i + 1])
+    before = _clause_before(verb)
+    if before is not None:
+        return before
     rights = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "attr", "acomp") and c.pos_ != "PRON"]
     if rights and (not is_speech_verb(verb) or verb.lemma_.lower() not in NO_OBJECT_CLAIM):
         return _trim(doc[rights[0].left_edge.i:verb.right_edge.i + 1])  # "denied the allegations"
     return None
+
+
+# What may follow a trailing attribution's verb: when, where and how it was said ("police
+# said Tuesday in a statement").
+TRAILING_DEPS = {"npadvmod", "prep", "advmod", "punct", "agent"}
+
+
+def _clause_before(verb: Token) -> Optional[Span]:
+    """"A girl was pepper-sprayed by a bystander, police said.": a sentence's closing
+    attribution reports everything before its comma, even where the parse hung that clause
+    on the verb as a modifier rather than its complement. Only a stretch that holds a
+    clause able to stand alone (a finite verb with a subject and no subordinating
+    conjunction): "As the talks ended, Macron spoke" reports nothing."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if verb.dep_ != "ROOT" or not subjects or any(c.i > verb.i and c.dep_ not in TRAILING_DEPS
+                                                 and not c.is_space for c in verb.children):
+        return None
+    k = subjects[0].left_edge.i - 1
+    while k > verb.sent.start and doc[k].is_space:
+        k -= 1
+    if k <= verb.sent.start or doc[k].text != ",":
+        return None
+    stretch = doc[verb.sent.start:k]
+    return _trim(stretch) if any(_stands_alone(t) for t in stretch) else None
+
+
+def _stands_alone(tok: Token) -> bool:
+    """A finite verb with its own subject and no subordinating conjunction, relative or
+    question word ("when Congress cut funding" does not stand alone), that is no one's
+    complement ("the outlet acknowledged that the government says …": what it says is
+    inside the clause of "acknowledged")."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "advcl", "conj", "parataxis"):
+        return False
+    finite = tok.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                            for c in tok.children)
+    kids = list(tok.children)
+    subordinate = any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT", "WP") for c in kids)  # "when", "how"
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids) and not subordinate
+
+
+def _that_clause(comp: Token) -> bool:
+    """A complement opened by "that" is a clause whatever the parse made its head ("noted
+    that the way states select delegates works against him": "way" as the head). Taken
+    only from a verb with a subject of its own: a second parse error (a subject reached by
+    climbing) on top of the first would name the wrong source."""
+    return comp.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children)
 
 
 def _impersonal(verb: Token, it: list) -> bool:
@@ -189,8 +241,11 @@ def _reported(verb: Token) -> bool:
 
 
 def _report_noun_claim(noun: Token, index: EntityIndex) -> Optional[Claim]:
-    """"widespread reports that X", "by many accounts X"."""
+    """"widespread reports that X", "by many accounts X"; not "no signs that X", which
+    says there is no such report."""
     doc = noun.doc
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None
     clause = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and
               any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)]
     src = doc[min(t.i for t in noun.lefts) if list(noun.lefts) else noun.i:noun.i + 1]

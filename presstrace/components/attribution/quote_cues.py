@@ -46,9 +46,12 @@ def search_windows(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan], wi
             clause = _clause_after_open_quote(text, q, tokens_between(doc, a, b), spans, after)
             if clause is not None:
                 return Found(q, clause[0], clause[1], channel_of(text[a:b]))
-        for verb in (verbs if first else verbs[::-1]):
+        for verb in _search_order(verbs, first, (a, b) in near):
             subject = subject_of(verb, inverted=first)
-            named = _named_before(doc, after, verb) if first and subject is not None and subject.i > verb.i else None
+            if not first and (subject is None or inside_quote(subject.idx, spans)):
+                subject = participle_host(verb, q.open_at, spans)
+            lost = subject is None or inside_quote(subject.idx, spans)  # the parse took the quote's words
+            named = _named_before(doc, after, verb) if first and (lost or subject.i > verb.i) else None
             subject = named or subject
             if first and (subject is None or inside_quote(subject.idx, spans)):
                 # the parser may take the quote's last words for the subject ("…, full panic mode,” said X)
@@ -57,6 +60,49 @@ def search_windows(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan], wi
                 verb, subject = _outer_named(verb, subject, spans)
                 return Found(q, verb, subject, channel_of(text[a:b]))
     return None
+
+
+def _search_order(verbs: list[Token], first: bool, near: bool) -> list[Token]:
+    """The order to try a window's verbs in: after a quote, in text order, a subordinate
+    clause's verb after the rest ("…," X said when Boyle asked him"); right before a quote,
+    the nearest first; in the sentence before, the one highest in the parse first, the
+    main clause's ("Trump assured Jones, after Jones assured Trump …")."""
+    if first:
+        return sorted(verbs, key=lambda t: (_subordinate(t), t.i))
+    if near:
+        return verbs[::-1]
+    return sorted(verbs, key=lambda t: (len(list(t.ancestors)), -t.i))
+
+
+def _subordinate(verb: Token) -> bool:
+    """A verb opened by a subordinating conjunction or a "when"/"where" word."""
+    return any(c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children)
+
+
+# Words a participle may take between itself and the quote it introduces (its addressee:
+# ", telling the crowd, “…”").
+PARTICIPLE_REACH = 6
+
+
+def participle_host(verb: Token, open_at: int, spans: list[QuoteSpan]) -> Optional[Token]:
+    """`Clinton seemed ready to riff on it, telling the crowd, “…”`: a participle set off by
+    a comma at the end of a clause takes that clause's subject, as English leaves it
+    unsaid. Used where the parse hung the participle inside the quote or made it a
+    subject; only for a participle close before the quote, with no verb in between."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if verb.tag_ != "VBG" or k < 0 or doc[k].text != ",":
+        return None
+    between = [t for t in doc[verb.i + 1:] if t.idx < open_at and not t.is_space and not t.is_punct]
+    if len(between) > PARTICIPLE_REACH or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return None
+    clause = doc[verb.sent.start:k]
+    if not len(clause) or clause.root.pos_ not in ("VERB", "AUX") or inside_quote(clause.root.idx, spans):
+        return None
+    subject = subject_of(clause.root)
+    return subject if subject is not None and not inside_quote(subject.idx, spans) else None
 
 
 # Tokens that may stand in a bare noun phrase naming a speaker ("a New Hampshire Democrat").
@@ -274,11 +320,16 @@ def _mistagged_said(tokens, after: int) -> Optional[tuple[Token, Token]]:
 
 def _named_before(doc: Doc, after: int, verb: Token) -> Optional[Token]:
     """`"…," Brent Bozell III, founder of X, tells Breitbart News`: the name between the quote
-    and the verb is the speaker, not the name after the verb."""
+    and the verb is the speaker, not the name after the verb; nor a name inside a
+    prepositional phrase (`"…" for Clinton, said Kunin`)."""
     for tok in doc[:verb.i]:
         if tok.idx >= after and tok.ent_type_ in ("PERSON", "ORG") and tok.ent_iob_ == "B":
             ent = ent_of_token(doc).get(tok.i)
-            return ent[-1] if ent is not None and ent.start == tok.i else tok
+            name = ent[-1] if ent is not None and ent.start == tok.i else tok
+            while name.dep_ == "compound" and name.i < name.head.i < verb.i:
+                name = name.head  # "UN Secretary-General António Guterres": the person, not "UN"
+            if name.dep_ != "pobj":
+                return name
     return None
 
 
@@ -299,6 +350,12 @@ def _bare_aspect_verb(tok: Token, after: int) -> bool:
     return near and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep") and c.i > tok.i for c in tok.children)
 
 
+def _puts_it(tok: Token) -> bool:
+    """"as the prosecutor put it, “…”", "she put it bluntly": "put it" is an idiom of
+    wording, its "it" standing for what was said."""
+    return tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+
+
 def is_cue_verb(tok: Token, beliefs: bool = False) -> bool:
     """A speech verb, or any verb whose object is a statement ("began a statement").
 
@@ -306,7 +363,7 @@ def is_cue_verb(tok: Token, beliefs: bool = False) -> bool:
     with"): "the war would end" attributes nothing.
     """
     statement = any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children)
-    if tok.pos_ == "VERB" and statement:
+    if tok.pos_ == "VERB" and (statement or _puts_it(tok)):
         return True
     if tok.lemma_.lower() in ASPECT_VERBS:
         return is_speech_verb(tok) and (tok.tag_ == "VBG" or any(c.lower_ == "with" for c in tok.children))

@@ -7,6 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from ..common.constants import FINITE_TAGS
 from ..common.quotemarks import QuoteSpan
 from ..common.speech import SPEECH_NOUNS, according_to, channel_of
 from ..common.syntax import subject_of, tokens_between
@@ -70,8 +71,6 @@ def paragraph_before(doc: Doc, text: str, q: QuoteSpan, line_start: int,
 
 SIGNATURE = re.compile(r"\n\s*[—–-]+ ?(?=[A-Z])")
 
-
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def signature_line(doc: Doc, text: str, q: QuoteSpan, line_start: int) -> Optional[Found]:

@@ -7,3 +7,5 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # English modal auxiliaries as spaCy tokenises them ("won't" is "wo" + "n't", "can't" "ca" + "n't").
 MODALS = frozenset({"will", "would", "could", "can", "may", "might", "must", "shall", "should", "'ll", "wo", "ca"})
+# Penn tags of finite verb forms (past, present, modal): a clause that can stand alone has one.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})

@@ -97,9 +97,19 @@ def channel_of(text: str) -> Optional[str]:
     return m.group("kind") or m.group("event")
 
 
+# Verbs whose subject is the author of the statement they take as object ("Pence released
+# a statement saying …"); not "received", "read" or "shared", whose statement may be another's.
+ISSUING_VERBS = {"release", "issue", "publish", "post", "make", "deliver", "give", "sign", "write", "send",
+                 "tweet", "file", "pen"}
+
+
 def utterer(tok: Token) -> Token:
-    """Who a speech noun belongs to: the possessor of "Biden's comments", "his remarks";
-    any other token is its own speaker."""
-    if tok.lemma_.lower() in SPEECH_NOUNS:
-        return next((c for c in tok.children if c.dep_ == "poss"), tok)
-    return tok
+    """Who a speech noun belongs to: the possessor of "Biden's comments", "his remarks", or
+    the subject of the verb that issued it ("Pence released a statement saying …"); any
+    other token is its own speaker."""
+    if tok.lemma_.lower() not in SPEECH_NOUNS:
+        return tok
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ISSUING_VERBS:
+        owner = next((c for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
+    return owner if owner is not None else tok

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .constants import SUBJECT_DEPS
 from .doc import ent_of_token
+from .speech import is_speech_verb
 
 # Dependencies through which a subjectless verb borrows its governor's subject (not ccomp
 # or parataxis: from "said" those lead into the quoted clause itself).
@@ -38,8 +39,24 @@ def subject_of(verb: Token, depth: int = 4, inverted: bool = False) -> Optional[
     if inverted and after and verb.i + 3 >= after[0].i and _after_punctuation(verb) and verb.tag_ != "VBG":
         return after[0]  # the verb follows the quote's closing punctuation; never "…, telling reporters"
     if depth and verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
-        return subject_of(verb.head, depth - 1)
+        return subject_of(_past_subordinate(verb), depth - 1)
     return None
+
+
+def _past_subordinate(verb: Token) -> Token:
+    """The clause a speech participle set off by a comma goes on from: `Hannity said …
+    after the senator won his primary, remarking that …` remarks on Hannity's words, not the
+    senator's. The parse hangs such a participle on the nearest verb; where that verb is in
+    a clause opened by a subordinating conjunction ("after", "when") under a speech verb,
+    the participle carries on the speech act. Under any other verb it is left where it is
+    ("the campaign reeled after accusers emerged, saying …" are the accusers' words)."""
+    head = verb.head
+    main = head.head
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and _after_punctuation(verb) and head.dep_ == "advcl" \
+            and main.i != head.i and any(c.dep_ == "mark" for c in head.children) \
+            and is_speech_verb(verb) and is_speech_verb(main):
+        return main
+    return head
 
 
 def _predicate_of_noun(verb: Token) -> bool:

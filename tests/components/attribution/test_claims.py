@@ -240,3 +240,24 @@ def test_claims_it_in_a_clause_is_the_sentences_body(run, text, words, name):
     its = [m for e in art.entities for m in e.references if m.text.lower() == "it"]
     if name is None:
         assert not its
+
+
+@pytest.mark.parametrize("text,content,source", [
+    ("As the president prepared to speak in Wisconsin, a girl outside the venue was pepper-sprayed by a "
+     "bystander, police said.", "a girl outside the venue was pepper-sprayed", "police"),
+    ("To win the White House, candidates need about 40 percent of the Hispanic vote, analysts say; in 2012, "
+     "Mitt Romney won 27 percent.", "candidates need about 40 percent", "analysts"),
+    ("The website FiveThirtyEight noted that the way states select delegates works against Trump.",
+     "states select delegates", "The website"),
+])
+def test_claims_content_the_parse_did_not_make_a_complement(run, text, content, source):
+    """A closing attribution reports the clause before its comma, also after a semicolon;
+    a "that"-complement is a clause whatever the parse made its head."""
+    c = claim(run(text), content.split()[-1])
+    assert content in c.text and c.source.text.startswith(source)
+
+
+@pytest.mark.parametrize("text", ["As the talks ended on Friday, Emmanuel Macron spoke.",
+                                  "But when Congress cut the funding two years later, Mexico said enough."])
+def test_claims_a_background_clause_before_an_attribution_is_no_claim(run, text):
+    assert all(c.source.kind == "unattributed" for c in run(text).claims)

@@ -478,3 +478,49 @@ def test_quotes_a_case_put_is_not_its_subjects_words(run):
     art = run('The deputy director, Kim Tae-hyo, said Seoul would give aid if the North commits to a '
               'denuclearization "roadmap" first.')
     assert "Kim" in quote(art, "roadmap").speaker.text
+
+
+@pytest.mark.parametrize("text,words,speaker", [
+    ("Clinton seemed to be ready to riff on the rally in Ohio, telling the crowd, “Some people get a little "
+     "carried away, have you noticed that?”", "carried away", "Clinton"),
+    ("Flea shared the news on social media last week, writing “Feels great to support someone I believe in. "
+     "This is a man with integrity.”", "Feels great", "Flea"),
+])
+def test_quotes_participle_after_a_comma_takes_the_clauses_subject(run, text, words, speaker):
+    """A participle set off by a comma before a quote speaks for its clause's subject, also
+    where the parse hung it inside the quote or made it a subject."""
+    assert speaker in quote(run(text), words).speaker.text
+
+
+def test_quotes_participle_after_a_background_clause_goes_on_from_the_speech(run):
+    text = ('"We need him back in the Senate," Sean Hannity said on his show after the senator won his primary, '
+            'remarking that Marco Rubio already "paid a very heavy political price."')
+    assert quote(run(text), "heavy political").speaker.name == "Sean Hannity"
+    text = ("The campaign reeled after three former aides emerged, saying the candidate had treated them "
+            "\"like servants\".")
+    assert "aides" in quote(run(text), "like servants").speaker.text
+
+
+def test_quotes_as_someone_put_it(run):
+    text = 'As the prosecutor Marc Trevidic put it, "there was not much to complain about in strict legal terms."'
+    assert quote(run(text), "not much to complain").speaker.name == "Marc Trevidic"
+
+
+def test_quotes_issued_statement_speaks_for_its_issuer(run):
+    art = run('Governor Mike Pence released a statement saying he did not "condone the remarks" at all. '
+              'The ministry received a letter saying the plant "would close next week for good".')
+    assert quote(art, "condone").speaker.name == "Mike Pence"
+    assert quote(art, "close next week").speaker.text == "a letter"
+
+
+@pytest.mark.parametrize("text,words,speaker", [
+    ('"A very good reporter, this guy," Donald Trump, the frontrunner in South Carolina after winning New '
+     'Hampshire, said when Matthew Boyle asked him a question.', "very good reporter", "Donald Trump"),
+    ('"Your show is amazing," Donald Trump assured Alex Jones, after Jones assured Trump of his support. '
+     '"I will not let you down."', "let you down", "Donald Trump"),
+    ('"This will be a challenge" for Hillary Clinton, said Madeleine Kunin.', "a challenge", "Madeleine Kunin"),
+])
+def test_quotes_main_clause_speaks_not_a_subordinate_or_prepositional_name(run, text, words, speaker):
+    """The verb of a clause opened by "when"/"after" is not the attribution while the main
+    clause has one, and a name after a preposition is not the subject."""
+    assert quote(run(text), words).speaker.name == speaker

@@ -6,6 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from presstrace.components.common.entity_index import EntityIndex
+from presstrace.components.attribution.claims import extract_claims
 from presstrace.components.attribution.quote_cues import governs
 from presstrace.components.common.quotemarks import QuoteSpan
 from presstrace.components.common.sources import agent_noun, can_speak, possessor, who_is
@@ -134,3 +135,36 @@ def test_a_past_tense_the_parse_hung_on_a_name_is_that_names_verb(nlp):
         (':', 0, 'punct', 'PUNCT', ':'),
     ])
     assert subject_of(doc[5]).text == "Barracuda"
+
+
+def _clause_doc(nlp, rows):
+    """A hand-parsed Doc with lemmas, one (word, head, dep, pos, tag, lemma) per token."""
+    cols = list(zip(*rows))
+    return Doc(nlp.vocab, words=list(cols[0]), heads=list(cols[1]), deps=list(cols[2]), pos=list(cols[3]),
+               tags=list(cols[4]), lemmas=list(cols[5]))
+
+
+def test_a_closing_attribution_reports_the_clause_the_parse_hung_on_it(nlp):
+    # "As talks began, a girl was hurt, police said.": the parse hangs "hurt" on "began" and
+    # "began" on "said" as modifiers, not as what "said" reports
+    doc = _clause_doc(nlp, [
+        ("As", 2, "mark", "SCONJ", "IN", "as"), ("talks", 2, "nsubj", "NOUN", "NNS", "talk"),
+        ("began", 10, "advcl", "VERB", "VBD", "begin"), (",", 2, "punct", "PUNCT", ",", ","),
+        ("a", 5, "det", "DET", "DT", "a"), ("girl", 7, "nsubjpass", "NOUN", "NN", "girl"),
+        ("was", 7, "auxpass", "AUX", "VBD", "be"), ("hurt", 2, "advcl", "VERB", "VBN", "hurt"),
+        (",", 10, "punct", "PUNCT", ",", ","), ("police", 10, "nsubj", "NOUN", "NNS", "police"),
+        ("said", 10, "ROOT", "VERB", "VBD", "say"), (".", 10, "punct", "PUNCT", ".", "."),
+    ])
+    claims = [c for c in extract_claims(doc, [], []) if c.source.kind != "unattributed"]
+    assert [(c.text, c.source.text) for c in claims] == [("As talks began , a girl was hurt", "police")]
+
+
+def test_a_background_clause_alone_is_not_what_a_closing_verb_reports(nlp):
+    # "As talks began, Macron spoke.": nothing before the comma could stand alone
+    doc = _clause_doc(nlp, [
+        ("As", 2, "mark", "SCONJ", "IN", "as"), ("talks", 2, "nsubj", "NOUN", "NNS", "talk"),
+        ("began", 5, "advcl", "VERB", "VBD", "begin"), (",", 5, "punct", "PUNCT", ",", ","),
+        ("Macron", 5, "nsubj", "PROPN", "NNP", "Macron"), ("spoke", 5, "ROOT", "VERB", "VBD", "speak"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ])
+    assert all(c.source.kind == "unattributed" for c in extract_claims(doc, [], []))
