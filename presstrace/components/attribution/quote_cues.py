@@ -47,7 +47,7 @@ def search_windows(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan], wi
             if clause is not None:
                 return Found(q, clause[0], clause[1], channel_of(text[a:b]))
         for verb in _search_order(verbs, first, (a, b) in near):
-            subject = subject_of(verb, inverted=first)
+            subject = subject_of(verb, inverted=first and right_after_quote(verb, after))
             if not first and (subject is None or inside_quote(subject.idx, spans)):
                 subject = participle_host(verb, q.open_at, spans)
             lost = subject is None or inside_quote(subject.idx, spans)  # the parse took the quote's words
@@ -60,6 +60,21 @@ def search_windows(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan], wi
                 verb, subject = _outer_named(verb, subject, spans)
                 return Found(q, verb, subject, channel_of(text[a:b]))
     return None
+
+
+def right_after_quote(verb: Token, after: int) -> bool:
+    """Whether only punctuation stands between the quote's closing mark and the verb, as in
+    `"…," said X`; after `"…," an official, who …, told Fox News` the name after the verb is
+    its object, not its subject."""
+    return all(t.is_punct or t.is_space for t in _since(verb, after))
+
+
+def _since(verb: Token, after: int) -> list[Token]:
+    """The tokens from the character offset `after` up to the verb."""
+    doc, k = verb.doc, verb.i
+    while k > 0 and doc[k - 1].idx >= after:
+        k -= 1
+    return list(doc[k:verb.i])
 
 
 def _search_order(verbs: list[Token], first: bool, near: bool) -> list[Token]:
@@ -322,8 +337,8 @@ def _named_before(doc: Doc, after: int, verb: Token) -> Optional[Token]:
     """`"…," Brent Bozell III, founder of X, tells Breitbart News`: the name between the quote
     and the verb is the speaker, not the name after the verb; nor a name inside a
     prepositional phrase (`"…" for Clinton, said Kunin`)."""
-    for tok in doc[:verb.i]:
-        if tok.idx >= after and tok.ent_type_ in ("PERSON", "ORG") and tok.ent_iob_ == "B":
+    for tok in _since(verb, after):
+        if tok.ent_type_ in ("PERSON", "ORG") and tok.ent_iob_ == "B":
             ent = ent_of_token(doc).get(tok.i)
             name = ent[-1] if ent is not None and ent.start == tok.i else tok
             while name.dep_ == "compound" and name.i < name.head.i < verb.i:

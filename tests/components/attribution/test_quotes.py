@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from presstrace.components.attribution.quote_cues import right_after_quote
 from presstrace.components.common.quotemarks import find_quotes
 
 
@@ -524,3 +525,16 @@ def test_quotes_main_clause_speaks_not_a_subordinate_or_prepositional_name(run, 
     """The verb of a clause opened by "when"/"after" is not the attribution while the main
     clause has one, and a name after a preposition is not the subject."""
     assert quote(run(text), words).speaker.name == speaker
+
+
+
+@pytest.mark.parametrize("text,verb,right_after", [
+    ('"We are ready," added Olaf Scholz on Monday.', "added", True),
+    ('"Go home," an official, who asked not to be named, told Fox News.', "told", False),
+])
+def test_quotes_a_name_after_the_verb_is_its_subject_only_right_after_the_quote(nlp, text, verb, right_after):
+    """`"…," said X` puts the subject after the verb; after `"…," an official, who …, told
+    Fox News` the name after the verb is whom it was told."""
+    doc = nlp(text)
+    after = text.index(",") + 2  # past the closing mark
+    assert right_after_quote(next(t for t in doc if t.text == verb), after) is right_after
