@@ -99,7 +99,29 @@ def phrase_regex(phrases: list[str]) -> Optional[re.Pattern]:
         body = re.sub(r"(\\ )+", r"\\s+", body)
         body = body.replace("'", "['’]").replace("\\-", "[-‐–]")
         parts.append(body)
-    return re.compile(r"(?<![\w-])" + _first_chars(phrases) + "(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])" + _first_chars(phrases) + "(?:" + _by_first_letter(parts) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+def _by_first_letter(parts: list[str]) -> str:
+    """The alternation `parts`, grouped by their first letter or digit ("a(?:x|y)|b(?:z)").
+
+    The regex engine tries alternatives one by one at every word start; grouped, it tries
+    only those that begin with the character there. The matches are the same: alternatives
+    that can match at one place begin with the same letter (case aside: the regex ignores
+    it) and keep their order within their group, and that order is what picks between two
+    that match; one that begins with ASCII punctuation (an escape, a class of apostrophes)
+    matches where no letter does and keeps its order among its kind. A non-ASCII first
+    character, whose case folding could reach an ASCII letter, leaves the alternation as
+    it is."""
+    groups: dict[str, list[str]] = {}
+    for part in parts:
+        first = part[0].lower()
+        if not first.isascii():
+            return "|".join(parts)
+        groups.setdefault(first if first.isalnum() else "", []).append(part[1:] if first.isalnum() else part)
+    return "|".join(first + "(?:" + "|".join(rests) + ")" if first else "|".join(rests)
+                    for first, rests in groups.items())
 
 
 def _first_chars(phrases: list[str]) -> str:
