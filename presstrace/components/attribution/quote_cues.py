@@ -49,7 +49,7 @@ def search_windows(doc: Doc, text: str, q: QuoteSpan, spans: list[QuoteSpan], wi
         for verb in _search_order(verbs, first, (a, b) in near):
             subject = subject_of(verb, inverted=first and right_after_quote(verb, after))
             if not first and (subject is None or inside_quote(subject.idx, spans)):
-                subject = participle_host(verb, q.open_at, spans)
+                subject = _participle_host(verb, q.open_at, spans)
             lost = subject is None or inside_quote(subject.idx, spans)  # the parse took the quote's words
             named = _named_before(doc, after, verb) if first and (lost or subject.i > verb.i) else None
             subject = named or subject
@@ -99,7 +99,7 @@ def _subordinate(verb: Token) -> bool:
 PARTICIPLE_REACH = 6
 
 
-def participle_host(verb: Token, open_at: int, spans: list[QuoteSpan]) -> Optional[Token]:
+def _participle_host(verb: Token, open_at: int, spans: list[QuoteSpan]) -> Optional[Token]:
     """`Clinton seemed ready to riff on it, telling the crowd, “…”`: a participle set off by
     a comma at the end of a clause takes that clause's subject, as English leaves it
     unsaid. Used where the parse hung the participle inside the quote or made it a

@@ -72,7 +72,6 @@ def paragraph_before(doc: Doc, text: str, q: QuoteSpan, line_start: int,
 SIGNATURE = re.compile(r"\n\s*[—–-]+ ?(?=[A-Z])")
 
 
-
 def signature_line(doc: Doc, text: str, q: QuoteSpan, line_start: int) -> Optional[Found]:
     """A quote that fills its paragraph, signed on the next line with a dash and a name and
     no clause of its own (`"…"` / `— President Obama, tweeting after the speech.`)."""
