@@ -148,7 +148,31 @@ def naming_token(tok: Token) -> Token:
     if tok.ent_type_ in ("PERSON", "ORG"):
         return tok
     appos = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), None)
-    return appos or _name_closing(tok) or tok
+    return appos or _name_closing(tok) or _title_of_name(tok) or tok
+
+
+# Prepositions inside a title ("Director of National Intelligence", "Ambassador to NATO").
+TITLE_PREPOSITIONS = {"of", "to"}
+
+
+def _title_of_name(tok: Token) -> Optional[Token]:
+    """The person a capitalised title names when the name closes the title's own phrase:
+    "Director of National Intelligence James Clapper", "Mayor of Kyiv Vitali Klitschko"
+    (the parse makes the name the object of "of"). Only a title the tagger reads as a
+    proper noun, with nothing but proper nouns and "of"/"to" before the name: "the wife
+    of President Biden" is someone else."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+        return None
+    last = tok.right_edge
+    if last.i == tok.i or last.ent_type_ != "PERSON":
+        return None
+    k = last.i
+    while k - 1 > tok.i and tok.doc[k - 1].ent_type_ == "PERSON":
+        k -= 1  # back to the name's first word
+    between = tok.doc[tok.i + 1:k]
+    if not any(t.lower_ in TITLE_PREPOSITIONS for t in between):
+        return None
+    return last if all(t.pos_ == "PROPN" or t.lower_ in TITLE_PREPOSITIONS for t in between) else None
 
 
 def _name_closing(tok: Token) -> Optional[Token]:

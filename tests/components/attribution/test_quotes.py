@@ -538,3 +538,15 @@ def test_quotes_a_name_after_the_verb_is_its_subject_only_right_after_the_quote(
     doc = nlp(text)
     after = text.index(",") + 2  # past the closing mark
     assert right_after_quote(next(t for t in doc if t.text == verb), after) is right_after
+
+
+@pytest.mark.parametrize("text,words,name", [
+    ('"What worries me is what comes next," former Director of National Intelligence James Clapper said on CNN.',
+     "worries me", "James Clapper"),
+    ('"It was a shock," the wife of President Joe Biden said.', "a shock", None),
+])
+def test_quotes_a_capitalised_title_of_an_office_names_the_person_after_it(run, text, words, name):
+    """"Director of National Intelligence James Clapper": the name closes the title's phrase
+    (the parse makes it the object of "of"); a common noun before "of" is someone else."""
+    speaker = quote(run(text), words).speaker
+    assert (speaker.name if name else speaker.text) == (name or "the wife")
