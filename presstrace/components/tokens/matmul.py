@@ -38,7 +38,8 @@ def use_numpy_matmul(nlp: Language) -> bool:
         model = getattr(pipe, "model", None)
         if isinstance(model, Model):
             for node in model.walk():
-                node.ops = ops
+                if type(node.ops) is NumpyOps:  # a GPU's or another platform's ops stay
+                    node.ops = ops
     return True
 
 
