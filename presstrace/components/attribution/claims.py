@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ...records import Claim, ClaimSource, Quote, TextSpan
 from ..common.constants import FINITE_TAGS
 from ..common.entity_index import EntityIndex
-from ..common.sources import who_is
+from ..common.sources import denied, who_is
 from ..common.speech import according_to, cue_span, is_speech_verb
 from ..common.syntax import relative_pronoun, subject_of
 from ..common.doc import contract, get_layer, noncontent_ranges, set_layer
@@ -122,8 +122,14 @@ def _verb_claim(verb: Token, index: EntityIndex) -> Optional[Claim]:
     subject = subject_of(verb, inverted=True)
     if subject is not None and subject.lower_ == "it" and any(c.dep_ == "auxpass" for c in verb.children):
         subject = None  # impersonal passive: "it's been confirmed that"
-    if subject is not None and subject.lower_ in ("i", "we"):
-        return None  # the author speaking: an own assertion, not an attributed claim
+    if subject is not None and (subject.lower_ in ("i", "we", "you") or denied(subject)):
+        # the author speaking (an own assertion), the reader addressed ("you know"), or
+        # no one at all ("No country ought to expect …")
+        return None
+    if subject is not None and subject.lower_ != "it" and _passive_subject(verb, subject):
+        # "the cap is expected to rise", "Trump was asked whether …": the subject is what is
+        # reported on or who is asked, and who reports it is unsaid
+        return None
     cue = cue_span(verb)
     relative = relative_pronoun(verb, subject)
     if relative is not None:
@@ -219,6 +225,13 @@ def _that_clause(comp: Token) -> bool:
     only from a verb with a subject of its own: a second parse error (a subject reached by
     climbing) on top of the first would name the wrong source."""
     return comp.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children)
+
+
+def _passive_subject(verb: Token, subject: Token) -> bool:
+    """The verb's own subject in a passive with no agent; "he's said" is "he has said"."""
+    passive = any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in verb.children)
+    return passive and subject.head.i == verb.i and subject.dep_ == "nsubjpass" \
+        and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _impersonal(verb: Token, it: list) -> bool:

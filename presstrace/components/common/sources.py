@@ -52,7 +52,7 @@ def can_speak(who: Who) -> bool:
     ministry", "the statement", "the 24-year-old", "84%"); not "the incident", "tears", a
     verb or an adjective the parse took for a subject ("his phone rang", "free-market")."""
     head = who.head
-    if head.lower_ in NEGATIVE_SUBJECTS or any(c.lower_ == "no" and c.dep_ == "det" for c in head.children):
+    if denied(head):
         return False  # "No one has claimed responsibility …": a denied subject says nothing
     head = partitive_group(head) or head  # "one of the officials" speaks as an official would
     if who.entity is not None or head.pos_ in ("PRON", "PROPN") or head.ent_type_:
@@ -67,6 +67,11 @@ def can_speak(who: Who) -> bool:
     if low in speaker_nouns() or lemma in speaker_nouns():
         return True
     return low.endswith(PERSON_ENDINGS) or (len(low) >= 6 and low.endswith(AGENT_ENDINGS)) or agent_noun(lemma)
+
+
+def denied(head: Token) -> bool:
+    """A subject that says no one: "nobody", "no country", "none of them"."""
+    return head.lower_ in NEGATIVE_SUBJECTS or any(c.lower_ == "no" and c.dep_ == "det" for c in head.children)
 
 
 def agent_noun(noun: str) -> bool:

@@ -38,9 +38,31 @@ def subject_of(verb: Token, depth: int = 4, inverted: bool = False) -> Optional[
     after = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos") and c.pos_ in ("PROPN", "NOUN")]
     if inverted and after and verb.i + 3 >= after[0].i and _after_punctuation(verb) and verb.tag_ != "VBG":
         return after[0]  # the verb follows the quote's closing punctuation; never "…, telling reporters"
+    controller = _object_controller(verb)
+    if controller is not None:
+        return controller
     if depth and verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
         return subject_of(_past_subordinate(verb), depth - 1)
     return None
+
+
+# Verbs of causing and letting whose object does what their infinitive says ("prompted
+# Biden to warn", "forced the minister to admit"); not "use an expletive to describe" or
+# "had this to say", where the subject does it.
+OBJECT_CONTROL = {"prompt", "force", "lead", "cause", "compel", "inspire", "push", "get", "allow", "permit",
+                  "enable", "drive", "spur", "move"}
+
+
+def _object_controller(verb: Token) -> Optional[Token]:
+    """`The attack prompted Biden to warn that …`: a speech verb in the infinitive after the
+    object of a verb of causing has that object as its subject, not the causer. Not after a
+    verb of asking: in "the adviser urged Europe to respond with “more sanctions”" the words
+    are the adviser's. A belief verb there is no belief of the object's."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or not is_speech_verb(verb) \
+            or verb.head.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and c.pos_ in NOMINAL_POS),
+                None)
 
 
 def _past_subordinate(verb: Token) -> Token:

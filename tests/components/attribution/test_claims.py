@@ -261,3 +261,29 @@ def test_claims_content_the_parse_did_not_make_a_complement(run, text, content, 
                                   "But when Congress cut the funding two years later, Mexico said enough."])
 def test_claims_a_background_clause_before_an_attribution_is_no_claim(run, text):
     assert all(c.source.kind == "unattributed" for c in run(text).claims)
+
+
+@pytest.mark.parametrize("text", [
+    "The next rise will be announced on Friday, and the cap is expected to go up to 3,576 pounds.",
+    "The minister was asked whether the talks would resume before the summer.",
+    "Two bodies were found strewn in the street near the station on Sunday.",
+    "No country ought to expect rewards from Washington while it threatens our friends.",
+    "It makes these politicians look tough and really, you know, it allows them to have this proxy war.",
+])
+def test_claims_no_source_in_a_passive_subject_a_denial_or_the_reader(run, text):
+    """A passive's subject is what is reported on or who is asked, not who reports it; "no
+    country" says nothing; "you" is the reader."""
+    assert all(c.source.kind == "unattributed" for c in run(text).claims)
+
+
+def test_claims_he_has_said_is_active(run):
+    c = claim(run("He's said he will fight all the way to the convention."), "fight all the way")
+    assert c.source.text == "He"
+
+
+def test_claims_a_verb_of_causing_passes_the_speech_to_its_object(run):
+    """"prompted Biden to warn that …": Biden warns; after a verb of asking ("urged Europe to
+    respond with “…”") the words stay the asker's."""
+    c = claim(run("Putin's threats prompted Joe Biden to warn that the danger was closer than at any time in decades."),
+              "danger was closer")
+    assert c.source.name == "Joe Biden"

@@ -550,3 +550,8 @@ def test_quotes_a_capitalised_title_of_an_office_names_the_person_after_it(run, 
     (the parse makes it the object of "of"); a common noun before "of" is someone else."""
     speaker = quote(run(text), words).speaker
     assert (speaker.name if name else speaker.text) == (name or "the wife")
+
+
+def test_quotes_a_verb_of_asking_keeps_the_words_with_the_asker(run):
+    text = "One Ukrainian presidential adviser urged European nations to respond with “more sanctions, more weapons”."
+    assert "adviser" in quote(run(text), "more sanctions").speaker.text
