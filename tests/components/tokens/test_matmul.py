@@ -21,11 +21,6 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def stock(settings):
-    return spacy.load(settings.get("model", "name"))
-
-
-@pytest.fixture(scope="module")
 def numpy_backed(settings):
     nlp = spacy.load(settings.get("model", "name"))
     if not use_numpy_matmul(nlp):

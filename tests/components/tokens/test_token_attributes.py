@@ -13,11 +13,6 @@ TOKEN_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 
 
 @pytest.fixture(scope="module")
-def stock(settings):
-    return spacy.load(settings.get("model", "name"))
-
-
-@pytest.fixture(scope="module")
 def fast(settings):
     nlp = spacy.load(settings.get("model", "name"))
     assert replace_attribute_ruler(nlp) and replace_lemmatizer(nlp)
