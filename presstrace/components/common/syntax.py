@@ -179,7 +179,7 @@ TITLE_PREPOSITIONS = {"of", "to"}
 
 def _title_of_name(tok: Token) -> Optional[Token]:
     """The person a capitalised title names when the name closes the title's own phrase:
-    "Director of National Intelligence James Clapper", "Mayor of Kyiv Vitali Klitschko"
+    "Director of National Intelligence James Clapper", "Ambassador to NATO Julianne Smith"
     (the parse makes the name the object of "of"). Only a title the tagger reads as a
     proper noun, with nothing but proper nouns and "of"/"to" before the name: "the wife
     of President Biden" is someone else."""
