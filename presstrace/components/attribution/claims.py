@@ -126,9 +126,11 @@ def _verb_claim(verb: Token, index: EntityIndex) -> Optional[Claim]:
         # the author speaking (an own assertion), the reader addressed ("you know"), or
         # no one at all ("No country ought to expect …")
         return None
-    if subject is not None and subject.lower_ != "it" and _passive_subject(verb, subject):
+    if subject is not None and subject.lower_ != "it" and (
+            _passive_subject(verb, subject) or _reported_raising(verb, subject)):
         # "the cap is expected to rise", "Trump was asked whether …": the subject is what is
-        # reported on or who is asked, and who reports it is unsaid
+        # reported on or who is asked, and who reports it is unsaid; "the UK is expected to
+        # announce that …" is someone's expectation, not the UK's announcement
         return None
     cue = cue_span(verb)
     relative = relative_pronoun(verb, subject)
@@ -232,6 +234,14 @@ def _passive_subject(verb: Token, subject: Token) -> bool:
     passive = any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in verb.children)
     return passive and subject.head.i == verb.i and subject.dep_ == "nsubjpass" \
         and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _reported_raising(verb: Token, subject: Token) -> bool:
+    """"The UK is expected to announce …", "he is said to have told …": an infinitive under a
+    passive verb of saying or believing with no agent is what unnamed others say of the
+    subject ("each was seen calling on …", a verb of seeing, is still the subject's act)."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and is_speech_verb(head, beliefs=True) and _passive_subject(head, subject)
 
 
 def _impersonal(verb: Token, it: list) -> bool:

@@ -269,6 +269,7 @@ def test_claims_a_background_clause_before_an_attribution_is_no_claim(run, text)
     "Two bodies were found strewn in the street near the station on Sunday.",
     "No country ought to expect rewards from Washington while it threatens our friends.",
     "It makes these politicians look tough and really, you know, it allows them to have this proxy war.",
+    "If Washington goes ahead, the UK is expected to announce that it will also supply rocket systems.",
 ])
 def test_claims_no_source_in_a_passive_subject_a_denial_or_the_reader(run, text):
     """A passive's subject is what is reported on or who is asked, not who reports it; "no
