@@ -562,7 +562,10 @@ NOTES = """
   that"; not after a verb of asking, "urged Europe to respond with “…”"). Claims P 0.716 /
   0.727 -> 0.736 / 0.740, F1 0.499 / 0.537 -> 0.502 / 0.540, source accuracy 0.935 / 0.946 ->
   0.936 / 0.946, speakers unchanged; on the 300 articles 73 claims changed: 68 removed, all
-  wrong, and of 5 changed or added 3 right and 2 expectations given to their subject.
+  wrong, and of 5 changed or added 3 right and 2 expectations given to their subject ("the
+  UK is expected to announce that it will supply …"), which the next step removes: an
+  infinitive under a passive verb of saying or believing with no agent is what others say
+  of the subject (PolNeAR rows unchanged by it).
 - What is left of the attribution goals (claims F1 on check 0.540, goal 0.60): PolNeAR
   speaker accuracy on check is 0.925 (61
   wrong of 817; goal 0.93, 4 short). Of the 61: 12 name the same person by another mention
