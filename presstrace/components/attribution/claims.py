@@ -19,7 +19,7 @@ from ..common.constants import FINITE_TAGS
 from ..common.entity_index import EntityIndex
 from ..common.sources import denied, who_is
 from ..common.speech import according_to, cue_span, is_speech_verb
-from ..common.syntax import relative_pronoun, subject_of
+from ..common.syntax import relative_pronoun, subject_of, word_before
 from ..common.doc import contract, get_layer, noncontent_ranges, set_layer
 from .claim_extent import without_asides
 from .confidence import source_confidence
@@ -198,12 +198,10 @@ def _clause_before(verb: Token) -> Optional[Span]:
     if verb.dep_ != "ROOT" or not subjects or any(c.i > verb.i and c.dep_ not in TRAILING_DEPS
                                                  and not c.is_space for c in verb.children):
         return None
-    k = subjects[0].left_edge.i - 1
-    while k > verb.sent.start and doc[k].is_space:
-        k -= 1
-    if k <= verb.sent.start or doc[k].text != ",":
+    comma = word_before(subjects[0].left_edge)
+    if comma is None or comma.i <= verb.sent.start or comma.text != ",":
         return None
-    stretch = doc[verb.sent.start:k]
+    stretch = doc[verb.sent.start:comma.i]
     return _trim(stretch) if any(_stands_alone(t) for t in stretch) else None
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..common.doc import ent_of_token
 from ..common.quotemarks import QuoteSpan
 from ..common.speech import ASPECT_VERBS, SPEECH_NOUNS, channel_of, is_speech_verb
-from ..common.syntax import subject_of, tokens_between
+from ..common.syntax import subject_of, tokens_between, word_before
 from .quote_text import Found, embedded, inside_quote, terminal
 
 POST_TERMINAL_TOKENS = 4
@@ -105,15 +105,13 @@ def _participle_host(verb: Token, open_at: int, spans: list[QuoteSpan]) -> Optio
     unsaid. Used where the parse hung the participle inside the quote or made it a
     subject; only for a participle close before the quote, with no verb in between."""
     doc = verb.doc
-    k = verb.i - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1
-    if verb.tag_ != "VBG" or k < 0 or doc[k].text != ",":
+    comma = word_before(verb)
+    if verb.tag_ != "VBG" or comma is None or comma.text != ",":
         return None
     between = [t for t in doc[verb.i + 1:] if t.idx < open_at and not t.is_space and not t.is_punct]
     if len(between) > PARTICIPLE_REACH or any(t.pos_ in ("VERB", "AUX") for t in between):
         return None
-    clause = doc[verb.sent.start:k]
+    clause = doc[verb.sent.start:comma.i]
     if not len(clause) or clause.root.pos_ not in ("VERB", "AUX") or inside_quote(clause.root.idx, spans):
         return None
     subject = subject_of(clause.root)

@@ -113,13 +113,19 @@ def _through_misparse(subject: Token) -> Token:
     return inner[0] if subject.pos_ in ("NOUN", "PROPN") and inner else subject
 
 
-def _after_punctuation(tok: Token) -> bool:
-    """Whether the token comes right after punctuation or a quote mark, looking past
-    whitespace tokens (a no-break space after `”` is a token of its own)."""
+def word_before(tok: Token) -> Optional[Token]:
+    """The token before `tok`, looking past whitespace tokens (a no-break space after `”`
+    is a token of its own); None at the document's start."""
     k = tok.i - 1
     while k >= 0 and tok.doc[k].is_space:
         k -= 1
-    return k >= 0 and (tok.doc[k].is_punct or tok.doc[k].is_quote)
+    return tok.doc[k] if k >= 0 else None
+
+
+def _after_punctuation(tok: Token) -> bool:
+    """Whether the token comes right after punctuation or a quote mark."""
+    prev = word_before(tok)
+    return prev is not None and (prev.is_punct or prev.is_quote)
 
 
 def relative_pronoun(verb: Token, subject: Optional[Token]) -> Optional[Token]:
